@@ -1,0 +1,7 @@
+"""`make run`: the demo municipality on one machine, SQLite under var/, mail as files."""
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - never used outside `make run`
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]

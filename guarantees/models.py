@@ -1,0 +1,311 @@
+"""Service areas, units and their quality guarantees in the fixed template (seeds 002, 001, 004).
+
+The page tree is HomePage -> ServiceAreaPage -> GuaranteePage. Commitments exist at three
+levels, all in one table so that feedback and follow-up can point at any of them:
+city-wide (children of the HomePage), area (children of a ServiceAreaPage) and unit (children
+of a GuaranteePage).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+
+class QualityCriterion(models.TextChoices):
+    """The four quality criteria of seed 000."""
+
+    TREATMENT = "bemotande", _("Bemötande")
+    INFLUENCE = "inflytande", _("Inflytande")
+    ACCESSIBILITY = "tillganglighet", _("Tillgänglighet")
+    CONFIDENCE = "trygghet", _("Trygghet")
+
+
+class CommitmentLevel(models.TextChoices):
+    CITY = "city", _("Kommungemensamt")
+    AREA = "area", _("Verksamhetsområdet")
+    UNIT = "unit", _("Enheten")
+
+
+class Committee(models.Model):
+    """A political committee (nämnd) that decides the guarantees of its service areas."""
+
+    name = models.CharField(_("namn"), max_length=150, unique=True)
+
+    panels = [FieldPanel("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("nämnd")
+        verbose_name_plural = _("nämnder")
+
+    def __str__(self):
+        return self.name
+
+
+register_snippet(Committee)
+
+
+class Commitment(Orderable):
+    """One promise (åtagande) with the expected result that tells whether it was kept."""
+
+    page = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="commitments")
+    title = models.CharField(
+        _("åtagande"),
+        max_length=300,
+        help_text=_("Vad vi lovar, i en mening. T.ex. ”Du får svar inom två arbetsdagar.”"),
+    )
+    expected_result = models.CharField(
+        _("förväntat resultat"),
+        max_length=500,
+        help_text=_(
+            "Hur vi vet att löftet hölls: ett målvärde, en målbild eller ett tillstånd. "
+            "T.ex. ”Minst 90 procent av vårdnadshavarna svarar att de får veta hur barnet haft "
+            "det under dagen.”"
+        ),
+    )
+    quality_criterion = models.CharField(
+        _("kvalitetskriterium"), max_length=20, choices=QualityCriterion.choices
+    )
+    way_of_working = models.TextField(
+        _("så arbetar vi"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Hur enheten arbetar för att hålla åtagandet."),
+    )
+    follow_up_method = models.CharField(
+        _("så följer vi upp"),
+        max_length=500,
+        blank=True,
+        help_text=_("T.ex. ”Brukarenkät varje höst” eller ”Registrering i verksamhetssystemet”."),
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("expected_result"),
+        FieldPanel("quality_criterion"),
+        FieldPanel("way_of_working"),
+        FieldPanel("follow_up_method"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("åtagande")
+        verbose_name_plural = _("åtaganden")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if not (self.expected_result or "").strip():
+            raise ValidationError(
+                {"expected_result": _("Ett åtagande måste ha ett förväntat resultat.")}
+            )
+
+    @property
+    def anchor(self):
+        """A stable fragment id, so that links can point at this commitment."""
+        return f"atagande-{self.pk}"
+
+
+class ServiceAreaPage(RoutablePageMixin, Page):
+    """A service area (verksamhetsområde): preschool, school, home care, library ..."""
+
+    intro = models.TextField(_("ingress"), max_length=1000, blank=True)
+    committee = models.ForeignKey(
+        Committee,
+        verbose_name=_("ansvarig nämnd"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="service_areas",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("committee"),
+        InlinePanel(
+            "commitments",
+            label=_("Områdets åtaganden"),
+            heading=_("Verksamhetsområdets åtaganden"),
+            help_text=_(
+                "Nämndens övergripande åtaganden för området. De visas på varje enhets garanti."
+            ),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["guarantees.GuaranteePage"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["units"] = GuaranteePage.objects.child_of(self).live().public()
+        return context
+
+    class Meta:
+        verbose_name = _("verksamhetsområde")
+        verbose_name_plural = _("verksamhetsområden")
+
+
+class GuaranteePage(Page):
+    """One unit's quality guarantee (kvalitetsgaranti) in the fixed template of seed 002."""
+
+    # The unit
+    unit_name = models.CharField(
+        _("enhetens namn"),
+        max_length=200,
+        blank=True,
+        help_text=_("Lämna tomt om enheten heter som sidans titel."),
+    )
+    provider = models.CharField(
+        _("utförare"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Lämna tomt när kommunen driver enheten. Ange annars den privata utföraren; "
+            "garantin gäller oavsett vem som driver verksamheten."
+        ),
+    )
+    idea = models.TextField(
+        _("verksamhetsidé"),
+        max_length=2000,
+        help_text=_("Enhetens syfte med några meningar: vad ni finns till för och för vem."),
+    )
+
+    # Complaint routine (seed 004: "till vem/vilka ... utfästelser om återkoppling ... åtgärder")
+    feedback_recipient = models.CharField(
+        _("synpunkter tas emot av"),
+        max_length=300,
+        help_text=_("Till vem synpunkter och klagomål lämnas, t.ex. ”Förskolechefen”."),
+    )
+    reply_working_days = models.PositiveSmallIntegerField(
+        _("svar inom (arbetsdagar)"),
+        default=2,
+        help_text=_("Hur många arbetsdagar det högst tar innan den som lämnat synpunkt får svar."),
+    )
+    remedy = models.TextField(
+        _("om vi inte håller vad vi lovar"),
+        max_length=2000,
+        help_text=_(
+            "Vad enheten gör när ett löfte inte hållits: rättelse, förklaring och, där nämnden "
+            "beslutat det, ersättning."
+        ),
+    )
+    escalation = models.TextField(
+        _("om du inte är nöjd"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Vart du kan vända dig sedan: förvaltningen, nämnden, tillsynsmyndigheten."),
+    )
+
+    # Unit facts (seed 004: definition of the service, accessibility, treatment, information)
+    address = models.CharField(_("besöksadress"), max_length=300, blank=True)
+    opening_hours = models.CharField(_("öppettider"), max_length=300, blank=True)
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    phone_hours = models.CharField(_("telefontider"), max_length=200, blank=True)
+    email = models.EmailField(_("e-post"), blank=True)
+    contact_person = models.CharField(_("kontaktperson"), max_length=200, blank=True)
+
+    # Decision and validity (seed 002: decided with the yearly plan)
+    valid_from = models.DateField(_("gäller från"))
+    valid_to = models.DateField(_("gäller till"))
+    committee = models.ForeignKey(
+        Committee,
+        verbose_name=_("beslutad av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="guarantees",
+    )
+    decision_date = models.DateField(_("beslutsdatum"), null=True, blank=True)
+    record_number = models.CharField(
+        _("diarienummer"), max_length=50, blank=True, help_text=_("T.ex. ”BUN 2026/123”.")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("unit_name"), FieldPanel("provider"), FieldPanel("idea")],
+            heading=_("Enheten och verksamhetsidén"),
+        ),
+        InlinePanel(
+            "commitments",
+            label=_("Åtagande"),
+            heading=_("Enhetens åtaganden"),
+            min_num=1,
+            help_text=_(
+                "Enhetens egna åtaganden, utöver stadens och verksamhetsområdets. Varje "
+                "åtagande behöver ett förväntat resultat som går att följa upp."
+            ),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("feedback_recipient"),
+                FieldPanel("reply_working_days"),
+                FieldPanel("remedy"),
+                FieldPanel("escalation"),
+            ],
+            heading=_("Rutiner för synpunkter och klagomål"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("opening_hours"), FieldPanel("phone_hours")]),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+                FieldPanel("contact_person"),
+            ],
+            heading=_("Kontaktuppgifter"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_to")]),
+                FieldPanel("committee"),
+                FieldRowPanel([FieldPanel("decision_date"), FieldPanel("record_number")]),
+            ],
+            heading=_("Beslut och giltighet"),
+        ),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("unit_name", boost=2),
+        index.SearchField("idea"),
+        index.SearchField("provider"),
+        index.AutocompleteField("unit_name"),
+        index.RelatedFields(
+            "commitments",
+            [index.SearchField("title"), index.SearchField("expected_result")],
+        ),
+    ]
+
+    parent_page_types = ["guarantees.ServiceAreaPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("kvalitetsgaranti")
+        verbose_name_plural = _("kvalitetsgarantier")
+
+    def clean(self):
+        super().clean()
+        if self.valid_from and self.valid_to and self.valid_to <= self.valid_from:
+            raise ValidationError({"valid_to": _("Slutdatum måste vara efter startdatum.")})
+
+    @property
+    def display_name(self):
+        return self.unit_name or self.title
+
+    @property
+    def is_expired(self):
+        return self.valid_to is not None and self.valid_to < timezone.localdate()
+
+    @property
+    def service_area(self):
+        return ServiceAreaPage.objects.ancestor_of(self).first()

@@ -1,0 +1,109 @@
+"""The demo municipality's shell: the home page as site root, settings and city-wide
+commitments. Every app may have a `demo.py` with a `load(stdout)` function; `load_demo`
+calls them in INSTALLED_APPS order, so each room seeds its own data. Each `load` is
+idempotent: it finds what is there before it creates anything."""
+
+from wagtail.models import Page, Site
+
+from guarantees.models import Commitment, QualityCriterion
+
+from .models import ContentPage, HomePage, MunicipalitySettings
+
+MUNICIPALITY = "Ängsby kommun"
+
+CITY_COMMITMENTS = [
+    {
+        "title": "Du blir bemött med respekt, vänlighet och engagemang.",
+        "expected_result": (
+            "Minst 90 procent av de svarande i kommunens årliga brukarundersökningar "
+            "instämmer i att de blir bemötta med respekt."
+        ),
+        "quality_criterion": QualityCriterion.TREATMENT,
+        "way_of_working": (
+            "Alla medarbetare går kommunens utbildning i bemötande och vi tar upp bemötande "
+            "på arbetsplatsträffar varje kvartal."
+        ),
+        "follow_up_method": "Kommungemensam fråga i varje brukarundersökning.",
+    },
+    {
+        "title": "Du får svar på dina synpunkter och klagomål inom två arbetsdagar.",
+        "expected_result": "Minst 95 procent av synpunkterna besvaras inom två arbetsdagar.",
+        "quality_criterion": QualityCriterion.CONFIDENCE,
+        "way_of_working": "Synpunkter registreras och fördelas samma dag de kommer in.",
+        "follow_up_method": "Uttag ur synpunktsregistret varje månad.",
+    },
+    {
+        "title": "Du når oss på telefon och e-post under kontorstid.",
+        "expected_result": (
+            "Minst 85 procent av samtalen besvaras inom tre minuter och e-post inom en arbetsdag."
+        ),
+        "quality_criterion": QualityCriterion.ACCESSIBILITY,
+        "way_of_working": "Kontaktcenter tar emot samtal vardagar 8–17 och lotsar vidare.",
+        "follow_up_method": "Statistik från växeln och e-postsystemet varje månad.",
+    },
+]
+
+
+def load(stdout):
+    root = Page.get_first_root_node()
+    home = HomePage.objects.first()
+    if home is None:
+        home = HomePage(
+            title=MUNICIPALITY,
+            slug="start",
+            intro=(
+                "Här ser du vad kommunens förskolor, skolor, hemtjänst och bibliotek lovar dig, "
+                "hur det gick förra året och hur du säger till när något inte blir som utlovat."
+            ),
+        )
+        for order, commitment in enumerate(CITY_COMMITMENTS):
+            home.commitments.add(Commitment(sort_order=order, **commitment))
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        stdout.write("  created the home page")
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name=MUNICIPALITY,
+        )
+    elif site.root_page_id != home.pk:
+        old_root = site.root_page
+        site.root_page = home
+        site.site_name = MUNICIPALITY
+        site.save()
+        if old_root.specific_class is Page and old_root.slug == "home":
+            old_root.delete()  # Wagtail's "Welcome" page from its initial migration
+
+    settings = MunicipalitySettings.for_site(site)
+    if settings.name != MUNICIPALITY:
+        settings.name = MUNICIPALITY
+        settings.address = "Ängsby kommun\nStorgatan 1\n123 45 Ängsby"
+        settings.phone = "0123-45 67 00"
+        settings.email = "kontaktcenter@angsby.example"
+        settings.opening_hours = "vardagar 8–17"
+        settings.save()
+
+    if not ContentPage.objects.child_of(home).filter(slug="om-kvalitetsgarantier").exists():
+        page = ContentPage(
+            title="Om kvalitetsgarantierna",
+            slug="om-kvalitetsgarantier",
+            show_in_menus=True,
+            intro=(
+                "En kvalitetsgaranti beskriver vad du kan förvänta dig av en verksamhet och vad "
+                "som händer om vi inte håller vad vi lovar."
+            ),
+            body=(
+                "<h2>Så fungerar det</h2><p>Varje enhet har en kvalitetsgaranti enligt samma "
+                "mall: verksamhetsidén, enhetens åtaganden med förväntade resultat och rutinerna "
+                "för synpunkter och klagomål. Nämnden bedömer garantierna innan de publiceras och "
+                "varje år följer vi upp om åtagandena hölls.</p>"
+            ),
+        )
+        home.add_child(instance=page)
+        page.save_revision().publish()
+    return home

@@ -1,0 +1,61 @@
+"""Who on the staff answers for which units: editors and feedback handlers (seed 004:
+feedback is handled as close to the unit as possible)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from guarantees.models import GuaranteePage, ServiceAreaPage
+
+
+class Role(models.TextChoices):
+    EDITOR = "editor", _("Redaktör")
+    HANDLER = "handler", _("Handläggare av synpunkter")
+
+
+class UnitAssignment(models.Model):
+    """Ties a staff member to one unit's guarantee or to a whole service area."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("användare"),
+        on_delete=models.CASCADE,
+        related_name="unit_assignments",
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("enhet eller verksamhetsområde"),
+        on_delete=models.CASCADE,
+        related_name="staff_assignments",
+    )
+    role = models.CharField(_("roll"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("tilldelning till enhet")
+        verbose_name_plural = _("tilldelningar till enheter")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "page", "role"], name="unique_unit_assignment")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.page} ({self.get_role_display()})"
+
+
+def units_for(user, role):
+    """The guarantee pages a user answers for in a role: assigned directly or through an area.
+
+    Superusers answer for every unit.
+    """
+    units = GuaranteePage.objects.all()
+    if user.is_superuser:
+        return units
+    pages = [
+        a.page for a in UnitAssignment.objects.filter(user=user, role=role).select_related("page")
+    ]
+    if not pages:
+        return units.none()
+    query = models.Q(pk__in=[p.pk for p in pages])
+    for page in pages:
+        if page.specific_class is ServiceAreaPage:
+            query |= models.Q(path__startswith=page.path, depth__gt=page.depth)
+    return units.filter(query)
