@@ -10,6 +10,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.healthz, name="healthz"),
+    path("synpunkter/", include("feedback.urls")),
+    path("e-forslag/", include("feedback.proposals.urls")),
+    path("sok/", include("search.urls")),
 ]
 
 if settings.DEBUG:

@@ -57,3 +57,17 @@ def page(browser, live_server):
     page.watch = PageWatch(page)
     yield page
     context.close()
+
+
+@pytest.fixture
+def service_area(home_page):
+    from tests.factories import make_service_area
+
+    return make_service_area(home_page, title="Förskola")
+
+
+@pytest.fixture
+def guarantee(service_area):
+    from tests.factories import make_guarantee
+
+    return make_guarantee(service_area, title="Förskolan Solrosen")

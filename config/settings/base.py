@@ -12,6 +12,10 @@ INSTALLED_APPS = [
     # Our rooms, one per thing a reader can name (DESIGN.md, "Layout").
     "home",
     "guarantees",
+    "guarantees.followup",
+    "feedback",
+    "feedback.proposals",
+    "search",
     "staff",
     "outbox",
     # Wagtail
@@ -168,6 +172,8 @@ WAGTAIL_SITE_NAME = "Kvalitetsgarantier"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# ASCII paths (/forskola/forskolan-solrosen/) read and paste better than %C3%B6.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100

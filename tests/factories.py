@@ -1,0 +1,70 @@
+"""Builders for test data. Pages go through Wagtail's tree API, like an editor's would."""
+
+import datetime
+import itertools
+
+from guarantees.models import (
+    Commitment,
+    Committee,
+    GuaranteePage,
+    QualityCriterion,
+    ServiceAreaPage,
+)
+
+_counter = itertools.count(1)
+
+
+def make_committee(name=None):
+    return Committee.objects.get_or_create(name=name or f"Nämnd {next(_counter)}")[0]
+
+
+def make_service_area(home, title=None, committee=None, commitments=1, **fields):
+    n = next(_counter)
+    area = ServiceAreaPage(
+        title=title or f"Verksamhetsområde {n}",
+        committee=committee or make_committee(),
+        **fields,
+    )
+    for i in range(commitments):
+        area.commitments.add(
+            Commitment(
+                sort_order=i,
+                title=f"Områdesåtagande {i + 1}",
+                expected_result=f"Områdesresultat {i + 1}",
+                quality_criterion=QualityCriterion.INFLUENCE,
+            )
+        )
+    home.add_child(instance=area)
+    area.save_revision().publish()
+    return area
+
+
+def make_guarantee(area, title=None, commitments=3, publish=True, **fields):
+    n = next(_counter)
+    today = datetime.date.today()
+    values = {
+        "title": title or f"Enhet {n}",
+        "idea": "Vi finns till för barnen och deras familjer.",
+        "feedback_recipient": "Enhetschefen",
+        "remedy": "Vi rättar till felet och förklarar vad som hänt.",
+        "valid_from": today.replace(month=1, day=1),
+        "valid_to": today.replace(month=12, day=31),
+        "committee": area.committee,
+    }
+    values.update(fields)
+    guarantee = GuaranteePage(**values)
+    for i in range(commitments):
+        guarantee.commitments.add(
+            Commitment(
+                sort_order=i,
+                title=f"Enhetsåtagande {i + 1}",
+                expected_result=f"Minst {80 + i} procent nöjda",
+                quality_criterion=QualityCriterion.TREATMENT,
+            )
+        )
+    area.add_child(instance=guarantee)
+    revision = guarantee.save_revision()
+    if publish:
+        revision.publish()
+        guarantee.refresh_from_db()
+    return guarantee
