@@ -17,6 +17,7 @@ their AppConfig.ready(), so guarantees never imports their models:
 `compute` must use a fixed number of queries whatever the number of units.
 """
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 _providers = []
@@ -30,12 +31,12 @@ class Column:
     kind: str = "count"
 
 
-class MetricsProvider:
+class MetricsProvider(ABC):
     columns: list[Column] = []
 
+    @abstractmethod
     def compute(self, units, year):
         """Return {unit_pk: {column_key: value}} for these GuaranteePages and calendar year."""
-        raise NotImplementedError
 
 
 def register_metrics(provider):
