@@ -1,3 +1,4 @@
+import os
 from importlib import import_module
 from importlib.util import find_spec
 
@@ -50,7 +51,8 @@ class Command(BaseCommand):
             )
         self.stdout.write(
             self.style.SUCCESS(
-                f"\nDemo admin: http://127.0.0.1:8000/admin/  user: {username}  "
+                f"\nDemo admin: http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/  "
+                f"user: {username}  "
                 f"password: {password}\n"
             )
         )
