@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -211,6 +212,18 @@ class ServiceAreaPage(RoutablePageMixin, Page):
         verbose_name_plural = _("verksamhetsområden")
 
 
+class GuaranteePageForm(WagtailAdminPageForm):
+    """The guarantee's admin form: says in the editor's words why a guarantee is incomplete."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        commitments = self.formsets.get("commitments")
+        if commitments is not None:
+            commitments.error_messages["too_few_forms"] = _(
+                "En kvalitetsgaranti måste ha minst ett eget åtagande för enheten."
+            )
+
+
 class GuaranteePage(Page):
     """One unit's quality guarantee (kvalitetsgaranti) in the fixed template of seed 002."""
 
@@ -390,6 +403,7 @@ class GuaranteePage(Page):
         APIField("record_number"),
     ]
 
+    base_form_class = GuaranteePageForm
     parent_page_types = ["guarantees.ServiceAreaPage"]
     subpage_types = []
 
