@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a blocked rate limit into RATELIMIT_VIEW's Swedish 429 instead of a 403.
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -149,6 +151,8 @@ EMAIL_TIMEOUT = 10
 # Rate limits count in the cache: several app servers need the shared (Redis) cache.
 RATELIMIT_VIEW = "home.views.rate_limited"
 RATELIMIT_USE_CACHE = "default"
+# Behind a load balancer set this to the header carrying the client's address.
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY", "REMOTE_ADDR")
 
 # Content Security Policy: our own origin only, no inline script or style. The Wagtail
 # admin is excluded because its editor relies on inline script.
