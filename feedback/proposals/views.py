@@ -34,7 +34,7 @@ def limited(group, setting, default):
     can change it."""
 
     def decorate(view):
-        @ratelimit(key="ip", rate=_rate(setting, default), method="POST", group=group)
+        @ratelimit(key="ip", rate=_rate(setting, default), method="POST", group=group, block=False)
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
             if getattr(request, "limited", False):
