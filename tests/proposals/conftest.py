@@ -24,9 +24,13 @@ def build_proposal(status=Status.OPEN, votes=0, **fields):
         values["opens_at"] = now - timedelta(days=10)
         values["closes_at"] = now + timedelta(days=80)
     values.update(fields)
+    if votes:
+        values["status"] = Status.OPEN  # votes are only taken while open
     proposal = Proposal.objects.create(**values)
     for i in range(votes):
         Proposal.record_vote(proposal.pk, voter_hash("epost", canonical_email(f"v{i}@example.se")))
+    if votes and status != Status.OPEN:
+        Proposal.objects.filter(pk=proposal.pk).update(status=status)
     proposal.refresh_from_db()
     return proposal
 
