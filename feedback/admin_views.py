@@ -55,13 +55,15 @@ class FeedbackPermissionPolicy(ModelPermissionPolicy):
         return scoped_feedback(user)
 
 
-class ScopedMixin:
+class ScopedListingMixin:
     def get_base_queryset(self):
         return scoped_feedback(self.request.user)
 
+
+class ScopedObjectMixin:
+    """Single-object views: SingleObjectMixin uses get_queryset, BaseObjectMixin the other."""
+
     def get_queryset(self):
-        if isinstance(self, IndexView):
-            return super().get_queryset()
         return scoped_feedback(self.request.user)
 
     def get_base_object_queryset(self):
@@ -108,21 +110,23 @@ class CaseStatusColumn(StatusTagColumn):
         return status_label(instance)
 
 
-class FeedbackIndexView(ScopedMixin, IndexView):
+class FeedbackIndexView(ScopedListingMixin, IndexView):
     def get_edit_url(self, instance):
         return reverse("feedback_case:handle", args=[instance.pk])
 
 
-class FeedbackEditView(ScopedMixin, EditView):
+class FeedbackEditView(ScopedObjectMixin, EditView):
     pass
 
 
-class FeedbackDeleteView(ScopedMixin, DeleteView):
+class FeedbackDeleteView(ScopedObjectMixin, DeleteView):
     pass
 
 
-class FeedbackHistoryView(ScopedMixin, HistoryView):
-    pass
+class FeedbackHistoryView(HistoryView):
+    # Its own get_queryset lists log entries; only the object lookup is narrowed.
+    def get_base_object_queryset(self):
+        return scoped_feedback(self.request.user)
 
 
 class FeedbackViewSet(ModelViewSet):

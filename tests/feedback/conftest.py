@@ -63,3 +63,22 @@ def form_data(client, url, **overrides):
     }
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
+
+
+@pytest.fixture
+def home_page(db):
+    """The shared demo shell, made safe for transactional tests.
+
+    A transactional test empties every table afterwards, including the Locale and root Page
+    that Wagtail's migrations created, so they are put back first when missing.
+    """
+    from io import StringIO
+
+    from wagtail.models import Locale, Page
+
+    from home import demo
+
+    Locale.objects.get_or_create(language_code="sv")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    return demo.load(StringIO())
