@@ -16,11 +16,20 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 @pytest.fixture
 def home_page(db):
-    """The demo shell: a HomePage as the default site's root, with city-wide commitments."""
+    """The demo shell: a HomePage as the default site's root, with city-wide commitments.
+
+    A transactional test empties every table afterwards, including the Locale and root Page
+    that Wagtail's migrations created, so they are put back first when missing.
+    """
     from io import StringIO
+
+    from wagtail.models import Locale, Page
 
     from home import demo
 
+    Locale.objects.get_or_create(language_code="sv")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root"))
     return demo.load(StringIO())
 
 
