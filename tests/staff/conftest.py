@@ -70,7 +70,10 @@ def post_data(form):
 
     def add(bound_field):
         value = bound_field.value()
-        widget_value = bound_field.field.widget.format_value(value) if value is not None else ""
+        widget = bound_field.field.widget
+        widget_value = widget.format_value(value) if value is not None else ""
+        if isinstance(widget_value, list) and not getattr(widget, "allow_multiple_selected", 0):
+            widget_value = widget_value[0] if widget_value else ""
         if isinstance(value, bool):
             if value:
                 data[bound_field.html_name] = "on"
