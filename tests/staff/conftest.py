@@ -52,7 +52,9 @@ def world(home_page):
     own = make_guarantee(
         own_area, title="Förskolan Solrosen", valid_to=today + datetime.timedelta(days=30)
     )
-    other = make_guarantee(other_area, title="Ekskolan")
+    other = make_guarantee(
+        other_area, title="Ekskolan", valid_to=today + datetime.timedelta(days=365)
+    )
     world = World(home_page, own_area, other_area, own, other)
     for username, group_name in PEOPLE.items():
         world.users[username] = make_staff(username, group_name)
