@@ -36,9 +36,39 @@ class UnitAssignment(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "page", "role"], name="unique_unit_assignment")
         ]
+        permissions = [
+            ("view_expiry_report", _("Kan se garantier som löper ut")),
+        ]
 
     def __str__(self):
         return f"{self.user} – {self.page} ({self.get_role_display()})"
+
+
+class UnitEditorGroup(models.Model):
+    """The Wagtail group that carries one unit's (or area's) page permissions for its editors.
+
+    Derived data: `staff.sync` keeps it in step with the editor assignments of the page.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        verbose_name=_("enhet eller verksamhetsområde"),
+        on_delete=models.CASCADE,
+        related_name="unit_editor_group",
+    )
+    group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("grupp"),
+        on_delete=models.CASCADE,
+        related_name="unit_editor_page",
+    )
+
+    class Meta:
+        verbose_name = _("redaktörsgrupp för enhet")
+        verbose_name_plural = _("redaktörsgrupper för enheter")
+
+    def __str__(self):
+        return self.group.name
 
 
 def units_for(user, role):

@@ -179,6 +179,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # ASCII paths (/forskola/forskolan-solrosen/) read and paste better than %C3%B6.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# No avatars from gravatar.com: the admin asks no third-party host either.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 

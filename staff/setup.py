@@ -1,0 +1,89 @@
+"""Make the role groups, their permissions and the committee's workflow match staff.roles.
+
+Idempotent and additive. Called by `manage.py setup_roles`, after every `migrate` and by the
+demo loader.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from . import roles
+
+
+def resolve_permissions(names):
+    """Permissions for "app_label.codename" or "app_label.*"; unknown ones are skipped."""
+    found = []
+    for name in names:
+        app_label, _, codename = name.partition(".")
+        permissions = Permission.objects.filter(content_type__app_label=app_label)
+        if codename != "*":
+            permissions = permissions.filter(codename=codename)
+        found.extend(permissions)
+    return found
+
+
+def _page_permission(action):
+    page_type = ContentType.objects.get_for_model(Page)
+    return Permission.objects.get(content_type=page_type, codename=f"{action}_page")
+
+
+def _home_page():
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None or site.root_page.is_root():
+        return None
+    return site.root_page
+
+
+def setup_roles(stdout=None):
+    groups = {name: Group.objects.get_or_create(name=name)[0] for name in roles.ROLE_GROUPS}
+
+    for name, permission_names in roles.MODEL_PERMISSIONS.items():
+        groups[name].permissions.add(*resolve_permissions(permission_names))
+
+    root_collection = Collection.get_first_root_node()
+    if root_collection is not None:
+        for name, permission_names in roles.COLLECTION_PERMISSIONS.items():
+            for permission in resolve_permissions(permission_names):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=groups[name], collection=root_collection, permission=permission
+                )
+
+    home = _home_page()
+    if home is not None:
+        for name, actions in roles.PAGE_PERMISSIONS.items():
+            for action in actions:
+                GroupPagePermission.objects.get_or_create(
+                    group=groups[name], page=home, permission=_page_permission(action)
+                )
+        workflow = _committee_workflow(groups[roles.APPROVER])
+        WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+
+    if stdout is not None:
+        stdout.write(f"  roles: {', '.join(roles.ROLE_GROUPS)}")
+        if home is None:
+            stdout.write("  no home page yet: the approval workflow is assigned on the next run")
+    return groups
+
+
+def _committee_workflow(approvers):
+    task = GroupApprovalTask.objects.filter(name=roles.TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=roles.TASK_NAME)
+    task.groups.add(approvers)
+    workflow, created = Workflow.objects.get_or_create(name=roles.WORKFLOW_NAME)
+    if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
+        WorkflowTask.objects.create(
+            workflow=workflow, task=task, sort_order=workflow.workflow_tasks.count()
+        )
+    return workflow

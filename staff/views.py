@@ -1,0 +1,73 @@
+"""Admin views: the report of guarantees to renew."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, DateColumn, StatusFlagColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+
+from .expiry import WARNING_DAYS, guarantees_to_renew
+from .roles import EXPIRY_REPORT
+
+# A spreadsheet program runs a cell that starts with one of these as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """Text that no spreadsheet program will run: a leading formula character is quoted."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+class FormulaSafeExportMixin:
+    """Wagtail's XLSX export stores formulas as text, its CSV export does not guard them."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        return spreadsheet_safe(super().preprocess_field_value(field, value, export_format))
+
+
+class ExpiringGuaranteesReportView(FormulaSafeExportMixin, ReportView):
+    page_title = _("Garantier som löper ut")
+    header_icon = "time"
+    index_url_name = "staff_expiring_guarantees"
+    index_results_url_name = "staff_expiring_guarantees_results"
+    export_filename = "garantier-som-loper-ut"
+    list_export = ["title", "service_area", "valid_from", "valid_to", "scheduled_label"]
+    export_headings = {
+        "title": _("Kvalitetsgaranti"),
+        "service_area": _("Verksamhetsområde"),
+        "valid_from": _("Gäller från"),
+        "valid_to": _("Gäller till"),
+        "scheduled_label": _("Ny version schemalagd"),
+    }
+    columns = [
+        TitleColumn(
+            "title",
+            label=_("Kvalitetsgaranti"),
+            url_name="wagtailadmin_pages:edit",
+        ),
+        Column("service_area", label=_("Verksamhetsområde")),
+        DateColumn("valid_to", label=_("Gäller till")),
+        StatusFlagColumn(
+            "next_version_scheduled",
+            label=_("Ny version"),
+            true_label=_("Schemalagd"),
+            false_label=_("Saknas"),
+        ),
+    ]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(EXPIRY_REPORT):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return _("inom %(days)s dagar eller redan utgångna") % {"days": WARNING_DAYS}
+
+    def get_queryset(self):
+        return guarantees_to_renew().select_related("committee")
+
+    def decorate_paginated_queryset(self, object_list):
+        for page in object_list:
+            page.scheduled_label = _("Ja") if page.next_version_scheduled else _("Nej")
+        return object_list

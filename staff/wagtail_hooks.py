@@ -1,0 +1,148 @@
+"""Staff in the admin: unit assignments, the renewal report and its dashboard panel."""
+
+import django_filters
+from django.contrib.auth import get_user_model
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import AdminPageChooser
+from wagtail.models import Page
+
+from guarantees.models import GuaranteePage, ServiceAreaPage
+
+from .expiry import WARNING_DAYS, guarantees_to_renew_for
+from .models import Role, UnitAssignment
+from .roles import EXPIRY_REPORT
+from .views import ExpiringGuaranteesReportView
+
+
+def _unit_pages(request=None):
+    return Page.objects.type(ServiceAreaPage, GuaranteePage).order_by("path")
+
+
+class UnitAssignmentFilterSet(WagtailFilterSet):
+    role = django_filters.ChoiceFilter(label=_("Roll"), choices=Role.choices)
+    user = django_filters.ModelChoiceFilter(
+        label=_("Användare"),
+        queryset=lambda request: (
+            get_user_model()
+            .objects.filter(unit_assignments__isnull=False)
+            .distinct()
+            .order_by("username")
+        ),
+    )
+    page = django_filters.ModelChoiceFilter(
+        label=_("Enhet eller verksamhetsområde"), queryset=_unit_pages
+    )
+
+    class Meta:
+        model = UnitAssignment
+        fields = ["role", "user", "page"]
+
+
+class UnitAssignmentViewSet(ModelViewSet):
+    """Administrators tie users to units or service areas; staff.sync derives the page
+    permissions. Create, edit and delete are written to the audit log by Wagtail."""
+
+    model = UnitAssignment
+    icon = "group"
+    menu_label = _("Tilldelningar")
+    menu_order = 850
+    add_to_admin_menu = True
+    url_prefix = "tilldelningar"
+    name = "unit_assignments"
+    filterset_class = UnitAssignmentFilterSet
+    list_export = ["user", "page", "role"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "page__title"]
+    list_display = [
+        TitleColumn("user", label=_("Användare"), url_name="unit_assignments:edit"),
+        Column("page", label=_("Enhet eller verksamhetsområde")),
+        Column("get_role_display", label=_("Roll")),
+    ]
+    panels = [
+        FieldPanel("user"),
+        FieldPanel(
+            "page",
+            widget=AdminPageChooser(target_models=[ServiceAreaPage, GuaranteePage]),
+        ),
+        FieldPanel("role"),
+    ]
+
+    def get_queryset(self, request):
+        return UnitAssignment.objects.select_related("user", "page").order_by(
+            "page__path", "user__username"
+        )
+
+
+unit_assignment_viewset = UnitAssignmentViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_unit_assignments():
+    return unit_assignment_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    view = ExpiringGuaranteesReportView
+    return [
+        path(
+            "reports/garantier-som-loper-ut/",
+            view.as_view(),
+            name="staff_expiring_guarantees",
+        ),
+        path(
+            "reports/garantier-som-loper-ut/results/",
+            view.as_view(results_only=True),
+            name="staff_expiring_guarantees_results",
+        ),
+    ]
+
+
+class ExpiryReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(EXPIRY_REPORT)
+
+
+@hooks.register("register_reports_menu_item")
+def register_expiry_report_menu_item():
+    return ExpiryReportMenuItem(
+        _("Garantier som löper ut"),
+        reverse("staff_expiring_guarantees"),
+        name="expiring-guarantees",
+        icon_name="time",
+        order=50,
+    )
+
+
+class GuaranteesToRenewPanel(Component):
+    """The dashboard's reminder of the yearly cycle."""
+
+    name = "guarantees_to_renew"
+    template_name = "staff/guarantees_to_renew_panel.html"
+    order = 150
+
+    def __init__(self, guarantees, can_see_report):
+        self.guarantees = guarantees
+        self.can_see_report = can_see_report
+
+    def get_context_data(self, parent_context):
+        return {
+            "guarantees": self.guarantees,
+            "can_see_report": self.can_see_report,
+            "days": WARNING_DAYS,
+            "report_url": reverse("staff_expiring_guarantees"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_guarantees_to_renew_panel(request, panels):
+    guarantees = list(guarantees_to_renew_for(request.user)[:20])
+    if guarantees:
+        panels.append(GuaranteesToRenewPanel(guarantees, request.user.has_perm(EXPIRY_REPORT)))
