@@ -9,5 +9,16 @@ Only live, public pages are served; the fields each page type exposes are its `a
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
+
+class PagesWithCommitmentsAPIViewSet(PagesAPIViewSet):
+    """Wagtail's pages endpoint, fetching commitments in one query for a whole listing."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if any(f.name == "commitments" for f in queryset.model._meta.related_objects):
+            queryset = queryset.prefetch_related("commitments")
+        return queryset
+
+
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", PagesWithCommitmentsAPIViewSet)

@@ -64,3 +64,29 @@ def test_drafts_are_not_open_data(client, service_area):
 def test_an_unknown_field_is_a_clear_400(client, guarantee):
     response = client.get("/api/v2/pages/?type=guarantees.GuaranteePage&fields=password")
     assert response.status_code == 400
+
+
+def test_listing_guarantees_costs_the_same_queries_for_one_and_many(client, service_area):
+    from django.db import connection
+
+    url = "/api/v2/pages/?type=guarantees.GuaranteePage&fields=commitments"
+
+    def count():
+        queries = []
+
+        def record(execute, sql, params, many, context):
+            queries.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(record):
+            items = client.get(url).json()["items"]
+        return len(queries), len(items)
+
+    make_guarantee(service_area, title="Enhet A")
+    client.get(url)
+    one = count()
+    for title in ["Enhet B", "Enhet C", "Enhet D"]:
+        make_guarantee(service_area, title=title)
+    many = count()
+    assert (one[1], many[1]) == (1, 4)
+    assert one[0] == many[0]
