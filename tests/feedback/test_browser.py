@@ -23,7 +23,7 @@ def test_resident_reports_a_broken_promise_and_follows_the_case(page, live_serve
     page.get_by_label("Tillgänglighet").check()
     page.get_by_label("Ditt meddelande").fill("Vi fick inget svar på två veckor.")
     page.get_by_label("Namn").fill("Anna Svensson")
-    page.get_by_label("E-post").fill("anna@example.se")
+    page.get_by_label("E-post", exact=True).fill("anna@example.se")
     page.get_by_label("Jag vill ha svar").check()
     page.get_by_role("button", name="Skicka").click()
 
@@ -46,13 +46,13 @@ def test_form_errors_are_summarised_when_javascript_is_off(browser, live_server,
     try:
         page.goto(guarantee.url)
         page.get_by_label("Ditt meddelande").fill("Hej")
-        page.get_by_label("E-post").fill("inte-en-adress")
+        page.get_by_label("E-post", exact=True).fill("inte-en-adress")
         page.get_by_role("button", name="Skicka").click()
         page.get_by_role("alert").wait_for()
         assert "Ange en giltig e-postadress" in page.get_by_role("alert").inner_text()
         page.get_by_label("Synpunkt", exact=True).check()
         page.get_by_label("Bemötande").check()
-        page.get_by_label("E-post").fill("anna@example.se")
+        page.get_by_label("E-post", exact=True).fill("anna@example.se")
         page.get_by_role("button", name="Skicka").click()
         page.get_by_role("heading", name="Tack för din synpunkt").wait_for()
         assert Feedback.objects.count() == 1
