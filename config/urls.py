@@ -13,6 +13,7 @@ urlpatterns = [
     path("synpunkter/", include("feedback.urls")),
     path("e-forslag/", include("feedback.proposals.urls")),
     path("sok/", include("search.urls")),
+    path("kvalitetsrapport/", include("guarantees.followup.urls")),
 ]
 
 if settings.DEBUG:

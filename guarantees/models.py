@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -153,6 +153,12 @@ class ServiceAreaPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("verksamhetsområde")
         verbose_name_plural = _("verksamhetsområden")
+
+    @path("jamfor/")
+    def compare(self, request):
+        from guarantees.followup.views import compare_units
+
+        return compare_units(request, self)
 
 
 class GuaranteePage(Page):
