@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guarantees.models import Committee, GuaranteePage
 
-from .models import FIRST_YEAR, last_allowed_year, previous_year, validate_year
+from .models import FIRST_YEAR, last_allowed_year, previous_year
 
 
 def year_choices():
@@ -16,7 +16,6 @@ class YearField(forms.TypedChoiceField):
             label=_("År"),
             choices=year_choices,
             coerce=int,
-            validators=[validate_year],
             error_messages={"invalid_choice": _("Välj ett år i listan.")},
             **kwargs,
         )
