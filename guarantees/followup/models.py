@@ -218,6 +218,7 @@ class CommitmentOutcome(Orderable):
     )
 
     panels = [
+        FieldPanel("level", read_only=True),
         FieldPanel("commitment_title", read_only=True),
         FieldPanel("expected_result", read_only=True),
         FieldRowPanel([FieldPanel("outcome"), FieldPanel("measured_value")]),
