@@ -92,6 +92,8 @@ def test_an_unmet_commitment_needs_a_measured_value_or_an_analysis(admin_client,
 
 
 def test_starting_a_follow_up_refuses_a_nonsense_year(admin_client, unit):
+    form = admin_client.get(reverse(ADD_URL)).content.decode()
+    assert "Förskolan Solrosen" in form and 'name="year"' in form
     for year in ["1999", "3000", "abc", "<script>"]:
         response = _start(admin_client, unit, year)
         assert response.status_code == 200
@@ -107,3 +109,7 @@ def test_the_listing_filters_by_year_area_and_published(admin_client, unit, area
     assert "Förskolan Solrosen" in shown.content.decode()
     hidden = admin_client.get(url, {"is_published": "true"})
     assert "Förskolan Solrosen" not in hidden.content.decode()
+    assert admin_client.get(url, {"year": "<script>"}).status_code == 200
+    menu = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    # The menu is JSON in the page, with its links spelled out.
+    assert reverse("kvalitetsrapport:index") in menu and url in menu

@@ -95,7 +95,8 @@ def test_the_public_report_leaves_out_unpublished_follow_ups(client, area, commi
     assert "Ingen publicerad uppföljning för året." in text
     index = client.get("/kvalitetsrapport/").content.decode()
     assert f'href="/kvalitetsrapport/{committee.pk}/{year}/"' in index
-    assert client.get(f"/kvalitetsrapport/{committee.pk}/99999/").status_code == 404
+    for hostile in [f"{committee.pk}/99999/", f"{10**30}/{year}/", f"{10**30}/{year}/csv/"]:
+        assert client.get(f"/kvalitetsrapport/{hostile}").status_code == 404
 
 
 def test_the_admin_report_is_for_quality_staff_only(client, django_user_model, committee):
