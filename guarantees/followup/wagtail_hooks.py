@@ -1,18 +1,19 @@
 import django_filters
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn, UpdatedAtColumn
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from guarantees.models import ServiceAreaPage
+from guarantees.models import GuaranteePage, ServiceAreaPage
 
 from . import admin_views
-from .models import YearlyFollowUp
+from .models import YearlyFollowUp, previous_year
 
 
 class FollowUpFilterSet(WagtailFilterSet):
@@ -79,3 +80,29 @@ class FollowUpGroup(SnippetViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_follow_up_admin():
     return FollowUpGroup()
+
+
+class FollowUpDashboardPanel(Component):
+    """How far this year's follow-up of last year has come: units published out of all."""
+
+    name = "followup_progress"
+    template_name = "followup/admin/dashboard_panel.html"
+    order = 160
+
+    def get_context_data(self, parent_context=None):
+        year = previous_year()
+        units = GuaranteePage.objects.live().count()
+        follow_ups = YearlyFollowUp.objects.filter(year=year, unit__live=True)
+        return {
+            "year": year,
+            "units": units,
+            "published": follow_ups.filter(is_published=True).count(),
+            "drafts": follow_ups.filter(is_published=False).count(),
+            "list_url": reverse("wagtailsnippets_followup_yearlyfollowup:list"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_follow_up_panel(request, panels):
+    if admin_views.may_see_reports(request.user):
+        panels.append(FollowUpDashboardPanel())

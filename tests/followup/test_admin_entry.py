@@ -113,3 +113,4 @@ def test_the_listing_filters_by_year_area_and_published(admin_client, unit, area
     menu = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     # The menu is JSON in the page, with its links spelled out.
     assert reverse("kvalitetsrapport:index") in menu and url in menu
+    assert "0 av 1 enheter har en publicerad uppföljning, 1 är utkast." in menu
