@@ -15,6 +15,7 @@ urlpatterns = [
     path("e-forslag/", include("feedback.proposals.urls")),
     path("sok/", include("search.urls")),
     path("api/v2/", api_router.urls),
+    path("kvalitetsrapport/", include("guarantees.followup.urls")),
 ]
 
 if settings.DEBUG:

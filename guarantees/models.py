@@ -17,7 +17,7 @@ from rest_framework import serializers
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -210,6 +210,12 @@ class ServiceAreaPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("verksamhetsområde")
         verbose_name_plural = _("verksamhetsområden")
+
+    @path("jamfor/")
+    def compare(self, request):
+        from guarantees.followup.views import compare_units
+
+        return compare_units(request, self)
 
 
 class GuaranteePageForm(WagtailAdminPageForm):

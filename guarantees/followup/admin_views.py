@@ -1,0 +1,108 @@
+"""Admin screens for quality staff: start a unit's yearly follow-up, and the yearly report."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import FormView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from guarantees.models import Committee
+
+from .forms import ReportForm, StartFollowUpForm
+from .models import FIRST_YEAR, YearlyFollowUp, last_allowed_year
+from .report import build_report
+from .views import report_csv_response
+
+REPORT_PERMISSIONS = (
+    "followup.view_yearlyfollowup",
+    "followup.add_yearlyfollowup",
+    "followup.change_yearlyfollowup",
+)
+
+
+def may_see_reports(user):
+    return any(user.has_perm(permission) for permission in REPORT_PERMISSIONS)
+
+
+class StartFollowUpView(WagtailAdminTemplateMixin, FormView):
+    """Replaces the blank "add" form: choose unit and year, get every commitment as a row."""
+
+    viewset = None
+    form_class = StartFollowUpForm
+    template_name = "followup/admin/start.html"
+    header_icon = "tasks"
+
+    def get_page_title(self):
+        return _("Ny årsuppföljning")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("followup.add_yearlyfollowup"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(self.viewset.get_url_name("list")), "label": _("Årsuppföljning")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def form_valid(self, form):
+        follow_up = YearlyFollowUp.start(form.cleaned_data["unit"], form.cleaned_data["year"])
+        if follow_up.is_published:
+            messages.info(self.request, _("Uppföljningen finns redan och är publicerad."))
+        return redirect(self.viewset.get_url_name("edit"), follow_up.pk)
+
+
+def _report_or_404(request, committee_id, year):
+    if not may_see_reports(request.user):
+        raise PermissionDenied
+    committee = get_object_or_404(Committee, pk=committee_id)
+    if not FIRST_YEAR <= year <= last_allowed_year():
+        from django.http import Http404
+
+        raise Http404
+    return build_report(committee, year, request=request)
+
+
+class ReportIndexView(WagtailAdminTemplateMixin, FormView):
+    """Choose committee and year; see the report with links to print and CSV."""
+
+    form_class = ReportForm
+    template_name = "followup/admin/report.html"
+    header_icon = "table"
+
+    def get_page_title(self):
+        return _("Kvalitetsrapport")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_see_reports(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = {"initial": self.get_initial(), "prefix": self.get_prefix()}
+        if "committee" in self.request.GET:
+            kwargs["data"] = self.request.GET
+        return kwargs
+
+    def get(self, request, *args, **kwargs):
+        form = self.get_form()
+        context = {"form": form}
+        if form.is_bound and form.is_valid():
+            context["report"] = build_report(
+                form.cleaned_data["committee"], form.cleaned_data["year"], request=request
+            )
+        return self.render_to_response(self.get_context_data(**context))
+
+
+def report_print(request, committee_id, year):
+    report = _report_or_404(request, committee_id, year)
+    return TemplateResponse(request, "followup/admin/report_print.html", {"report": report})
+
+
+def report_csv(request, committee_id, year):
+    return report_csv_response(_report_or_404(request, committee_id, year))

@@ -1,0 +1,259 @@
+"""The yearly follow-up of commitments (seeds 000 PDSA "study", 002: expected results are
+followed up): per unit and year, the outcome of every commitment shown on its guarantee.
+
+Commitments are rewritten when guarantees are republished, so an outcome keeps a snapshot of
+the commitment it judged; the history survives the commitment itself (SET_NULL).
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, Page
+
+from guarantees.models import Commitment, CommitmentLevel, GuaranteePage
+
+FIRST_YEAR = 2000
+
+
+def last_allowed_year():
+    return timezone.localdate().year + 1
+
+
+def validate_year(value):
+    if value is None or not FIRST_YEAR <= value <= last_allowed_year():
+        raise ValidationError(
+            _("Ange ett år mellan %(first)s och %(last)s."),
+            params={"first": FIRST_YEAR, "last": last_allowed_year()},
+            code="year",
+        )
+
+
+def previous_year():
+    return timezone.localdate().year - 1
+
+
+class Outcome(models.TextChoices):
+    MET = "met", _("Uppfyllt")
+    PARTLY_MET = "partly", _("Delvis uppfyllt")
+    NOT_MET = "not_met", _("Ej uppfyllt")
+
+
+# The shared tag component: the word is always shown too, never colour alone.
+OUTCOME_TAG_CLASSES = {
+    Outcome.MET: "tag--ok",
+    Outcome.PARTLY_MET: "tag--warn",
+    Outcome.NOT_MET: "tag--error",
+}
+
+
+def commitments_shown_on(unit):
+    """Every commitment on a unit's guarantee: city-wide, its area's and its own, in the order
+    the guarantee shows them. The unit answers for all of them, so all are followed up."""
+    ancestors = Page.objects.ancestor_of(unit, inclusive=True)
+    return (
+        Commitment.objects.filter(page__in=ancestors)
+        .select_related("page")
+        .order_by("page__depth", "sort_order", "pk")
+    )
+
+
+def level_for(commitment, unit):
+    if commitment.page_id == unit.pk:
+        return CommitmentLevel.UNIT
+    if commitment.page.depth == unit.depth - 1:
+        return CommitmentLevel.AREA
+    return CommitmentLevel.CITY
+
+
+class YearlyFollowUpQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def for_year(self, year):
+        return self.filter(year=year)
+
+
+class YearlyFollowUp(ClusterableModel):
+    """One unit's follow-up of one calendar year, entered on one screen."""
+
+    unit = models.ForeignKey(
+        GuaranteePage,
+        verbose_name=_("enhet"),
+        on_delete=models.CASCADE,
+        related_name="follow_ups",
+    )
+    year = models.PositiveSmallIntegerField(_("år"), validators=[validate_year])
+    summary = models.TextField(
+        _("sammanfattning"),
+        max_length=3000,
+        blank=True,
+        help_text=_("Årets resultat i stort och vad enheten tar med sig till nästa år."),
+    )
+    is_published = models.BooleanField(
+        _("publicerad"),
+        default=False,
+        help_text=_("Först när uppföljningen är publicerad visas den på enhetens garanti."),
+    )
+    published_at = models.DateTimeField(_("publicerad den"), null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField(_("senast ändrad"), auto_now=True)
+
+    objects = YearlyFollowUpQuerySet.as_manager()
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("unit", read_only=True), FieldPanel("year", read_only=True)]
+                )
+            ],
+            heading=_("Enhet och år"),
+        ),
+        InlinePanel(
+            "outcomes",
+            heading=_("Åtagandenas utfall"),
+            label=_("Åtagande"),
+            help_text=_(
+                "Alla åtaganden på enhetens garanti: kommungemensamma, verksamhetsområdets "
+                "och enhetens egna."
+            ),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("is_published"),
+    ]
+
+    class Meta:
+        ordering = ["-year", "unit__title"]
+        verbose_name = _("årsuppföljning")
+        verbose_name_plural = _("årsuppföljningar")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year"], name="unique_follow_up_per_unit_year")
+        ]
+
+    def __str__(self):
+        return f"{self.unit.title} {self.year}"
+
+    def save(self, *args, **kwargs):
+        if self.is_published and self.published_at is None:
+            self.published_at = timezone.now()
+        elif not self.is_published:
+            self.published_at = None
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def start(cls, unit, year):
+        """The follow-up of `unit` for `year`, created with one outcome row per commitment
+        shown on its guarantee; an existing draft gains rows for commitments added since."""
+        with transaction.atomic():
+            cls.objects.get_or_create(unit=unit, year=year)
+            # Locked, so that a double submit cannot add the same rows twice.
+            follow_up = cls.objects.select_for_update().get(unit=unit, year=year)
+            if not follow_up.is_published:
+                follow_up.add_missing_commitments()
+        return follow_up
+
+    def add_missing_commitments(self):
+        present = set(self.outcomes.values_list("commitment_id", flat=True))
+        next_order = self.outcomes.count()
+        new_rows = []
+        for commitment in commitments_shown_on(self.unit):
+            if commitment.pk in present:
+                continue
+            new_rows.append(
+                CommitmentOutcome(
+                    follow_up=self,
+                    sort_order=next_order + len(new_rows),
+                    **CommitmentOutcome.snapshot_of(commitment, self.unit),
+                )
+            )
+        CommitmentOutcome.objects.bulk_create(new_rows)
+        return new_rows
+
+    @property
+    def period(self):
+        return datetime.date(self.year, 1, 1), datetime.date(self.year, 12, 31)
+
+
+class CommitmentOutcome(Orderable):
+    """How one commitment went in the year: outcome, measured value, analysis, next action."""
+
+    follow_up = ParentalKey(YearlyFollowUp, on_delete=models.CASCADE, related_name="outcomes")
+    commitment = models.ForeignKey(
+        Commitment,
+        verbose_name=_("åtagande"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="outcomes",
+    )
+    # Snapshot: what was promised that year, kept when the commitment is rewritten or deleted.
+    level = models.CharField(
+        _("nivå"), max_length=10, choices=CommitmentLevel.choices, default=CommitmentLevel.UNIT
+    )
+    commitment_title = models.CharField(_("åtagande"), max_length=300)
+    expected_result = models.CharField(_("förväntat resultat"), max_length=500)
+    outcome = models.CharField(_("utfall"), max_length=10, choices=Outcome.choices)
+    measured_value = models.CharField(
+        _("uppmätt värde"),
+        max_length=300,
+        blank=True,
+        help_text=_("Resultatet mätt mot det förväntade, t.ex. ”87 procent (mål 90)”."),
+    )
+    analysis = models.TextField(
+        _("analys"),
+        max_length=3000,
+        blank=True,
+        help_text=_("Varför det blev så. Krävs när åtagandet inte uppfylldes helt."),
+    )
+    next_action = models.TextField(
+        _("åtgärd nästa år"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Vad enheten gör annorlunda nästa år."),
+    )
+
+    panels = [
+        FieldPanel("level", read_only=True),
+        FieldPanel("commitment_title", read_only=True),
+        FieldPanel("expected_result", read_only=True),
+        FieldRowPanel([FieldPanel("outcome"), FieldPanel("measured_value")]),
+        FieldPanel("analysis"),
+        FieldPanel("next_action"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("åtagandets utfall")
+        verbose_name_plural = _("åtagandenas utfall")
+
+    def __str__(self):
+        return f"{self.commitment_title}: {self.get_outcome_display()}"
+
+    @staticmethod
+    def snapshot_of(commitment, unit):
+        return {
+            "commitment": commitment,
+            "level": level_for(commitment, unit),
+            "commitment_title": commitment.title,
+            "expected_result": commitment.expected_result,
+        }
+
+    def clean(self):
+        super().clean()
+        if not (self.commitment_title or "").strip():
+            raise ValidationError(
+                _("Rader skapas från garantins åtaganden och kan inte läggas till för hand.")
+            )
+        explained = (self.measured_value or "").strip() or (self.analysis or "").strip()
+        if self.outcome and self.outcome != Outcome.MET and not explained:
+            raise ValidationError(
+                {"analysis": _("Ange uppmätt värde eller en analys när åtagandet inte uppfylldes.")}
+            )
+
+    @property
+    def tag_class(self):
+        return OUTCOME_TAG_CLASSES.get(self.outcome, "")

@@ -1,0 +1,74 @@
+"""The "Så gick det <år>" section that this room puts into the guarantee page's "results" slot."""
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+
+from guarantees.models import CommitmentLevel
+from guarantees.sections import render_slot
+
+from .models import Outcome, YearlyFollowUp
+
+YEAR_PARAMETER = "uppfoljning"
+
+GROUP_HEADINGS = [
+    (CommitmentLevel.UNIT, _("Enhetens åtaganden")),
+    (CommitmentLevel.AREA, _("Verksamhetsområdets åtaganden")),
+    (CommitmentLevel.CITY, _("Kommungemensamma åtaganden")),
+]
+
+
+def chosen_year(request, years):
+    """The year a reader asked for among the published ones, else the latest."""
+    raw = request.GET.get(YEAR_PARAMETER, "") if request is not None else ""
+    if raw.isascii() and raw.isdigit() and int(raw) in years:
+        return int(raw)
+    return years[0]
+
+
+def render_results(context):
+    """Outcomes of the latest published follow-up (or an earlier one the reader chose), and
+    the year's feedback from the "year_feedback" slot. Two queries whatever the number of
+    commitments, plus what the feedback room needs."""
+    page = context.get("page")
+    if page is None or page.pk is None:
+        return ""
+    request = context.get("request")
+    years = list(
+        YearlyFollowUp.objects.published()
+        .filter(unit_id=page.pk)
+        .order_by("-year")
+        .values_list("year", flat=True)
+    )
+    if not years:
+        return ""
+    year = chosen_year(request, years)
+    follow_up = (
+        YearlyFollowUp.objects.published()
+        .filter(unit_id=page.pk, year=year)
+        .prefetch_related("outcomes")
+        .get()
+    )
+    outcomes = list(follow_up.outcomes.all())
+    groups = []
+    for level, heading in GROUP_HEADINGS:
+        rows = [outcome for outcome in outcomes if outcome.level == level]
+        if rows:
+            groups.append({"level": level, "heading": heading, "outcomes": rows})
+
+    slot_context = dict(context)
+    slot_context["year"] = year
+    return render_to_string(
+        "followup/results_section.html",
+        {
+            "page": page,
+            "year": year,
+            "follow_up": follow_up,
+            "groups": groups,
+            "met_count": sum(1 for outcome in outcomes if outcome.outcome == Outcome.MET),
+            "total_count": len(outcomes),
+            "earlier_years": [other for other in years if other != year],
+            "year_parameter": YEAR_PARAMETER,
+            "year_feedback": render_slot("year_feedback", slot_context),
+        },
+        request=request,
+    )

@@ -1,0 +1,108 @@
+import django_filters
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import BooleanColumn, UpdatedAtColumn
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from guarantees.models import GuaranteePage, ServiceAreaPage
+
+from . import admin_views
+from .models import YearlyFollowUp, previous_year
+
+
+class FollowUpFilterSet(WagtailFilterSet):
+    year = django_filters.NumberFilter(label=_("År"))
+    area = django_filters.ModelChoiceFilter(
+        label=_("Verksamhetsområde"),
+        queryset=ServiceAreaPage.objects.order_by("title"),
+        method="filter_area",
+    )
+    is_published = django_filters.BooleanFilter(label=_("Publicerad"))
+
+    class Meta:
+        model = YearlyFollowUp
+        fields = ["year", "area", "is_published"]
+
+    def filter_area(self, queryset, name, value):
+        return queryset.filter(unit__path__startswith=value.path, unit__depth=value.depth + 1)
+
+
+class FollowUpViewSet(SnippetViewSet):
+    model = YearlyFollowUp
+    icon = "tasks"
+    menu_label = _("Årsuppföljning")
+    list_display = ["unit", "year", BooleanColumn("is_published"), UpdatedAtColumn()]
+    list_per_page = 50
+    filterset_class = FollowUpFilterSet
+    copy_view_enabled = False
+
+    @cached_property
+    def add_view(self):
+        return admin_views.StartFollowUpView.as_view(viewset=self)
+
+    def get_queryset(self, request):
+        return YearlyFollowUp.objects.select_related("unit")
+
+
+class ReportViewSet(ViewSet):
+    name = "kvalitetsrapport"
+    icon = "table"
+    menu_label = _("Kvalitetsrapport")
+
+    def get_urlpatterns(self):
+        return [
+            path("", admin_views.ReportIndexView.as_view(), name="index"),
+            path("<int:committee_id>/<int:year>/", admin_views.report_print, name="print"),
+            path("<int:committee_id>/<int:year>/csv/", admin_views.report_csv, name="csv"),
+        ]
+
+    @cached_property
+    def menu_item_class(self):
+        def is_shown(_self, request):
+            return admin_views.may_see_reports(request.user)
+
+        return type("ReportMenuItem", (MenuItem,), {"is_shown": is_shown})
+
+
+class FollowUpGroup(SnippetViewSetGroup):
+    items = (FollowUpViewSet, ReportViewSet)
+    menu_label = _("Uppföljning")
+    menu_icon = "tasks"
+    menu_order = 400
+
+
+@hooks.register("register_admin_viewset")
+def register_follow_up_admin():
+    return FollowUpGroup()
+
+
+class FollowUpDashboardPanel(Component):
+    """How far this year's follow-up of last year has come: units published out of all."""
+
+    name = "followup_progress"
+    template_name = "followup/admin/dashboard_panel.html"
+    order = 160
+
+    def get_context_data(self, parent_context=None):
+        year = previous_year()
+        units = GuaranteePage.objects.live().count()
+        follow_ups = YearlyFollowUp.objects.filter(year=year, unit__live=True)
+        return {
+            "year": year,
+            "units": units,
+            "published": follow_ups.filter(is_published=True).count(),
+            "drafts": follow_ups.filter(is_published=False).count(),
+            "list_url": reverse("wagtailsnippets_followup_yearlyfollowup:list"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_follow_up_panel(request, panels):
+    if admin_views.may_see_reports(request.user):
+        panels.append(FollowUpDashboardPanel())
