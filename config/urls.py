@@ -4,6 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from guarantees.api import api_router
 from home import views as home_views
 
 # A database outage answers a Swedish 503 instead of a 500 (home.views.server_error).
@@ -16,6 +17,7 @@ urlpatterns = [
     path("synpunkter/", include("feedback.urls")),
     path("e-forslag/", include("feedback.proposals.urls")),
     path("sok/", include("search.urls")),
+    path("api/v2/", api_router.urls),
 ]
 
 if settings.DEBUG:

@@ -6,12 +6,17 @@ city-wide (children of the HomePage), area (children of a ServiceAreaPage) and u
 of a GuaranteePage).
 """
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from rest_framework import serializers
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -71,7 +76,13 @@ class Commitment(Orderable):
         ),
     )
     quality_criterion = models.CharField(
-        _("kvalitetskriterium"), max_length=20, choices=QualityCriterion.choices
+        _("kvalitetskriterium"),
+        max_length=20,
+        choices=QualityCriterion.choices,
+        help_text=_(
+            "Vilket av kommunens fyra kvalitetskriterier åtagandet främst handlar om: "
+            "bemötande, inflytande, tillgänglighet eller trygghet."
+        ),
     )
     way_of_working = models.TextField(
         _("så arbetar vi"),
@@ -114,10 +125,54 @@ class Commitment(Orderable):
         return f"atagande-{self.pk}"
 
 
+class CommitmentSerializer(serializers.ModelSerializer):
+    """A commitment as open data (Wagtail API v2), at any of the three levels."""
+
+    quality_criterion_label = serializers.CharField(
+        source="get_quality_criterion_display", read_only=True
+    )
+    anchor = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Commitment
+        fields = [
+            "id",
+            "title",
+            "expected_result",
+            "quality_criterion",
+            "quality_criterion_label",
+            "way_of_working",
+            "follow_up_method",
+            "anchor",
+        ]
+
+
+def _commitments_api_field():
+    return APIField("commitments", serializer=CommitmentSerializer(many=True, read_only=True))
+
+
+def _committee_api_field():
+    return APIField("committee", serializer=serializers.StringRelatedField(read_only=True))
+
+
+@dataclass(frozen=True)
+class CommitmentGroup:
+    """The commitments of one level, as a guarantee page shows them."""
+
+    level: str
+    heading: str
+    commitments: list
+
+
 class ServiceAreaPage(RoutablePageMixin, Page):
     """A service area (verksamhetsområde): preschool, school, home care, library ..."""
 
-    intro = models.TextField(_("ingress"), max_length=1000, blank=True)
+    intro = models.TextField(
+        _("ingress"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Några meningar om verksamhetsområdet och vem det är till för."),
+    )
     committee = models.ForeignKey(
         Committee,
         verbose_name=_("ansvarig nämnd"),
@@ -125,6 +180,7 @@ class ServiceAreaPage(RoutablePageMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="service_areas",
+        help_text=_("Nämnden som beslutar om områdets kvalitetsgarantier."),
     )
 
     content_panels = [
@@ -141,18 +197,31 @@ class ServiceAreaPage(RoutablePageMixin, Page):
         ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro"), _committee_api_field(), _commitments_api_field()]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["guarantees.GuaranteePage"]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["units"] = GuaranteePage.objects.child_of(self).live().public()
+        context["units"] = GuaranteePage.objects.child_of(self).live().public().order_by("title")
         return context
 
     class Meta:
         verbose_name = _("verksamhetsområde")
         verbose_name_plural = _("verksamhetsområden")
+
+
+class GuaranteePageForm(WagtailAdminPageForm):
+    """The guarantee's admin form: says in the editor's words why a guarantee is incomplete."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        commitments = self.formsets.get("commitments")
+        if commitments is not None:
+            commitments.error_messages["too_few_forms"] = _(
+                "En kvalitetsgaranti måste ha minst ett eget åtagande för enheten."
+            )
 
 
 class GuaranteePage(Page):
@@ -207,16 +276,42 @@ class GuaranteePage(Page):
     )
 
     # Unit facts (seed 004: definition of the service, accessibility, treatment, information)
-    address = models.CharField(_("besöksadress"), max_length=300, blank=True)
-    opening_hours = models.CharField(_("öppettider"), max_length=300, blank=True)
-    phone = models.CharField(_("telefon"), max_length=40, blank=True)
-    phone_hours = models.CharField(_("telefontider"), max_length=200, blank=True)
-    email = models.EmailField(_("e-post"), blank=True)
-    contact_person = models.CharField(_("kontaktperson"), max_length=200, blank=True)
+    address = models.CharField(
+        _("besöksadress"), max_length=300, blank=True, help_text=_("T.ex. ”Ängsvägen 4, Ängsby”.")
+    )
+    opening_hours = models.CharField(
+        _("öppettider"), max_length=300, blank=True, help_text=_("T.ex. ”Vardagar 6.30–18.00”.")
+    )
+    phone = models.CharField(
+        _("telefon"),
+        max_length=40,
+        blank=True,
+        help_text=_("Enhetens telefonnummer, inte en medarbetares privata nummer."),
+    )
+    phone_hours = models.CharField(
+        _("telefontider"),
+        max_length=200,
+        blank=True,
+        help_text=_("När vi svarar i telefon, t.ex. ”Vardagar 8–16”."),
+    )
+    email = models.EmailField(
+        _("e-post"), blank=True, help_text=_("Enhetens funktionsadress, t.ex. solrosen@…")
+    )
+    contact_person = models.CharField(
+        _("kontaktperson"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ansvarig i tjänsten, t.ex. ”Anna Berg, förskolechef”."),
+    )
 
     # Decision and validity (seed 002: decided with the yearly plan)
-    valid_from = models.DateField(_("gäller från"))
-    valid_to = models.DateField(_("gäller till"))
+    valid_from = models.DateField(
+        _("gäller från"), help_text=_("Första dagen garantin gäller, oftast 1 januari.")
+    )
+    valid_to = models.DateField(
+        _("gäller till"),
+        help_text=_("Sista dagen garantin gäller. Därefter visas den som inaktuell."),
+    )
     committee = models.ForeignKey(
         Committee,
         verbose_name=_("beslutad av"),
@@ -224,6 +319,7 @@ class GuaranteePage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="guarantees",
+        help_text=_("Nämnden som har bedömt och beslutat garantin."),
     )
     decision_date = models.DateField(_("beslutsdatum"), null=True, blank=True)
     record_number = models.CharField(
@@ -286,6 +382,28 @@ class GuaranteePage(Page):
         ),
     ]
 
+    api_fields = [
+        APIField("unit_name"),
+        APIField("provider"),
+        APIField("idea"),
+        _commitments_api_field(),
+        APIField("feedback_recipient"),
+        APIField("reply_working_days"),
+        APIField("remedy"),
+        APIField("escalation"),
+        APIField("address"),
+        APIField("opening_hours"),
+        APIField("phone"),
+        APIField("phone_hours"),
+        APIField("email"),
+        APIField("valid_from"),
+        APIField("valid_to"),
+        _committee_api_field(),
+        APIField("decision_date"),
+        APIField("record_number"),
+    ]
+
+    base_form_class = GuaranteePageForm
     parent_page_types = ["guarantees.ServiceAreaPage"]
     subpage_types = []
 
@@ -309,3 +427,40 @@ class GuaranteePage(Page):
     @property
     def service_area(self):
         return ServiceAreaPage.objects.ancestor_of(self).first()
+
+    def commitment_groups(self):
+        """All commitments that apply to this unit, grouped city, area, unit.
+
+        Two queries whatever the number of commitments: the tree rules put the service area
+        right above the guarantee and the home page (city-wide commitments) right above the
+        area, so both are found by path. Unit commitments come from the page's own cluster,
+        which also makes previews of unsaved edits show what the editor typed.
+        """
+        steplen = self.steplen
+        area_path = self.path[:-steplen]
+        home_path = self.path[: -2 * steplen]
+        shared = {home_path: [], area_path: []}
+        for commitment in (
+            Commitment.objects.filter(page__path__in=[home_path, area_path])
+            .annotate(page_path=models.F("page__path"))
+            .order_by("sort_order", "pk")
+        ):
+            shared[commitment.page_path].append(commitment)
+        return [
+            CommitmentGroup(
+                CommitmentLevel.CITY, _("Kommungemensamma åtaganden"), shared[home_path]
+            ),
+            CommitmentGroup(
+                CommitmentLevel.AREA, _("Verksamhetsområdets åtaganden"), shared[area_path]
+            ),
+            CommitmentGroup(
+                CommitmentLevel.UNIT, _("Enhetens åtaganden"), list(self.commitments.all())
+            ),
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        groups = self.commitment_groups()
+        context["commitment_groups"] = groups
+        context["all_commitments"] = [c for group in groups for c in group.commitments]
+        return context

@@ -1,0 +1,763 @@
+"""The demo municipality's service areas, units and guarantees (Ängsby kommun).
+
+Runs after home/demo.py, which creates the home page with the city-wide commitments.
+Idempotent: committees are looked up by name, areas and units by slug before anything is
+created, so a second run adds nothing.
+"""
+
+import datetime
+
+from guarantees.models import (
+    Commitment,
+    Committee,
+    GuaranteePage,
+    QualityCriterion,
+    ServiceAreaPage,
+)
+from home.models import HomePage
+
+C = QualityCriterion
+
+
+def commitment(title, expected_result, criterion, way_of_working, follow_up_method):
+    return {
+        "title": title,
+        "expected_result": expected_result,
+        "quality_criterion": criterion,
+        "way_of_working": way_of_working,
+        "follow_up_method": follow_up_method,
+    }
+
+
+# --- Förskola ---------------------------------------------------------------------------
+
+PRESCHOOL = {
+    "kontaktpedagog": commitment(
+        "Ditt barn har en egen kontaktpedagog från första dagen.",
+        "Minst 95 procent av vårdnadshavarna vet vem som är barnets kontaktpedagog.",
+        C.CONFIDENCE,
+        "Kontaktpedagogen tar emot er vid inskolningen och håller ett uppföljningssamtal "
+        "efter sex veckor.",
+        "Vårdnadshavarenkät varje vår.",
+    ),
+    "dagen": commitment(
+        "Du får veta hur ditt barn har haft det under dagen.",
+        "Minst 90 procent av vårdnadshavarna instämmer i att de får veta hur barnet haft det.",
+        C.CONFIDENCE,
+        "Vi berättar om dagen vid hämtning och lägger ut bilder och texter i lärplattformen "
+        "varje vecka.",
+        "Vårdnadshavarenkät varje vår.",
+    ),
+    "utomhus": commitment(
+        "Ditt barn är ute varje dag, oavsett väder.",
+        "Barnen är utomhus minst en timme varje dag under minst 95 procent av årets dagar.",
+        C.CONFIDENCE,
+        "Utevistelsen är planerad i veckoschemat och vi har extrakläder för barn som behöver.",
+        "Avdelningarna för logg över utevistelse som sammanställs varje termin.",
+    ),
+    "inflytande": commitment(
+        "Ditt barn får vara med och påverka vad vi gör.",
+        "Varje avdelning genomför minst två barnråd per termin och visar vad som blev av "
+        "barnens idéer.",
+        C.INFLUENCE,
+        "Vi har barnråd och dokumenterar barnens förslag på en vägg som alla kan se.",
+        "Genomgång av barnrådens protokoll vid terminens slut.",
+    ),
+    "utvecklingssamtal": commitment(
+        "Du erbjuds ett utvecklingssamtal om ditt barn varje år.",
+        "Alla vårdnadshavare erbjuds minst ett utvecklingssamtal per år; minst 90 procent "
+        "genomförs.",
+        C.INFLUENCE,
+        "Vi bokar samtalen i lärplattformen och erbjuder tolk när det behövs.",
+        "Registrering av genomförda samtal i lärplattformen.",
+    ),
+    "sprak": commitment(
+        "Vi läser och berättar för barnen varje dag.",
+        "Högläsning eller berättande sker minst en gång per dag på alla avdelningar.",
+        C.CONFIDENCE,
+        "Vi lånar böcker från biblioteket varje månad, även på barnens modersmål.",
+        "Pedagogernas veckodokumentation följs upp av förskolechefen varje månad.",
+    ),
+}
+
+# --- Grundskola -------------------------------------------------------------------------
+
+SCHOOL = {
+    "mentor": commitment(
+        "Ditt barn har en mentor som följer skolgången.",
+        "Minst 90 procent av eleverna i årskurs 5 och 8 svarar att de vet vem de kan vända sig "
+        "till.",
+        C.CONFIDENCE,
+        "Mentorn har enskilda samtal med varje elev minst två gånger per termin.",
+        "Skolenkäten och kommunens elevenkät varje år.",
+    ),
+    "franvaro": commitment(
+        "Du får besked samma dag om ditt barn inte kommit till skolan.",
+        "Vårdnadshavare meddelas senast klockan 10 vid minst 98 procent av ogiltig frånvaro.",
+        C.CONFIDENCE,
+        "Närvaro registreras vid första lektionen och frånvaromeddelandet skickas automatiskt.",
+        "Uttag ur närvarosystemet varje månad.",
+    ),
+    "trygghet": commitment(
+        "Ditt barn ska känna sig tryggt i skolan.",
+        "Minst 90 procent av eleverna instämmer i att de känner sig trygga i skolan.",
+        C.CONFIDENCE,
+        "Rastvärdar finns ute på varje rast och trygghetsteamet går igenom otrygga platser "
+        "varje termin.",
+        "Kommunens elevenkät i årskurs 2, 5 och 8.",
+    ),
+    "elevrad": commitment(
+        "Eleverna har inflytande över skolans arbete.",
+        "Elevrådet träffar rektor minst fyra gånger per år och minst två förslag per år genomförs.",
+        C.INFLUENCE,
+        "Klassråd hålls varannan vecka och elevrådet har en egen budget.",
+        "Elevrådets protokoll sammanställs i skolans kvalitetsrapport.",
+    ),
+    "stod": commitment(
+        "Ditt barn får stöd när det behövs.",
+        "Beslut om åtgärdsprogram fattas inom fyra veckor efter anmälan i minst 95 procent av "
+        "fallen.",
+        C.ACCESSIBILITY,
+        "Elevhälsoteamet träffas varje vecka och vårdnadshavare bjuds in tidigt.",
+        "Uppföljning av ärendetider i elevhälsans journalsystem varje termin.",
+    ),
+    "laxhjalp": commitment(
+        "Läxhjälp finns varje vecka.",
+        "Läxhjälp erbjuds minst två eftermiddagar per vecka under hela läsåret.",
+        C.ACCESSIBILITY,
+        "Lärare och studiecoacher bemannar läxhjälpen i biblioteket.",
+        "Närvarolistor från läxhjälpen sammanställs varje termin.",
+    ),
+    "info": commitment(
+        "Du får veta hur ditt barn ligger till.",
+        "Minst 85 procent av vårdnadshavarna instämmer i att de får information om barnets "
+        "kunskapsutveckling.",
+        C.TREATMENT,
+        "Omdömen publiceras i lärplattformen varje termin och utvecklingssamtal hålls varje "
+        "termin.",
+        "Vårdnadshavarenkät varje vår.",
+    ),
+}
+
+# --- Hemtjänst --------------------------------------------------------------------------
+
+HOME_CARE = {
+    "personal": commitment(
+        "Du möter så få olika personer som möjligt.",
+        "En brukare med dagliga insatser möter i genomsnitt högst 12 olika medarbetare under "
+        "14 dagar.",
+        C.CONFIDENCE,
+        "Varje brukare har en kontaktperson och vi planerar i fasta arbetslag.",
+        "Mätning i planeringssystemet två gånger per år.",
+    ),
+    "tid": commitment(
+        "Vi kommer den tid vi har kommit överens om.",
+        "Minst 90 procent av besöken påbörjas inom 15 minuter från avtalad tid.",
+        C.ACCESSIBILITY,
+        "Vi ringer alltid om vi blir försenade mer än 15 minuter.",
+        "Tidsregistrering via mobil enhet, sammanställd varje månad.",
+    ),
+    "genomforandeplan": commitment(
+        "Du bestämmer tillsammans med oss hur hjälpen ska ges.",
+        "Alla brukare har en genomförandeplan som upprättats med dem inom två veckor från start "
+        "och följs upp varje halvår.",
+        C.INFLUENCE,
+        "Kontaktpersonen går igenom planen med dig och dina närstående om du vill.",
+        "Kontroll i verksamhetssystemet varje kvartal.",
+    ),
+    "bemotande": commitment(
+        "Du blir bemött med värdighet i ditt eget hem.",
+        "Minst 90 procent av de svarande instämmer i att personalen bemöter dem väl.",
+        C.TREATMENT,
+        "Vi arbetar efter den nationella värdegrunden och diskuterar bemötande vid varje "
+        "arbetsplatsträff.",
+        "Socialstyrelsens brukarundersökning Vad tycker de äldre om äldreomsorgen?",
+    ),
+    "trygg": commitment(
+        "Du känner dig trygg med hemtjänsten.",
+        "Minst 85 procent av de svarande känner sig trygga med hemtjänsten.",
+        C.CONFIDENCE,
+        "Medarbetarna bär synlig legitimation och presenterar sig vid varje besök.",
+        "Socialstyrelsens brukarundersökning varje år.",
+    ),
+    "larm": commitment(
+        "Vi kommer snabbt när du larmar.",
+        "Vid trygghetslarm är vi hos dig inom 30 minuter i minst 95 procent av fallen.",
+        C.ACCESSIBILITY,
+        "Nattpatrullen och dagpersonalen har gemensam larmplanering.",
+        "Uttag ur larmsystemet varje månad.",
+    ),
+}
+
+# --- Bibliotek --------------------------------------------------------------------------
+
+LIBRARY = {
+    "reservation": commitment(
+        "Du får besked när din reservation finns att hämta.",
+        "Minst 98 procent av avhämtningsmeddelandena skickas samma dag som boken kommit in.",
+        C.ACCESSIBILITY,
+        "Inkommande reservationer hanteras varje morgon innan biblioteket öppnar.",
+        "Statistik ur bibliotekssystemet varje kvartal.",
+    ),
+    "inkop": commitment(
+        "Vi köper in det du föreslår när det är möjligt.",
+        "Minst 80 procent av inköpsförslagen bifalls och du får besked inom två veckor.",
+        C.INFLUENCE,
+        "Inköpsförslag lämnas i disken, på webben eller i appen och behandlas varje vecka.",
+        "Sammanställning av inköpsförslag varje halvår.",
+    ),
+    "hjalp": commitment(
+        "Du får hjälp att hitta det du söker.",
+        "Minst 90 procent av besökarna instämmer i att de fått den hjälp de behövde.",
+        C.TREATMENT,
+        "Det finns alltid en bibliotekarie i informationsdisken under bemannad tid.",
+        "Besökarenkät två veckor varje höst.",
+    ),
+    "barn": commitment(
+        "Barn och unga har egna aktiviteter varje vecka.",
+        "Minst en aktivitet för barn eller unga erbjuds varje vecka under terminerna.",
+        C.INFLUENCE,
+        "Sagostunder, läsecirklar och lovaktiviteter planeras tillsammans med skolorna.",
+        "Programstatistik varje termin.",
+    ),
+    "digital": commitment(
+        "Du kan få hjälp med digitala tjänster.",
+        "Drop-in för digital hjälp erbjuds minst en gång i veckan; minst 85 procent av "
+        "deltagarna blir hjälpta.",
+        C.ACCESSIBILITY,
+        "Digitala guider hjälper till med e-legitimation, appar och digitala blanketter.",
+        "Enkel enkät efter varje tillfälle.",
+    ),
+}
+
+
+def _unit(
+    slug, title, idea, address, opening_hours, phone, phone_hours, email, contact, keys, **kw
+):
+    return {
+        "slug": slug,
+        "title": title,
+        "idea": idea,
+        "address": address,
+        "opening_hours": opening_hours,
+        "phone": phone,
+        "phone_hours": phone_hours,
+        "email": email,
+        "contact_person": contact,
+        "keys": keys,
+        **kw,
+    }
+
+
+AREAS = [
+    {
+        "slug": "forskola",
+        "title": "Förskola",
+        "committee": "Barn- och utbildningsnämnden",
+        "prefix": "BUN",
+        "decision_month_day": (12, 9),
+        "intro": (
+            "Förskolan är till för barn från ett år tills de börjar förskoleklass. Här ser du "
+            "vad varje förskola lovar dig och ditt barn och vad som händer om vi inte håller det."
+        ),
+        "pool": PRESCHOOL,
+        "area_commitments": [
+            commitment(
+                "Du får en plats inom fyra månader.",
+                "Alla som ansökt om förskoleplats erbjuds plats inom fyra månader från önskat "
+                "startdatum.",
+                C.ACCESSIBILITY,
+                "Placeringsenheten planerar platser ett år framåt och erbjuder plats i första "
+                "hand på den förskola du önskat.",
+                "Uppföljning i placeringssystemet varje månad.",
+            ),
+            commitment(
+                "Förskolan följer läroplanen och arbetar med barnens lärande.",
+                "Minst 90 procent av vårdnadshavarna instämmer i att förskolan stimulerar "
+                "barnets utveckling och lärande.",
+                C.CONFIDENCE,
+                "Varje förskola gör en årlig plan utifrån läroplanen och följer upp den.",
+                "Kommunens vårdnadshavarenkät varje vår.",
+            ),
+        ],
+        "routine": {
+            "feedback_recipient": "Förskolechefen",
+            "remedy": (
+                "Om vi inte har hållit ett åtagande kontaktar förskolechefen dig inom två "
+                "arbetsdagar, förklarar vad som hänt och berättar vad vi gör för att rätta "
+                "till det. Har du betalat för en tjänst du inte fått kan du få avgiften "
+                "nedsatt enligt nämndens beslut."
+            ),
+            "escalation": (
+                "Är du inte nöjd kan du vända dig till Barn- och utbildningsförvaltningen, "
+                "telefon 0123-45 67 00. Du kan också kontakta Skolinspektionen."
+            ),
+        },
+        "units": [
+            _unit(
+                "forskolan-solrosen",
+                "Förskolan Solrosen",
+                "Solrosen är en förskola med fem avdelningar mitt i Ängsby. Vi vill att varje "
+                "barn ska känna sig sett, tryggt och nyfiket. Leken är vårt viktigaste verktyg "
+                "och naturen runt hörnet vårt andra klassrum.",
+                "Solrosvägen 12, 123 41 Ängsby",
+                "Vardagar 6.30–18.00",
+                "0123-45 61 10",
+                "Vardagar 7.30–16.00",
+                "solrosen@angsby.example",
+                "Anna Berg, förskolechef",
+                ["kontaktpedagog", "dagen", "utomhus"],
+            ),
+            _unit(
+                "forskolan-ekorren",
+                "Förskolan Ekorren",
+                "Ekorren ligger i skogsbrynet och har en uttalad Ur och Skur-profil. Barnen "
+                "lär sig om natur, hållbarhet och att ta hand om varandra genom att vara ute "
+                "större delen av dagen, året runt.",
+                "Skogsbrynet 3, 123 45 Ängsby",
+                "Vardagar 6.30–17.30",
+                "0123-45 61 20",
+                "Vardagar 8.00–15.30",
+                "ekorren@angsby.example",
+                "Johan Nilsson, förskolechef",
+                ["utomhus", "inflytande"],
+            ),
+            _unit(
+                "forskolan-larkan",
+                "Förskolan Lärkan",
+                "Lärkan i Norrby är en flerspråkig förskola där tolv språk talas bland barnen. "
+                "Vi arbetar med språket i allt vi gör och vill att alla barn ska få utveckla "
+                "både svenskan och sitt modersmål.",
+                "Lärkgatan 8, 123 50 Norrby",
+                "Vardagar 6.00–18.30",
+                "0123-45 61 30",
+                "Vardagar 7.30–16.00",
+                "larkan@angsby.example",
+                "Fatima Hassan, förskolechef",
+                ["sprak", "dagen", "utvecklingssamtal", "kontaktpedagog"],
+            ),
+            _unit(
+                "forskolan-fyrklovern",
+                "Förskolan Fyrklövern",
+                "Fyrklövern är en liten förskola med två avdelningar i Kvarnby. Här känner alla "
+                "varandra och vi samarbetar nära med Kvarnbyskolan så att övergången till "
+                "förskoleklass blir trygg.",
+                "Kvarnbacken 5, 123 70 Kvarnby",
+                "Vardagar 6.30–17.30",
+                "0123-45 61 40",
+                "Vardagar 8.00–15.00",
+                "fyrklovern@angsby.example",
+                "Maria Ek, förskolechef",
+                ["inflytande", "utvecklingssamtal", "dagen"],
+            ),
+            _unit(
+                "montessoriforskolan-humlan",
+                "Montessoriförskolan Humlan",
+                "Humlan arbetar enligt Montessoripedagogiken. Vi tror på barnets egen drivkraft "
+                "och ger varje barn tid och material att utforska i sin egen takt, i en lugn "
+                "och förberedd miljö.",
+                "Humlegatan 3, 123 43 Ängsby",
+                "Vardagar 7.00–17.30",
+                "0123-45 69 90",
+                "Vardagar 8.00–12.00",
+                "info@humlanforskolor.example",
+                "Karin Lundqvist, rektor",
+                ["kontaktpedagog", "inflytande", "sprak"],
+                provider="Humlan Förskolor AB",
+            ),
+        ],
+    },
+    {
+        "slug": "grundskola",
+        "title": "Grundskola",
+        "committee": "Barn- och utbildningsnämnden",
+        "prefix": "BUN",
+        "decision_month_day": (12, 9),
+        "intro": (
+            "Grundskolan omfattar förskoleklass och årskurs 1–9. Alla skolor i Ängsby, "
+            "kommunala och fristående, visar här vad de lovar elever och vårdnadshavare."
+        ),
+        "pool": SCHOOL,
+        "area_commitments": [
+            commitment(
+                "Alla elever ska nå kunskapskraven.",
+                "Minst 85 procent av eleverna i årskurs 9 är behöriga till gymnasieskolans "
+                "yrkesprogram.",
+                C.CONFIDENCE,
+                "Skolorna följer upp varje elevs kunskapsutveckling varje termin och sätter in "
+                "stöd tidigt.",
+                "Betygsstatistik varje läsår.",
+            ),
+            commitment(
+                "Skolan arbetar aktivt mot kränkande behandling.",
+                "Varje skola har en aktuell plan mot kränkande behandling och anmälningar "
+                "utreds inom en vecka.",
+                C.CONFIDENCE,
+                "Rektor anmäler kränkningar till huvudmannen samma dag som de blir kända.",
+                "Huvudmannens sammanställning av anmälningar varje termin.",
+            ),
+            commitment(
+                "Du kan påverka ditt barns skolgång.",
+                "Minst 80 procent av vårdnadshavarna instämmer i att de kan påverka.",
+                C.INFLUENCE,
+                "Varje skola har ett skolråd där vårdnadshavare och elever deltar.",
+                "Kommunens vårdnadshavarenkät varje vår.",
+            ),
+        ],
+        "routine": {
+            "feedback_recipient": "Rektor",
+            "remedy": (
+                "Om vi inte har hållit ett åtagande kontaktar rektor dig inom två arbetsdagar. "
+                "Vi förklarar vad som hänt, vad vi gör för att rätta till det och när du kan "
+                "räkna med att det är åtgärdat."
+            ),
+            "escalation": (
+                "Är du inte nöjd kan du vända dig till Barn- och utbildningsförvaltningen, "
+                "telefon 0123-45 67 00, eller till Skolinspektionen."
+            ),
+        },
+        "units": [
+            _unit(
+                "angsbyskolan",
+                "Ängsbyskolan",
+                "Ängsbyskolan är en F–6-skola med 420 elever i centrala Ängsby. Vi vill att "
+                "varje elev ska lämna oss med goda kunskaper, tilltro till sin förmåga och "
+                "lust att lära mer.",
+                "Skolgatan 2, 123 41 Ängsby",
+                "Skoldagar 8.00–14.30, fritidshem 6.30–18.00",
+                "0123-45 62 10",
+                "Vardagar 7.30–16.00",
+                "angsbyskolan@angsby.example",
+                "Per Holm, rektor",
+                ["mentor", "franvaro", "trygghet"],
+            ),
+            _unit(
+                "norrbyskolan",
+                "Norrbyskolan",
+                "Norrbyskolan är en F–9-skola där elever med många olika bakgrunder möts. Vi "
+                "arbetar med höga förväntningar, tydlig struktur och ett nära samarbete med "
+                "hemmen.",
+                "Norrbyvägen 40, 123 50 Norrby",
+                "Skoldagar 8.00–15.30",
+                "0123-45 62 20",
+                "Vardagar 7.30–16.00",
+                "norrbyskolan@angsby.example",
+                "Leila Amini, rektor",
+                ["laxhjalp", "stod", "franvaro", "info"],
+            ),
+            _unit(
+                "kvarnbyskolan",
+                "Kvarnbyskolan",
+                "Kvarnbyskolan är en liten F–3-skola på landsbygden med 85 elever. Små grupper "
+                "och närheten till naturen ger lugn och tid för varje barn.",
+                "Skolvägen 1, 123 70 Kvarnby",
+                "Skoldagar 8.15–13.30, fritidshem 6.30–17.30",
+                "0123-45 62 30",
+                "Vardagar 8.00–15.00",
+                "kvarnbyskolan@angsby.example",
+                "Eva Strand, rektor",
+                ["trygghet", "info"],
+            ),
+            _unit(
+                "sjoviksskolan",
+                "Sjöviksskolan",
+                "Sjöviksskolan är en 7–9-skola med profil inom naturvetenskap och teknik. Vi "
+                "förbereder eleverna för gymnasiet och ger dem verktyg att förstå och påverka "
+                "sin omvärld.",
+                "Sjöviksvägen 15, 123 60 Sjövik",
+                "Skoldagar 8.00–16.00",
+                "0123-45 62 40",
+                "Vardagar 7.30–16.00",
+                "sjoviksskolan@angsby.example",
+                "Mats Olsson, rektor",
+                ["elevrad", "stod", "mentor"],
+            ),
+            _unit(
+                "friskolan-kunskapstradet",
+                "Friskolan Kunskapsträdet",
+                "Kunskapsträdet är en fristående F–9-skola med fokus på läsning och matematik. "
+                "Varje elev har en personlig studieplan som följs upp varannan vecka.",
+                "Trädgårdsgatan 9, 123 44 Ängsby",
+                "Skoldagar 8.00–15.00",
+                "0123-45 69 80",
+                "Vardagar 8.00–16.00",
+                "info@kunskapstradet.example",
+                "Sara Wikström, rektor",
+                ["mentor", "info", "laxhjalp"],
+                provider="Kunskapsträdet Skolor AB",
+            ),
+        ],
+    },
+    {
+        "slug": "hemtjanst",
+        "title": "Hemtjänst",
+        "committee": "Vård- och omsorgsnämnden",
+        "prefix": "VON",
+        "decision_month_day": (12, 3),
+        "intro": (
+            "Hemtjänst är hjälp i hemmet för dig som behöver stöd i vardagen, till exempel med "
+            "personlig omvårdnad, städning eller inköp. Du väljer själv utförare."
+        ),
+        "pool": HOME_CARE,
+        "area_commitments": [
+            commitment(
+                "Hjälpen börjar snabbt efter beslut.",
+                "Insatserna startar inom fem arbetsdagar efter biståndsbeslut i minst 95 "
+                "procent av fallen.",
+                C.ACCESSIBILITY,
+                "Biståndshandläggaren och utföraren har ett gemensamt startmöte med dig.",
+                "Uppföljning i verksamhetssystemet varje kvartal.",
+            ),
+            commitment(
+                "Du kan välja och byta utförare.",
+                "Alla som beviljas hemtjänst får skriftlig information om alla utförare inom "
+                "valfrihetssystemet.",
+                C.INFLUENCE,
+                "Information om utförarna finns på webben och skickas med beslutet.",
+                "Stickprov i akterna två gånger per år.",
+            ),
+        ],
+        "routine": {
+            "feedback_recipient": "Enhetschefen för hemtjänstgruppen",
+            "remedy": (
+                "Om vi inte har hållit ett åtagande ringer enhetschefen upp dig inom två "
+                "arbetsdagar. Vi ber om ursäkt, förklarar vad som hänt och erbjuder ett nytt "
+                "besök. Uteblivet besök som du betalat för dras av på nästa faktura."
+            ),
+            "escalation": (
+                "Är du inte nöjd kan du vända dig till Vård- och omsorgsförvaltningen, "
+                "telefon 0123-45 67 00, eller till Inspektionen för vård och omsorg (IVO)."
+            ),
+        },
+        "units": [
+            _unit(
+                "hemtjanst-centrum",
+                "Hemtjänst Centrum",
+                "Vi ger stöd och omsorg till dig som bor i centrala Ängsby så att du kan leva "
+                "ett självständigt liv i ditt eget hem, på dina villkor.",
+                "Storgatan 20, 123 41 Ängsby",
+                "Alla dagar 7.00–22.00",
+                "0123-45 63 10",
+                "Vardagar 8.00–16.00",
+                "hemtjanst.centrum@angsby.example",
+                "Lena Karlsson, enhetschef",
+                ["personal", "tid", "bemotande"],
+            ),
+            _unit(
+                "hemtjanst-norr",
+                "Hemtjänst Norr",
+                "Hemtjänst Norr arbetar i Norrby och de norra bostadsområdena. Vi har "
+                "medarbetare som talar arabiska, somaliska och finska och anpassar stödet "
+                "efter dig.",
+                "Norrbyvägen 12, 123 50 Norrby",
+                "Alla dagar 7.00–22.00",
+                "0123-45 63 20",
+                "Vardagar 8.00–16.00",
+                "hemtjanst.norr@angsby.example",
+                "Ahmed Yusuf, enhetschef",
+                ["genomforandeplan", "tid", "trygg", "personal"],
+            ),
+            _unit(
+                "hemtjanst-soder",
+                "Hemtjänst Söder",
+                "Vi arbetar i de södra delarna av Ängsby och i Sjövik. Våra medarbetare har "
+                "särskild kompetens inom demensvård och rehabiliterande arbetssätt.",
+                "Södra vägen 7, 123 60 Sjövik",
+                "Alla dagar 7.00–22.00",
+                "0123-45 63 30",
+                "Vardagar 8.00–16.00",
+                "hemtjanst.soder@angsby.example",
+                "Birgitta Lund, enhetschef",
+                ["trygg", "genomforandeplan"],
+            ),
+            _unit(
+                "hemtjanst-kvarnby",
+                "Hemtjänst Kvarnby",
+                "Vi ger hemtjänst på landsbygden runt Kvarnby. Långa avstånd kräver god "
+                "planering, och vi lovar att du alltid vet vem som kommer och när.",
+                "Kvarnbacken 2, 123 70 Kvarnby",
+                "Alla dagar 7.00–21.30",
+                "0123-45 63 40",
+                "Vardagar 8.00–15.00",
+                "hemtjanst.kvarnby@angsby.example",
+                "Erik Sandberg, enhetschef",
+                ["tid", "larm", "personal"],
+            ),
+            _unit(
+                "omsorgsgruppen-hemtjanst",
+                "Omsorgsgruppen Hemtjänst Ängsby",
+                "Omsorgsgruppen är en privat utförare inom kommunens valfrihetssystem. Vi "
+                "erbjuder hemtjänst med fasta team och en egen sjuksköterska som samordnar "
+                "med vårdcentralen.",
+                "Industrigatan 4, 123 46 Ängsby",
+                "Alla dagar 7.00–22.00",
+                "0123-45 69 70",
+                "Vardagar 8.00–17.00",
+                "angsby@omsorgsgruppen.example",
+                "Helena Björk, verksamhetschef",
+                ["personal", "bemotande", "trygg"],
+                provider="Omsorgsgruppen i Mälardalen AB",
+            ),
+        ],
+    },
+    {
+        "slug": "bibliotek",
+        "title": "Bibliotek",
+        "committee": "Kultur- och fritidsnämnden",
+        "prefix": "KFN",
+        "decision_month_day": (11, 26),
+        "intro": (
+            "Biblioteken är öppna för alla. Här lånar du böcker, ljudböcker och tidningar, "
+            "får hjälp med digitala tjänster och kan delta i program för barn och vuxna."
+        ),
+        "pool": LIBRARY,
+        "area_commitments": [
+            commitment(
+                "Biblioteken är tillgängliga för alla.",
+                "Alla bibliotek har tillgänglig entré, hörslinga och medier i lättläst form "
+                "och på minst fem språk.",
+                C.ACCESSIBILITY,
+                "Tillgängligheten inventeras varje år tillsammans med kommunens "
+                "tillgänglighetsråd.",
+                "Årlig tillgänglighetsinventering.",
+            ),
+            commitment(
+                "Lånet är avgiftsfritt.",
+                "Inga avgifter tas ut för lån av böcker och andra medier.",
+                C.ACCESSIBILITY,
+                "Förseningsavgifter är avskaffade; vi påminner i stället med sms och e-post.",
+                "Genomgång av avgiftsuttag i bibliotekssystemet varje år.",
+            ),
+        ],
+        "routine": {
+            "feedback_recipient": "Bibliotekschefen",
+            "remedy": (
+                "Om vi inte har hållit ett åtagande får du svar inom två arbetsdagar med en "
+                "förklaring och vad vi gör för att det inte ska hända igen."
+            ),
+            "escalation": (
+                "Är du inte nöjd kan du vända dig till Kultur- och fritidsförvaltningen, "
+                "telefon 0123-45 67 00."
+            ),
+        },
+        "units": [
+            _unit(
+                "angsby-stadsbibliotek",
+                "Ängsby stadsbibliotek",
+                "Stadsbiblioteket är kommunens största bibliotek och en mötesplats för alla. "
+                "Vi främjar läsning, fri åsiktsbildning och digital delaktighet.",
+                "Biblioteksgatan 1, 123 41 Ängsby",
+                "Mån–tors 10–19, fre 10–18, lör 11–15",
+                "0123-45 64 10",
+                "Vardagar 10.00–16.00",
+                "stadsbiblioteket@angsby.example",
+                "Cecilia Forsberg, bibliotekschef",
+                ["reservation", "hjalp", "digital", "inkop"],
+            ),
+            _unit(
+                "norrby-bibliotek",
+                "Norrby bibliotek",
+                "Norrby bibliotek ligger i Norrby centrum och har en stor avdelning med medier "
+                "på andra språk än svenska. Vi samarbetar nära med skolorna i området.",
+                "Norrby torg 4, 123 50 Norrby",
+                "Mån–tors 11–19, fre 11–16",
+                "0123-45 64 20",
+                "Vardagar 11.00–16.00",
+                "norrby.bibliotek@angsby.example",
+                "Jonas Lindgren, biblioteksansvarig",
+                ["barn", "digital"],
+            ),
+            _unit(
+                "kvarnby-bibliotek",
+                "Kvarnby bibliotek",
+                "Kvarnby bibliotek är ett meröppet bibliotek: med lånekort och kod kommer du in "
+                "alla dagar 7–22, även när ingen personal är på plats.",
+                "Skolvägen 1, 123 70 Kvarnby",
+                "Meröppet alla dagar 7–22, bemannat tis och tors 13–18",
+                "0123-45 64 30",
+                "Tis och tors 13.00–18.00",
+                "kvarnby.bibliotek@angsby.example",
+                "Jonas Lindgren, biblioteksansvarig",
+                ["reservation", "barn"],
+            ),
+            _unit(
+                "bokbussen",
+                "Bokbussen",
+                "Bokbussen når dig som bor långt från ett bibliotek. Den stannar vid 40 "
+                "hållplatser varannan vecka och besöker förskolor och äldreboenden.",
+                "Utgår från Biblioteksgatan 1, 123 41 Ängsby",
+                "Enligt turlista, varannan vecka",
+                "0123-45 64 40",
+                "Vardagar 9.00–10.00",
+                "bokbussen@angsby.example",
+                "Cecilia Forsberg, bibliotekschef",
+                ["reservation", "hjalp", "barn"],
+            ),
+            _unit(
+                "sjoviks-bygdebibliotek",
+                "Sjöviks bygdebibliotek",
+                "Sjöviks bygdebibliotek drivs av bygdegårdsföreningen på uppdrag av kommunen. "
+                "Biblioteket är en del av bygdegården och en naturlig samlingsplats i Sjövik.",
+                "Bygdegårdsvägen 3, 123 60 Sjövik",
+                "Tis 14–19, tors 14–19, lör 10–13",
+                "0123-45 69 60",
+                "Tis och tors 14.00–19.00",
+                "bibliotek@sjoviksbygdegard.example",
+                "Gunilla Ahlström, föreståndare",
+                ["hjalp", "inkop", "barn"],
+                provider="Sjöviks Bygdegårdsförening",
+            ),
+        ],
+    },
+]
+
+
+def _commitments(page, items):
+    for order, item in enumerate(items):
+        page.commitments.add(Commitment(sort_order=order, **item))
+
+
+def load(stdout):
+    home = HomePage.objects.first()
+    if home is None:
+        stdout.write("  no home page: run home's demo first")
+        return
+    year = datetime.date.today().year
+    created_areas = created_units = 0
+
+    for a, spec in enumerate(AREAS):
+        committee, _ = Committee.objects.get_or_create(name=spec["committee"])
+        area = ServiceAreaPage.objects.child_of(home).filter(slug=spec["slug"]).first()
+        if area is None:
+            area = ServiceAreaPage(
+                title=spec["title"],
+                slug=spec["slug"],
+                intro=spec["intro"],
+                committee=committee,
+                show_in_menus=True,
+            )
+            _commitments(area, spec["area_commitments"])
+            home.add_child(instance=area)
+            area.save_revision().publish()
+            created_areas += 1
+
+        month, day = spec["decision_month_day"]
+        for u, unit in enumerate(spec["units"]):
+            if GuaranteePage.objects.child_of(area).filter(slug=unit["slug"]).exists():
+                continue
+            fields = {k: v for k, v in unit.items() if k != "keys"}
+            page = GuaranteePage(
+                **fields,
+                **spec["routine"],
+                valid_from=datetime.date(year, 1, 1),
+                valid_to=datetime.date(year, 12, 31),
+                committee=committee,
+                decision_date=datetime.date(year - 1, month, day),
+                record_number=f"{spec['prefix']} {year - 1}/{140 + 20 * a + u}",
+            )
+            _commitments(page, [spec["pool"][key] for key in unit["keys"]])
+            area.add_child(instance=page)
+            page.save_revision().publish()
+            created_units += 1
+
+    stdout.write(f"  created {created_areas} service areas and {created_units} guarantees")

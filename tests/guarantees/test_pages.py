@@ -1,0 +1,201 @@
+"""What a resident sees: the guarantee page, the service area page and the home page."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from guarantees.models import Commitment, QualityCriterion
+from guarantees.sections import _sections, register_section
+from tests.factories import make_guarantee, make_service_area
+
+pytestmark = pytest.mark.django_db
+
+
+def _html(client, page):
+    response = client.get(page.url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_guarantee_shows_commitments_of_all_three_levels_in_order(client, guarantee):
+    html = _html(client, guarantee)
+    city = html.index('<h3 id="niva-city">Kommungemensamma åtaganden</h3>')
+    area = html.index('<h3 id="niva-area">Verksamhetsområdets åtaganden</h3>')
+    unit = html.index('<h3 id="niva-unit">Enhetens åtaganden</h3>')
+    assert city < area < unit
+    # A city-wide commitment's expected result from the home page, the area's and the unit's.
+    assert html.index("instämmer i att de blir bemötta med respekt") in range(city, area)
+    assert html.index("Områdesresultat 1") in range(area, unit)
+    assert html.index("Minst 80 procent nöjda") > unit
+
+
+def test_every_commitment_has_its_anchor_and_a_link_to_report_a_broken_promise(
+    client, guarantee, home_page, service_area
+):
+    html = _html(client, guarantee)
+    commitments = [
+        *home_page.commitments.all(),
+        *service_area.commitments.all(),
+        *guarantee.commitments.all(),
+    ]
+    assert len(commitments) == 3 + 1 + 3
+    for commitment in commitments:
+        assert f'id="atagande-{commitment.pk}"' in html
+        assert f'href="#atagande-{commitment.pk}"' in html
+        assert f'href="?atagande={commitment.pk}#lamna-synpunkt"' in html
+    assert html.count("Det här löftet hölls inte") == 7
+
+
+def test_the_guarantee_shows_each_part_of_the_fixed_template(client, service_area):
+    unit = make_guarantee(
+        service_area,
+        title="Förskolan Humlan",
+        unit_name="Montessoriförskolan Humlan",
+        provider="Humlan Förskolor AB",
+        idea="Vi arbetar enligt Montessoripedagogiken med barnens självständighet i fokus.",
+        feedback_recipient="Rektor för förskolan",
+        reply_working_days=3,
+        remedy="Vi ber om ursäkt och rättar till det inom en vecka.",
+        escalation="Du kan vända dig till Barn- och utbildningsförvaltningen.",
+        address="Humlegatan 3, Ängsby",
+        opening_hours="Vardagar 6.30–18.00",
+        phone="0123-45 67 89",
+        phone_hours="Vardagar 8–16",
+        email="humlan@example.se",
+        contact_person="Eva Lind, rektor",
+        record_number="BUN 2026/42",
+    )
+    html = _html(client, unit)
+    for text in [
+        "Montessoriförskolan Humlan",
+        "Drivs av Humlan Förskolor AB",
+        "Montessoripedagogiken",
+        "Det här kan du förvänta dig",
+        "Om vi inte håller vad vi lovar",
+        "Rektor för förskolan",
+        "3 arbetsdagar",
+        "rättar till det inom en vecka",
+        "Barn- och utbildningsförvaltningen",
+        "Humlegatan 3, Ängsby",
+        "Vardagar 6.30–18.00",
+        'href="tel:0123456789"',
+        'href="mailto:humlan@example.se"',
+        "Eva Lind, rektor",
+        "BUN 2026/42",
+        str(service_area.committee),
+    ]:
+        assert text in html, text
+    assert "Kommunal verksamhet" not in html
+    assert "Den här kvalitetsgarantin gäller inte längre" not in html
+
+
+def test_a_municipal_unit_says_it_is_run_by_the_municipality(client, guarantee):
+    assert "Kommunal verksamhet" in _html(client, guarantee)
+
+
+def test_an_expired_guarantee_says_it_is_no_longer_valid(client, expired_guarantee):
+    html = _html(client, expired_guarantee)
+    notice = re.search(r'<div class="[^"]*notice[^"]*" role="status">(.*?)</div>', html, re.S)
+    assert notice is not None
+    assert "Den här kvalitetsgarantin gäller inte längre" in notice.group(1)
+
+
+def test_the_feedback_region_holds_what_the_feedback_room_registers(client, guarantee):
+    def form(context):
+        return f'<form id="test-form" data-page="{context["page"].pk}"></form>'
+
+    register_section("feedback", form)
+    try:
+        html = _html(client, guarantee)
+    finally:
+        _sections["feedback"].remove((100, form))
+    region = re.search(r'<section id="lamna-synpunkt"(.*?)</section>', html, re.S).group(0)
+    assert 'aria-labelledby="lamna-synpunkt-rubrik"' in region
+    assert '<h2 id="lamna-synpunkt-rubrik">Lämna synpunkt eller klagomål</h2>' in region
+    assert f'<form id="test-form" data-page="{guarantee.pk}"></form>' in region
+
+
+def test_the_results_slot_renders_between_commitments_and_remedy(client, guarantee):
+    def results(context):
+        return '<section id="sa-gick-det">Så gick det</section>'
+
+    register_section("results", results)
+    try:
+        html = _html(client, guarantee)
+    finally:
+        _sections["results"].remove((100, results))
+    assert html.index('id="niva-unit"') < html.index('id="sa-gick-det"')
+    assert html.index('id="sa-gick-det"') < html.index('<h2 id="om-vi-inte-haller">')
+
+
+def test_the_guarantee_loads_its_own_print_styles(client, guarantee):
+    html = _html(client, guarantee)
+    assert "/static/guarantees/guarantee.css" in html
+    response = client.get("/static/guarantees/guarantee.css")
+    css = b"".join(response.streaming_content).decode()
+    assert "@media print" in css
+    assert ".feedback-region" in css.split("@media print")[1]
+
+
+def test_the_service_area_lists_its_units_with_provider_and_its_commitments(
+    client, service_area, guarantee
+):
+    make_guarantee(service_area, title="Förskolan Humlan", provider="Humlan Förskolor AB")
+    make_guarantee(service_area, title="Förskolan Utkast", publish=False, live=False)
+    html = _html(client, service_area)
+    assert "Förskolan Solrosen" in html
+    assert "Kommunal verksamhet" in html
+    assert "Förskolan Humlan" in html
+    assert "Humlan Förskolor AB" in html
+    assert "Förskolan Utkast" not in html
+    assert "Områdesåtagande 1" in html
+    assert str(service_area.committee) in html
+
+
+def test_the_home_page_lists_service_areas_and_city_wide_commitments(client, home_page):
+    make_service_area(home_page, title="Hemtjänst")
+    html = _html(client, home_page)
+    assert "Hemtjänst" in html
+    assert "Du blir bemött med respekt" in html
+
+
+def _add_commitments(page, count):
+    Commitment.objects.bulk_create(
+        Commitment(
+            page=page,
+            sort_order=10 + i,
+            title=f"Extra åtagande {i}",
+            expected_result="Minst 90 procent",
+            quality_criterion=QualityCriterion.CONFIDENCE,
+        )
+        for i in range(count)
+    )
+
+
+def _count_queries(client, url):
+    client.get(url)  # warm caches that a long-running server has warm too
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_rendering_a_guarantee_costs_the_same_queries_for_3_and_30_commitments(
+    client, home_page, service_area
+):
+    few = make_guarantee(service_area, title="Liten enhet", commitments=3)
+    many = make_guarantee(service_area, title="Stor enhet", commitments=30)
+    few_queries, few_html = _count_queries(client, few.url)
+    many_queries, many_html = _count_queries(client, many.url)
+    assert few_html.count('class="commitment"') == 3 + 3 + 1
+    assert many_html.count('class="commitment"') == 3 + 30 + 1
+    assert few_queries == many_queries
+
+    # More city-wide and area commitments cost nothing more either.
+    _add_commitments(home_page, 20)
+    _add_commitments(service_area, 20)
+    more_queries, more_html = _count_queries(client, many.url)
+    assert more_html.count('class="commitment"') == 23 + 30 + 21
+    assert more_queries == many_queries
