@@ -1,0 +1,211 @@
+"""The resident's feedback form, embedded in every guarantee and at /synpunkter/."""
+
+import re
+import secrets
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from guarantees.models import Commitment, GuaranteePage, ServiceAreaPage
+
+from . import antispam
+from .models import MESSAGE_MAX_LENGTH, REPLY_MAX_LENGTH, Dimension, Kind
+
+# C0 controls except tab and newline, DEL and the C1 range; also the Unicode bidi overrides
+# that can make a message read differently from what was stored.
+_CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_SINGLELINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+FORM_KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+
+
+def strip_controls(value, multiline=False):
+    if not value:
+        return value
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return (_CONTROL_MULTILINE if multiline else _CONTROL_SINGLELINE).sub("", value)
+
+
+class CleanCharField(forms.CharField):
+    """A CharField that removes control characters before validating (newlines kept if asked)."""
+
+    def __init__(self, *args, multiline=False, **kwargs):
+        self.multiline = multiline
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = strip_controls(value, self.multiline)
+        return super().to_python(value)
+
+
+def allowed_commitments(unit):
+    """What a unit's guarantee shows: its own, its area's and the city-wide commitments."""
+    pages = unit.get_ancestors(inclusive=True)
+    return Commitment.objects.filter(page__in=pages).select_related("page")
+
+
+def unit_choices():
+    """Units grouped by service area, for a <select> with optgroups."""
+    choices = [("", _("Gäller inte någon särskild enhet"))]
+    areas = ServiceAreaPage.objects.live().public().order_by("title")
+    units = GuaranteePage.objects.live().public().order_by("title")
+    by_area = {}
+    for unit in units:
+        by_area.setdefault(unit.path[: -unit.steplen], []).append(unit)
+    for area in areas:
+        members = by_area.get(area.path, [])
+        if members:
+            choices.append((area.title, [(str(u.pk), u.title) for u in members]))
+    return choices
+
+
+class CommitmentChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.title
+
+
+class FeedbackForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Vad vill du lämna?"), choices=Kind.choices, widget=forms.RadioSelect
+    )
+    dimension = forms.ChoiceField(
+        label=_("Vad gäller det?"), choices=Dimension.choices, widget=forms.RadioSelect
+    )
+    commitment = CommitmentChoiceField(
+        label=_("Gäller det ett av våra åtaganden?"),
+        queryset=Commitment.objects.none(),
+        required=False,
+        empty_label=_("Nej, inget särskilt åtagande"),
+        error_messages={"invalid_choice": _("Välj ett av åtagandena i listan.")},
+    )
+    message = CleanCharField(
+        label=_("Ditt meddelande"),
+        max_length=MESSAGE_MAX_LENGTH,
+        multiline=True,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Högst %(max)s tecken.") % {"max": MESSAGE_MAX_LENGTH},
+    )
+    anonymous = forms.BooleanField(label=_("Jag vill vara anonym"), required=False)
+    name = CleanCharField(label=_("Namn"), max_length=200, required=False)
+    email = forms.EmailField(
+        label=_("E-post"),
+        max_length=254,
+        required=False,
+        help_text=_("Dit skickar vi kvittens och svar."),
+        error_messages={"invalid": _("Ange en giltig e-postadress, till exempel namn@exempel.se.")},
+    )
+    phone = CleanCharField(label=_("Telefon"), max_length=40, required=False)
+    wants_reply = forms.BooleanField(label=_("Jag vill ha svar"), required=False)
+
+    # Spam protection and double-submit guard (not shown to people).
+    website = forms.CharField(label=_("Lämna detta fält tomt"), required=False, max_length=200)
+    form_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    altcha = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
+
+    def __init__(self, *args, unit=None, pick_unit=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unit_page = unit
+        if unit is not None:
+            self.fields["commitment"].queryset = allowed_commitments(unit)
+        else:
+            del self.fields["commitment"]
+        if pick_unit:
+            self.fields["unit"] = forms.TypedChoiceField(
+                label=_("Vilken enhet gäller det?"),
+                choices=unit_choices(),
+                required=False,
+                coerce=int,
+                empty_value=None,
+                error_messages={"invalid_choice": _("Välj en enhet i listan.")},
+            )
+            self.order_fields(["unit", "kind", "dimension"])
+        if not self.is_bound and not self.initial.get("form_key"):
+            self.initial["form_key"] = secrets.token_urlsafe(24)
+
+    @property
+    def challenge(self):
+        return antispam.challenge_json(self["form_key"].value() or "")
+
+    def clean_form_key(self):
+        key = self.cleaned_data["form_key"]
+        if not FORM_KEY_PATTERN.match(key):
+            raise forms.ValidationError(
+                _("Formuläret har gått ut. Ladda om sidan och försök igen.")
+            )
+        return key
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(_("Formuläret kunde inte skickas."))
+        return ""
+
+    def clean_unit(self):
+        pk = self.cleaned_data.get("unit")
+        if pk is None:
+            return None
+        unit = GuaranteePage.objects.live().public().filter(pk=pk).first()
+        if unit is None:
+            raise forms.ValidationError(_("Välj en enhet i listan."))
+        return unit
+
+    def clean(self):
+        data = super().clean()
+        payload = data.get("altcha")
+        if payload and not antispam.proof_is_valid(payload, data.get("form_key", "")):
+            raise forms.ValidationError(
+                _("Formuläret kunde inte kontrolleras. Ladda om sidan och försök igen.")
+            )
+        if data.get("anonymous"):
+            data["name"] = data["email"] = data["phone"] = ""
+            data["wants_reply"] = False
+        elif (
+            data.get("wants_reply")
+            and "email" not in self.errors
+            and not (data.get("email") or data.get("phone"))
+        ):
+            self.add_error("email", _("Ange e-post eller telefon om du vill att vi svarar dig."))
+        return data
+
+    def case_fields(self):
+        data = self.cleaned_data
+        unit = data.get("unit") if "unit" in self.fields else self.unit_page
+        return {
+            "unit": unit,
+            "kind": data["kind"],
+            "dimension": data["dimension"],
+            "commitment": data.get("commitment"),
+            "message": data["message"].strip(),
+            "anonymous": data["anonymous"],
+            "name": data["name"].strip(),
+            "email": data["email"],
+            "phone": data["phone"].strip(),
+            "wants_reply": data["wants_reply"],
+            "submission_key": data["form_key"],
+        }
+
+
+class ReplyForm(forms.Form):
+    reply = CleanCharField(
+        label=_("Svar till den som lämnat synpunkten"),
+        max_length=REPLY_MAX_LENGTH,
+        multiline=True,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+
+class ActionForm(forms.Form):
+    action = CleanCharField(
+        label=_("Åtgärd"),
+        max_length=REPLY_MAX_LENGTH,
+        multiline=True,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Vad enheten har gjort eller kommer att göra med anledning av synpunkten."),
+    )
+
+
+class AssignForm(forms.Form):
+    handler = forms.ModelChoiceField(label=_("Handläggare"), queryset=None)
+
+    def __init__(self, *args, handlers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["handler"].queryset = handlers

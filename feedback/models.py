@@ -1,0 +1,358 @@
+"""Feedback and complaints (seeds 000, 002, 004): what residents tell a unit, and its handling.
+
+A case moves new -> in progress -> answered -> closed. The deadline is stored when the case is
+received (received + the unit's promised number of Swedish working days), so that a later change
+of the unit's promise does not move old deadlines.
+"""
+
+import datetime
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from .workdays import add_working_days
+
+DEFAULT_REPLY_WORKING_DAYS = 2
+MESSAGE_MAX_LENGTH = 5000
+REPLY_MAX_LENGTH = 5000
+
+
+class Status(models.TextChoices):
+    NEW = "new", _("Ny")
+    IN_PROGRESS = "in_progress", _("Under handläggning")
+    ANSWERED = "answered", _("Besvarad")
+    CLOSED = "closed", _("Avslutad")
+
+
+class Kind(models.TextChoices):
+    OPINION = "synpunkt", _("Synpunkt")
+    COMPLAINT = "klagomal", _("Klagomål")
+    PRAISE = "berom", _("Beröm")
+    SUGGESTION = "forslag", _("Förslag")
+
+
+class Dimension(models.TextChoices):
+    """Uppsala's five dimensions (seed 004)."""
+
+    TREATMENT = "bemotande", _("Bemötande")
+    DELIVERY = "utforande", _("Tjänstens innehåll/utförande")
+    INFORMATION = "information", _("Information")
+    ACCESSIBILITY = "tillganglighet", _("Tillgänglighet")
+    OTHER = "ovrigt", _("Övrigt")
+
+
+OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS)
+
+
+class TransitionError(ValidationError):
+    """A state change the case's current state does not allow."""
+
+
+class ReferenceCounter(models.Model):
+    """The last reference number handed out per year.
+
+    One row per year, incremented under SELECT ... FOR UPDATE in the transaction that stores the
+    case. Chosen over a PostgreSQL sequence because it restarts every year (SYN-2027-000001),
+    works on the embedded SQLite too, and rolls back with the case, so numbers have no gaps in
+    practice; the lock is held only for the rest of one short transaction, far beyond the rate at
+    which a municipality receives feedback. Nothing relies on there being no gaps.
+    """
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("referensnummerräknare")
+        verbose_name_plural = _("referensnummerräknare")
+
+    def __str__(self):
+        return f"{self.year}: {self.last_number}"
+
+    @classmethod
+    def next_reference(cls, year):
+        """Must run inside a transaction; returns e.g. "SYN-2026-000123"."""
+        cls.objects.bulk_create([cls(year=year)], ignore_conflicts=True)
+        counter = cls.objects.select_for_update().get(year=year)
+        counter.last_number += 1
+        counter.save(update_fields=["last_number"])
+        return f"SYN-{year}-{counter.last_number:06d}"
+
+
+def hash_token(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class FeedbackQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def overdue(self, today=None):
+        return self.open().filter(deadline__lt=today or timezone.localdate())
+
+    def not_overdue(self, today=None):
+        return self.exclude(pk__in=self.overdue(today).values("pk"))
+
+    def for_units(self, units):
+        return self.filter(unit__in=units)
+
+    def broken_promises(self):
+        """Complaints tied to a commitment: a resident says a promise was not kept."""
+        return self.filter(kind=Kind.COMPLAINT, commitment__isnull=False)
+
+
+class Feedback(models.Model):
+    reference = models.CharField(_("referensnummer"), max_length=20, unique=True, editable=False)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW
+    )
+    kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices)
+    dimension = models.CharField(_("gäller"), max_length=20, choices=Dimension.choices)
+    unit = models.ForeignKey(
+        "guarantees.GuaranteePage",
+        verbose_name=_("enhet"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="feedback",
+        help_text=_("Tomt när synpunkten gäller kommunen i allmänhet."),
+    )
+    commitment = models.ForeignKey(
+        "guarantees.Commitment",
+        verbose_name=_("åtagande"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="feedback",
+    )
+    message = models.TextField(_("meddelande"), max_length=MESSAGE_MAX_LENGTH)
+
+    anonymous = models.BooleanField(_("anonym"), default=False)
+    name = models.CharField(_("namn"), max_length=200, blank=True)
+    email = models.EmailField(_("e-post"), max_length=254, blank=True)
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    wants_reply = models.BooleanField(_("vill ha svar"), default=False)
+    personal_data_removed_at = models.DateTimeField(
+        _("personuppgifter borttagna"), null=True, blank=True
+    )
+
+    received_at = models.DateTimeField(_("inkom"), default=timezone.now, db_index=True)
+    deadline = models.DateField(_("svara senast"), editable=False)
+
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handläggare"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reply = models.TextField(_("svar"), max_length=REPLY_MAX_LENGTH, blank=True)
+    replied_at = models.DateTimeField(_("besvarad"), null=True, blank=True)
+    replied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("besvarad av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    action = models.TextField(_("åtgärd"), max_length=REPLY_MAX_LENGTH, blank=True)
+    closed_at = models.DateTimeField(_("avslutad"), null=True, blank=True)
+
+    tracking_token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The hidden one-time key of the form that sent it: a double submit finds this case.
+    submission_key = models.CharField(max_length=64, unique=True, null=True, editable=False)
+
+    objects = FeedbackQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = _("synpunkt")
+        verbose_name_plural = _("synpunkter")
+        indexes = [
+            # The compilation groups by these within a date range.
+            # The compilation reads a period through this index alone (index-only scan).
+            models.Index(
+                fields=["received_at"],
+                include=["unit", "kind", "dimension", "deadline", "replied_at"],
+                name="feedback_compilation",
+            ),
+            models.Index(fields=["unit", "received_at"], name="feedback_unit_received"),
+            models.Index(
+                fields=["deadline"],
+                condition=Q(status__in=["new", "in_progress"]),
+                name="feedback_open_deadline",
+            ),
+            models.Index(
+                fields=["commitment", "received_at"],
+                condition=Q(kind="klagomal", commitment__isnull=False),
+                name="feedback_broken_promise",
+            ),
+        ]
+
+    def __str__(self):
+        return self.reference or str(_("Ny synpunkt"))
+
+    # Domain rules
+
+    @staticmethod
+    def compute_deadline(received_at, unit=None):
+        days = DEFAULT_REPLY_WORKING_DAYS
+        if unit is not None and unit.reply_working_days:
+            days = unit.reply_working_days
+        return add_working_days(timezone.localdate(received_at), days)
+
+    @property
+    def is_open(self):
+        return self.status in OPEN_STATUSES
+
+    @property
+    def is_overdue(self):
+        return self.is_open and timezone.localdate() > self.deadline
+
+    @property
+    def answered_in_time(self):
+        return self.replied_at is not None and timezone.localdate(self.replied_at) <= self.deadline
+
+    @property
+    def has_contact(self):
+        return bool(self.email or self.phone)
+
+    def new_tracking_token(self):
+        """Give the case a fresh private follow link; returns the token (only shown once)."""
+        token = secrets.token_urlsafe(32)
+        self.tracking_token_hash = hash_token(token)
+        return token
+
+    @classmethod
+    def find_by_token(cls, token):
+        if not token or len(token) > 100:
+            return None
+        return (
+            cls.objects.select_related("unit").filter(tracking_token_hash=hash_token(token)).first()
+        )
+
+    @classmethod
+    @transaction.atomic
+    def receive(cls, **fields):
+        """Store a new case with its reference number and deadline; returns (case, token)."""
+        case = cls(**fields)
+        if case.anonymous:
+            case.name = case.email = case.phone = ""
+            case.wants_reply = False
+        case.received_at = case.received_at or timezone.now()
+        case.deadline = cls.compute_deadline(case.received_at, case.unit)
+        case.reference = ReferenceCounter.next_reference(timezone.localdate(case.received_at).year)
+        token = case.new_tracking_token()
+        case.save()
+        return case, token
+
+    def assign(self, handler):
+        if self.status == Status.CLOSED:
+            raise TransitionError(_("Ärendet är avslutat."))
+        self.handler = handler
+        if self.status == Status.NEW:
+            self.status = Status.IN_PROGRESS
+
+    def answer(self, text, user, when=None):
+        if self.status == Status.CLOSED:
+            raise TransitionError(_("Ärendet är avslutat."))
+        if not (text or "").strip():
+            raise TransitionError(_("Skriv ett svar."))
+        self.reply = text.strip()
+        self.replied_at = when or timezone.now()
+        self.replied_by = user
+        if self.handler is None:
+            self.handler = user
+        self.status = Status.ANSWERED
+
+    def record_action(self, text):
+        if not (text or "").strip():
+            raise TransitionError(_("Beskriv åtgärden."))
+        self.action = text.strip()
+
+    def close(self, when=None):
+        if self.status == Status.CLOSED:
+            raise TransitionError(_("Ärendet är redan avslutat."))
+        if self.kind == Kind.COMPLAINT and not self.action.strip():
+            raise TransitionError(
+                _("Ett klagomål kan inte avslutas innan en åtgärd har registrerats.")
+            )
+        self.status = Status.CLOSED
+        self.closed_at = when or timezone.now()
+
+    def remove_personal_data(self, when=None):
+        self.name = self.email = self.phone = ""
+        self.personal_data_removed_at = when or timezone.now()
+
+
+@register_setting(icon="comment")
+class FeedbackSettings(BaseSiteSetting):
+    """How long residents' contact details are kept after a case is closed, per kind."""
+
+    retention_months_opinion = models.PositiveSmallIntegerField(
+        _("synpunkter (månader)"), default=24
+    )
+    retention_months_complaint = models.PositiveSmallIntegerField(
+        _("klagomål (månader)"), default=24
+    )
+    retention_months_praise = models.PositiveSmallIntegerField(_("beröm (månader)"), default=12)
+    retention_months_suggestion = models.PositiveSmallIntegerField(
+        _("förslag (månader)"), default=24
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("retention_months_opinion"),
+                        FieldPanel("retention_months_complaint"),
+                    ]
+                ),
+                FieldRowPanel(
+                    [
+                        FieldPanel("retention_months_praise"),
+                        FieldPanel("retention_months_suggestion"),
+                    ]
+                ),
+            ],
+            heading=_("Gallring av personuppgifter"),
+            help_text=_(
+                "Efter så många månader från att ett ärende avslutats tas namn, e-post och "
+                "telefon bort. Själva ärendet är en allmän handling och finns kvar."
+            ),
+        )
+    ]
+
+    class Meta:
+        verbose_name = _("synpunktsinställningar")
+
+    def months_for(self, kind):
+        return {
+            Kind.OPINION: self.retention_months_opinion,
+            Kind.COMPLAINT: self.retention_months_complaint,
+            Kind.PRAISE: self.retention_months_praise,
+            Kind.SUGGESTION: self.retention_months_suggestion,
+        }[kind]
+
+
+def months_before(day, months):
+    """The same day `months` earlier (clamped to the month's length)."""
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    for candidate in (31, 30, 29, 28):
+        try:
+            return datetime.date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise ValueError(day)

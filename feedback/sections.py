@@ -1,0 +1,61 @@
+"""What the feedback app puts into the guarantee page's slots (guarantees.sections)."""
+
+from django.template.loader import render_to_string
+
+from guarantees.models import GuaranteePage
+
+from .models import Dimension
+from .stats import broken_promises_per_commitment, unit_year_figures
+
+
+def render_feedback_form(context):
+    from .views import unit_form
+
+    page, request = context.get("page"), context.get("request")
+    if not isinstance(page, GuaranteePage):
+        return ""
+    form = context.get("feedback_form") or unit_form(request, page)
+    return render_to_string(
+        "feedback/embedded_form.html", {"form": form, "unit": page}, request=request
+    )
+
+
+def render_year_feedback(context):
+    page, year = context.get("page"), context.get("year")
+    if not isinstance(page, GuaranteePage) or not year:
+        return ""
+    year = int(year)
+    figures = unit_year_figures([page], year)[page.pk]
+    per_commitment = broken_promises_per_commitment(year, units=[page])
+    commitments = []
+    if per_commitment:
+        from .forms import allowed_commitments
+
+        shown = allowed_commitments(page).filter(pk__in=per_commitment)
+        commitments = [(c, per_commitment[c.pk]) for c in shown]
+    return render_to_string(
+        "feedback/year_feedback.html",
+        {
+            "year": year,
+            "figures": figures,
+            "dimensions": [(d.label, figures[f"dimension_{d.value}"]) for d in Dimension],
+            "broken_promises": figures["broken_promises"],
+            "commitments": commitments,
+        },
+        request=context.get("request"),
+    )
+
+
+def render_report(context):
+    from .compilation import Compilation
+
+    units = list(context.get("units") or [])
+    year = context.get("year")
+    if not year:
+        return ""
+    compilation = Compilation.for_year(int(year), units=units)
+    return render_to_string(
+        "feedback/report_section.html",
+        {"compilation": compilation, "year": year, "committee": context.get("committee")},
+        request=context.get("request"),
+    )

@@ -1,0 +1,135 @@
+"""The resident's side: send feedback, see the receipt, follow the case. Views stay thin."""
+
+from django.db import IntegrityError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+from django_ratelimit.decorators import ratelimit
+
+from guarantees.models import GuaranteePage
+from home.views import rate_limited
+
+from . import antispam, services
+from .forms import FeedbackForm
+from .models import Feedback, Kind
+
+RECEIPTS_SESSION_KEY = "feedback_receipts"
+
+
+def _live_unit(unit_id):
+    return get_object_or_404(GuaranteePage.objects.live().public(), pk=unit_id)
+
+
+def _tracking_url(request):
+    return lambda token: request.build_absolute_uri(reverse("feedback:track", args=[token]))
+
+
+def _remember_receipt(request, case, token):
+    receipts = request.session.get(RECEIPTS_SESSION_KEY, {})
+    receipts[case.reference] = token
+    # Keep the session small: the last few receipts are enough for a reload.
+    request.session[RECEIPTS_SESSION_KEY] = dict(list(receipts.items())[-10:])
+
+
+def _submit(request, form, template, context):
+    """Validate and store, or re-render with the errors (works without JavaScript)."""
+    if not form.is_valid():
+        return render(request, template, {**context, "form": form}, status=400)
+    fields = form.case_fields()
+    existing = Feedback.objects.filter(submission_key=fields["submission_key"]).first()
+    if existing is None:
+        try:
+            case, token = services.receive(fields, _tracking_url(request))
+        except IntegrityError:
+            # The same form arrived twice at the same moment: the other request stored it.
+            existing = Feedback.objects.filter(submission_key=fields["submission_key"]).first()
+            if existing is None:
+                raise
+        else:
+            _remember_receipt(request, case, token)
+            return redirect("feedback:receipt", reference=case.reference)
+    if existing.reference in request.session.get(RECEIPTS_SESSION_KEY, {}):
+        return redirect("feedback:receipt", reference=existing.reference)
+    form.add_error(
+        None,
+        _("Det här formuläret har redan skickats. Ladda om sidan för att skriva en ny synpunkt."),
+    )
+    return render(request, template, {**context, "form": form}, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+@ratelimit(key="ip", rate=antispam.SUBMIT_RATE, method="POST", block=False)
+def general(request):
+    """/synpunkter/: feedback about any unit (picked from a list) or the municipality at large."""
+    template = "feedback/general_form.html"
+    if getattr(request, "limited", False):
+        return rate_limited(request)
+    if request.method == "POST":
+        form = FeedbackForm(request.POST, pick_unit=True)
+        return _submit(request, form, template, {})
+    initial = {}
+    unit_param = request.GET.get("enhet", "")
+    if unit_param.isdigit():
+        initial["unit"] = unit_param
+    return render(request, template, {"form": FeedbackForm(initial=initial, pick_unit=True)})
+
+
+@require_http_methods(["GET", "POST"])
+@ratelimit(key="ip", rate=antispam.SUBMIT_RATE, method="POST", block=False)
+def unit_submit(request, unit_id):
+    """The target of the form embedded in a guarantee; shows the form again on errors."""
+    # block=False and our own answer: the 429 page must not depend on RatelimitMiddleware.
+    if getattr(request, "limited", False):
+        return rate_limited(request)
+    unit = _live_unit(unit_id)
+    template = "feedback/unit_form.html"
+    context = {"unit": unit}
+    if request.method == "POST":
+        form = FeedbackForm(request.POST, unit=unit)
+        return _submit(request, form, template, context)
+    return render(request, template, {**context, "form": unit_form(request, unit)})
+
+
+def unit_form(request, unit):
+    """An unbound form for a unit; `?atagande=<pk>` preselects a commitment as a complaint."""
+    initial = {}
+    commitment_id = request.GET.get("atagande", "") if request is not None else ""
+    form = FeedbackForm(unit=unit)
+    if commitment_id.isdigit() and len(commitment_id) < 12:
+        commitment = form.fields["commitment"].queryset.filter(pk=int(commitment_id)).first()
+        if commitment is not None:
+            initial = {"commitment": commitment.pk, "kind": Kind.COMPLAINT}
+            form = FeedbackForm(unit=unit, initial={**form.initial, **initial})
+    return form
+
+
+@require_GET
+def receipt(request, reference):
+    token = request.session.get(RECEIPTS_SESSION_KEY, {}).get(reference)
+    if token is None:
+        raise Http404
+    case = get_object_or_404(Feedback.objects.select_related("unit"), reference=reference)
+    response = render(
+        request,
+        "feedback/receipt.html",
+        {"case": case, "tracking_url": _tracking_url(request)(token)},
+    )
+    return _private(response)
+
+
+@require_GET
+def track(request, token):
+    case = Feedback.find_by_token(token)
+    if case is None:
+        raise Http404
+    return _private(render(request, "feedback/track.html", {"case": case}))
+
+
+def _private(response):
+    """Pages carrying the private link: never leak it in a Referer, never index or cache it."""
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex"
+    response["Cache-Control"] = "private, no-store"
+    return response

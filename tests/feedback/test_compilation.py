@@ -1,0 +1,129 @@
+"""The compilation: counts, share answered in time, chart, CSV without formulas, slots, metrics."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from feedback.compilation import guard_cell
+from feedback.models import Feedback, Kind
+
+pytestmark = pytest.mark.django_db
+
+
+def at(year, month, day):
+    return timezone.make_aware(datetime.datetime(year, month, day, 10, 0))
+
+
+def make_case(unit, **fields):
+    values = {"kind": Kind.OPINION, "dimension": "bemotande", "message": "Hej", "unit": unit}
+    values.update(fields)
+    return Feedback.receive(**values)[0]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=HYPERLINK(1)", "'=HYPERLINK(1)"),
+        ("+46 8", "'+46 8"),
+        ("-1", "'-1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("Förskolan", "Förskolan"),
+        (12, "12"),
+    ],
+)
+def test_csv_cells_never_start_a_formula(value, expected):
+    assert guard_cell(value) == expected
+
+
+def test_compilation_counts_and_csv_export_is_guarded(guarantee, admin_user):
+    guarantee.title = "=cmd|' /C calc'!A0"
+    guarantee.save_revision().publish()
+    answered = make_case(guarantee, received_at=at(2026, 3, 2), kind=Kind.COMPLAINT)
+    answered.answer("Svar", None, when=at(2026, 3, 3))
+    answered.save()
+    late = make_case(guarantee, received_at=at(2026, 3, 2))
+    late.answer("Sent svar", None, when=at(2026, 3, 20))
+    late.save()
+    make_case(None, received_at=at(2026, 5, 1), dimension="information")
+    make_case(guarantee, received_at=at(2025, 5, 1))  # another year
+
+    client = Client()
+    client.force_login(admin_user)
+    html = client.get("/admin/synpunkter/sammanstallning/?ar=2026").content.decode()
+    assert 'role="img"' in html and "<title" in html
+    assert "Totalt 3 synpunkter." in html
+    assert "1 av 3 besvarades inom utlovad tid" in html
+
+    response = client.get("/admin/synpunkter/sammanstallning/?ar=2026&format=csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    cells = [cell for row in rows for cell in row]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+    assert "'=cmd|' /C calc'!A0" in cells
+    kinds = {row[1]: row[3] for row in rows if row[0] == "Typ"}
+    assert kinds["Klagomål"] == "1" and kinds["Synpunkt"] == "2"
+    months = {row[1]: row[3] for row in rows if row[0] == "Månad"}
+    assert months["2026-03"] == "2" and months["2026-05"] == "1" and months["2026-01"] == "0"
+    assert "anna" not in response.content.decode().lower()
+
+
+def test_handler_compilation_covers_only_their_units(guarantee, other_unit, make_handler):
+    make_case(guarantee)
+    make_case(other_unit)
+    make_case(other_unit)
+    client = Client()
+    client.force_login(make_handler("a", guarantee))
+    html = client.get("/admin/synpunkter/sammanstallning/").content.decode()
+    assert "Totalt 1 synpunkter." in html
+    assert "Hemtjänsten Norr" not in html
+
+
+def test_broken_promises_counted_per_commitment_and_shown_in_year_slot(guarantee, home_page):
+    from feedback.stats import broken_promises_per_commitment
+    from guarantees.sections import render_slot
+
+    year = timezone.localdate().year
+    own = guarantee.commitments.first()
+    city = home_page.commitments.first()
+    for commitment in (own, own, city):
+        make_case(guarantee, kind=Kind.COMPLAINT, commitment=commitment)
+    make_case(guarantee, kind=Kind.PRAISE, commitment=own)  # praise is not a broken promise
+    assert broken_promises_per_commitment(year) == {own.pk: 2, city.pk: 1}
+    html = render_slot("year_feedback", {"page": guarantee, "year": year, "request": None})
+    assert "3 anmälningar om att ett löfte inte hölls." in html
+    assert f"{own.title}: 2" in html
+
+
+def test_metrics_use_a_fixed_number_of_queries(guarantee, other_unit):
+    from guarantees import metrics
+
+    year = timezone.localdate().year
+    make_case(guarantee, kind=Kind.COMPLAINT, commitment=guarantee.commitments.first())
+    make_case(other_unit, dimension="information")
+    with CaptureQueriesContext(connection) as one:
+        metrics.compute([guarantee], year)
+    with CaptureQueriesContext(connection) as two:
+        result = metrics.compute([guarantee, other_unit], year)
+    assert len(one) == len(two)
+    assert result[guarantee.pk]["broken_promises"] == 1
+    assert result[other_unit.pk]["feedback_information"] == 1
+    assert result[other_unit.pk]["answered_in_time_share"] == 0
+
+
+def test_report_slot_lists_actions_without_personal_data(guarantee):
+    from guarantees.sections import render_slot
+
+    case = make_case(guarantee, kind=Kind.COMPLAINT, name="Anna Hemlig", email="a@example.se")
+    case.record_action("Ny rutin för hämtning.")
+    case.save()
+    year = timezone.localdate().year
+    html = render_slot(
+        "report", {"units": [guarantee], "year": year, "committee": None, "request": None}
+    )
+    assert "Ny rutin för hämtning." in html and case.reference in html
+    assert "Anna Hemlig" not in html and "a@example.se" not in html

@@ -1,0 +1,273 @@
+"""The resident's side without a browser: form, receipt, tracking, and hostile input."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.test import Client
+
+from feedback.models import Feedback, Kind, Status
+
+from .conftest import form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def unit_url(unit):
+    return f"/synpunkter/enhet/{unit.pk}/skicka/"
+
+
+def test_guarantee_page_embeds_the_feedback_form(client, guarantee):
+    html = client.get(guarantee.url).content.decode()
+    assert 'id="lamna-synpunkt"' in html
+    assert f'action="{unit_url(guarantee)}"' in html
+    assert "Så använder vi dina personuppgifter" in html
+    assert 'name="website"' in html  # the honeypot
+
+
+def test_atagande_parameter_preselects_commitment_and_complaint(client, guarantee):
+    commitment = guarantee.commitments.first()
+    html = client.get(f"{guarantee.url}?atagande={commitment.pk}").content.decode()
+    assert re.search(rf'<option value="{commitment.pk}" selected>', html)
+    assert re.search(r'value="klagomal"[^>]*checked', html)
+
+
+def test_atagande_of_another_unit_is_ignored(client, guarantee, other_unit):
+    foreign = other_unit.commitments.first()
+    html = client.get(f"{guarantee.url}?atagande={foreign.pk}").content.decode()
+    assert f'value="{foreign.pk}"' not in html
+    assert not re.search(r'value="klagomal"[^>]*checked', html)
+
+
+def test_submit_stores_case_and_shows_receipt_and_tracking_link(client, guarantee):
+    url = unit_url(guarantee)
+    response = client.post(url, form_data(client, url))
+    assert response.status_code == 302
+    case = Feedback.objects.get()
+    assert re.fullmatch(r"SYN-\d{4}-\d{6}", case.reference)
+    assert case.unit == guarantee and case.status == Status.NEW
+    receipt = client.get(response["Location"])
+    html = receipt.content.decode()
+    assert case.reference in html
+    assert receipt["Referrer-Policy"] == "no-referrer"
+    tracking = re.search(r'href="(http://testserver/synpunkter/arende/[^"]+)"', html).group(1)
+    track = Client().get(tracking)  # another browser with only the link
+    assert track.status_code == 200
+    assert track["X-Robots-Tag"] == "noindex"
+    assert track["Referrer-Policy"] == "no-referrer"
+    body = track.content.decode()
+    assert "Ny" in body and case.reference in body
+    assert "anna@example.se" not in body and "Anna Svensson" not in body
+    assert "vänlig" not in body  # the message is not shown
+
+
+def test_submit_sends_receipt_and_handler_notice_after_commit(
+    client, guarantee, make_handler, django_capture_on_commit_callbacks
+):
+    make_handler("handlaggare", guarantee, email="h@example.se")
+    url = unit_url(guarantee)
+    data = form_data(client, url)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, data)
+    recipients = sorted(m.to[0] for m in mail.outbox)
+    assert recipients == ["anna@example.se", "h@example.se"]
+    receipt = next(m for m in mail.outbox if m.to == ["anna@example.se"])
+    assert "/synpunkter/arende/" in receipt.body
+
+
+def test_anonymous_submit_keeps_no_contact_data(client, guarantee):
+    url = unit_url(guarantee)
+    client.post(url, form_data(client, url, anonymous="on"))
+    case = Feedback.objects.get()
+    assert case.anonymous and case.name == "" and case.email == "" and not case.wants_reply
+
+
+def test_unknown_tracking_token_is_404(client, guarantee):
+    assert client.get("/synpunkter/arende/not-a-real-token/").status_code == 404
+    assert client.get("/synpunkter/arende/" + "x" * 500 + "/").status_code == 404
+
+
+def test_receipt_is_only_shown_to_the_browser_that_sent_it(client, guarantee):
+    url = unit_url(guarantee)
+    response = client.post(url, form_data(client, url))
+    assert Client().get(response["Location"]).status_code == 404
+
+
+def test_general_page_offers_units_grouped_by_service_area(client, guarantee, other_unit):
+    html = client.get("/synpunkter/").content.decode()
+    assert '<optgroup label="Förskola">' in html
+    assert '<optgroup label="Äldreomsorg">' in html
+    assert "Gäller inte någon särskild enhet" in html
+
+
+def test_general_feedback_without_unit_is_stored(client, guarantee):
+    response = client.post("/synpunkter/", form_data(client, "/synpunkter/", unit=""))
+    assert response.status_code == 302
+    assert Feedback.objects.get().unit is None
+
+
+def test_general_feedback_for_a_picked_unit(client, guarantee, other_unit):
+    client.post("/synpunkter/", form_data(client, "/synpunkter/", unit=str(other_unit.pk)))
+    assert Feedback.objects.get().unit == other_unit
+
+
+# Hostile input: a 4xx with a Swedish message, never a 500, nothing half-stored.
+
+
+def test_forged_commitment_id_gets_a_field_error(client, guarantee, other_unit):
+    url = unit_url(guarantee)
+    foreign = other_unit.commitments.first()
+    for value in (str(foreign.pk), "999999", "abc", "1 OR 1=1"):
+        response = client.post(url, form_data(client, url, commitment=value, kind="klagomal"))
+        assert response.status_code == 400
+        assert "Välj ett av åtagandena i listan." in response.content.decode()
+    assert not Feedback.objects.exists()
+
+
+def test_city_and_area_commitments_are_accepted_for_a_unit(client, guarantee, home_page):
+    url = unit_url(guarantee)
+    city = home_page.commitments.first()
+    response = client.post(url, form_data(client, url, commitment=str(city.pk), kind="klagomal"))
+    assert response.status_code == 302
+    assert Feedback.objects.get().commitment == city
+
+
+def test_invalid_email_gets_a_swedish_field_error(client, guarantee):
+    url = unit_url(guarantee)
+    response = client.post(url, form_data(client, url, email="inte-en-adress"))
+    assert response.status_code == 400
+    assert "Ange en giltig e-postadress" in response.content.decode()
+    assert 'role="alert"' in response.content.decode()
+
+
+def test_oversized_fields_are_refused(client, guarantee):
+    url = unit_url(guarantee)
+    for field, value in [("message", "x" * 5001), ("name", "n" * 201), ("phone", "1" * 41)]:
+        response = client.post(url, form_data(client, url, **{field: value}))
+        assert response.status_code == 400, field
+        assert "högst" in response.content.decode().lower()
+    assert not Feedback.objects.exists()
+
+
+def test_html_is_stored_as_text_and_shown_escaped(client, guarantee, make_handler):
+    handler = make_handler("h", guarantee)
+    url = unit_url(guarantee)
+    client.post(url, form_data(client, url, message="<script>alert(1)</script> <b>hej</b>"))
+    case = Feedback.objects.get()
+    assert case.message == "<script>alert(1)</script> <b>hej</b>"
+    staff = Client()
+    staff.force_login(handler)
+    html = staff.get(f"/admin/synpunkter/arende/{case.pk}/").content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert(1)" not in html
+
+
+def test_control_characters_are_removed_but_newlines_kept(client, guarantee):
+    url = unit_url(guarantee)
+    client.post(
+        url,
+        form_data(client, url, message="Rad ett\x00\x07\r\nRad\ttvå\u202e", name="An\x1bna"),
+    )
+    case = Feedback.objects.get()
+    assert case.message == "Rad ett\nRad\ttvå"
+    assert case.name == "Anna"
+
+
+def test_wrong_types_are_refused(client, guarantee):
+    url = unit_url(guarantee)
+    response = client.post(url, form_data(client, url, kind="hack", dimension="<x>"))
+    assert response.status_code == 400
+    assert not Feedback.objects.exists()
+
+
+def test_double_submit_of_one_form_stores_one_case(client, guarantee):
+    url = unit_url(guarantee)
+    data = form_data(client, url)
+    first = client.post(url, data)
+    second = client.post(url, data)
+    assert Feedback.objects.count() == 1
+    assert second.status_code == 302 and second["Location"] == first["Location"]
+
+
+def test_replayed_form_from_another_client_is_refused(client, guarantee):
+    url = unit_url(guarantee)
+    data = form_data(client, url)
+    client.post(url, data)
+    response = Client().post(url, data)
+    assert response.status_code == 400
+    assert "redan skickats" in response.content.decode()
+    assert Feedback.objects.count() == 1
+
+
+def test_missing_form_key_is_refused(client, guarantee):
+    url = unit_url(guarantee)
+    response = client.post(url, form_data(client, url, form_key="../../etc"))
+    assert response.status_code == 400
+    assert "Ladda om sidan" in response.content.decode()
+
+
+def test_honeypot_filled_stores_nothing(client, guarantee):
+    url = unit_url(guarantee)
+    response = client.post(url, form_data(client, url, website="http://spam.example"))
+    assert response.status_code == 400
+    assert not Feedback.objects.exists()
+
+
+def test_missing_csrf_token_is_refused(guarantee):
+    csrf_client = Client(enforce_csrf_checks=True)
+    url = unit_url(guarantee)
+    data = form_data(csrf_client, url)
+    response = csrf_client.post(url, data)
+    assert response.status_code == 403
+    assert not Feedback.objects.exists()
+
+
+def test_unpublished_or_unknown_unit_is_404(client, guarantee):
+    assert client.post("/synpunkter/enhet/999999/skicka/", {}).status_code == 404
+    guarantee.unpublish()
+    assert client.post(unit_url(guarantee), {}).status_code == 404
+
+
+def test_eleventh_submit_within_an_hour_gets_429_in_swedish(client, guarantee):
+    url = unit_url(guarantee)
+    for _ in range(10):
+        assert client.post(url, form_data(client, url)).status_code == 302
+    response = client.post(url, form_data(client, url))
+    assert response.status_code == 429
+    assert "för många" in response.content.decode()
+    assert Feedback.objects.count() == 10
+
+
+def test_valid_proof_of_work_is_accepted_and_a_forged_one_refused(client, guarantee):
+    import base64
+    import html as htmllib
+    import json
+
+    from altcha import solve_challenge_v1
+
+    url = unit_url(guarantee)
+    html = client.get(url).content.decode()
+    key = re.search(r'name="form_key" value="([^"]+)"', html).group(1)
+    challenge = json.loads(
+        htmllib.unescape(re.search(r'data-altcha-challenge="([^"]+)"', html).group(1))
+    )
+    solution = solve_challenge_v1(
+        challenge["challenge"], challenge["salt"], challenge["algorithm"], challenge["maxNumber"], 0
+    )
+    proof = {
+        "algorithm": challenge["algorithm"],
+        "challenge": challenge["challenge"],
+        "number": solution.number,
+        "salt": challenge["salt"],
+        "signature": challenge["signature"],
+    }
+    forged = base64.b64encode(json.dumps({**proof, "number": solution.number + 1}).encode())
+    data = form_data(client, url, form_key=key, altcha=forged.decode())
+    assert client.post(url, data).status_code == 400
+    good = base64.b64encode(json.dumps(proof).encode()).decode()
+    data = form_data(client, url, form_key=key, altcha=good)
+    assert client.post(url, data).status_code == 302
+    # The proof was made for that form only: another form cannot reuse it.
+    other = form_data(client, url, altcha=good)
+    assert client.post(url, other).status_code == 400
+    assert Feedback.objects.filter(kind=Kind.OPINION).count() == 1
