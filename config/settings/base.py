@@ -192,3 +192,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"outbox": {"level": "INFO"}},
 }
+
+# Point any environment at an Elasticsearch cluster with ELASTICSEARCH_URL (search/backends.py).
+if os.environ.get("ELASTICSEARCH_URL"):
+    from search.backends import elasticsearch_backend
+
+    WAGTAILSEARCH_BACKENDS = {"default": elasticsearch_backend(os.environ["ELASTICSEARCH_URL"])}
