@@ -56,7 +56,8 @@ def clean_query(raw):
 def search_terms(query):
     """The words of a query. Operators and punctuation of any query language are dropped, so
     neither SQL nor Lucene syntax reaches a backend as syntax."""
-    return re.findall(r"[^\W_]+", query)
+    words = re.findall(r"[^\W_]+", query)
+    return [word for word in words if any(c.isalpha() or c.isdecimal() for c in word)]
 
 
 def parse_page_number(raw):

@@ -182,6 +182,8 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
         "SEARCH_CONFIG": "swedish",
+        # Trigram word similarity needed before a misspelled query counts as a close match.
+        "FUZZY_SIMILARITY_THRESHOLD": 0.4,
     }
 }
 

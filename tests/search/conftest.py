@@ -148,9 +148,24 @@ def build_municipality(home_page):
     return {"areas": areas, "units": units, "pages": pages}
 
 
+@pytest.fixture(scope="module")
+def shared_municipality(django_db_setup, django_db_blocker):
+    """Built once per test module inside a transaction that is rolled back afterwards; each
+    test still runs in its own savepoint, so what a test changes is undone after it."""
+    from io import StringIO
+
+    from django.db import transaction
+
+    from home import demo
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_municipality(demo.load(StringIO()))
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def municipality(home_page):
-    return build_municipality(home_page)
+def municipality(shared_municipality, db):
+    return shared_municipality
 
 
 @pytest.fixture
