@@ -77,8 +77,10 @@ def home_page(db):
 def public_site(home_page, service_area, guarantee):
     """The demo shell with one service area and one guarantee: every public page type."""
     from home.models import AccessibilityStatementPage, ContentPage
+    from tests.proposals.conftest import build_proposal
 
     return {
+        "proposal": build_proposal(),
         "home": home_page,
         "content_page": ContentPage.objects.child_of(home_page).first(),
         "statement": AccessibilityStatementPage.objects.child_of(home_page).get(),

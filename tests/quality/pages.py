@@ -13,6 +13,12 @@ PUBLIC_PAGE_PATHS = {
     "service area": lambda site: site["service_area"].url,
     "guarantee": lambda site: site["guarantee"].url,
     "not found": lambda site: "/finns-inte-har/",
+    "feedback form": lambda site: "/synpunkter/",
+    "proposal list": lambda site: "/e-forslag/",
+    "proposal": lambda site: f"/e-forslag/{site['proposal'].pk}/",
+    "new proposal": lambda site: "/e-forslag/nytt/",
+    "search with results": lambda site: "/sok/?q=Solrosen",
+    "search without results": lambda site: "/sok/?q=qwxzyvbnk",
 }
 
 
@@ -25,7 +31,39 @@ def goto(path_of):
     return visit
 
 
-INTERACTIVE_PAGES = []
+def feedback_with_errors(page, site):
+    """The guarantee's embedded form sent empty: the error summary and field errors."""
+    page.goto(site["guarantee"].url)
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Skicka").click()
+    page.get_by_role("alert").first.wait_for()
+    return navigation.value
+
+
+def send_feedback(page, site):
+    page.goto(site["guarantee"].url)
+    page.get_by_label("Synpunkt", exact=True).check()
+    page.get_by_label("Bemötande").check()
+    page.get_by_label("Ditt meddelande").fill("Tack för ett fint bemötande vid inskolningen.")
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Skicka").click()
+    page.get_by_role("heading", name="Tack för din synpunkt").wait_for()
+    return navigation.value
+
+
+def feedback_tracking(page, site):
+    send_feedback(page, site)
+    with page.expect_navigation() as navigation:
+        page.locator("[data-tracking-link]").click()
+    page.get_by_role("heading", name="Ärende").first.wait_for()
+    return navigation.value
+
+
+INTERACTIVE_PAGES = [
+    ("feedback form with errors", feedback_with_errors),
+    ("feedback receipt", send_feedback),
+    ("feedback tracking", feedback_tracking),
+]
 
 PUBLIC_PAGES = [(name, goto(path_of)) for name, path_of in PUBLIC_PAGE_PATHS.items()]
 PUBLIC_PAGES += INTERACTIVE_PAGES
