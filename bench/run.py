@@ -95,9 +95,9 @@ def wait_for(url, process, timeout=60):
         if process.poll() is not None:
             sys.exit(f"bench: server for {url} exited with {process.returncode}")
         try:
-            if requests.get(url, timeout=2).status_code < 500:
+            if requests.get(url, timeout=10).status_code < 500:
                 return
-        except requests.ConnectionError:
+        except requests.RequestException:
             pass
         time.sleep(0.2)
     sys.exit(f"bench: {url} did not answer within {timeout} s")
