@@ -46,9 +46,13 @@ def prepare_flows(base, env):
     vote_path = f"/e-forslag/{prepared['proposal']}/rosta/epost/"
 
     def csrf(session, path):
-        html = session.get(base + path, timeout=10).text
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-        return html, token
+        response = session.get(base + path, timeout=10)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.text).group(1)
+        # Production marks the cookies Secure; on plain loopback HTTP the client would not
+        # send them back, so hand them over explicitly.
+        cookies = "; ".join(f"{c.name}={c.value}" for c in session.cookies)
+        session.headers["Cookie"] = cookies
+        return response.text, token
 
     def submit_feedback(session, worker, n):
         html, token = csrf(session, guarantee)
