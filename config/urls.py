@@ -7,6 +7,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from guarantees.api import api_router
 from home import views as home_views
 
+# A database outage answers a Swedish 503 instead of a 500 (home.views.server_error).
+handler500 = "home.views.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

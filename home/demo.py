@@ -3,11 +3,19 @@ commitments. Every app may have a `demo.py` with a `load(stdout)` function; `loa
 calls them in INSTALLED_APPS order, so each room seeds its own data. Each `load` is
 idempotent: it finds what is there before it creates anything."""
 
+import datetime
+
 from wagtail.models import Page, Site
 
 from guarantees.models import Commitment, QualityCriterion
 
-from .models import ContentPage, HomePage, MunicipalitySettings
+from .models import (
+    AccessibilityShortcoming,
+    AccessibilityStatementPage,
+    ContentPage,
+    HomePage,
+    MunicipalitySettings,
+)
 
 MUNICIPALITY = "Ängsby kommun"
 
@@ -106,4 +114,58 @@ def load(stdout):
         )
         home.add_child(instance=page)
         page.save_revision().publish()
+
+    load_accessibility_statement(home)
     return home
+
+
+def load_accessibility_statement(home):
+    """The statement that DOS-lagen asks for, at /tillganglighetsredogorelse/."""
+    if AccessibilityStatementPage.objects.child_of(home).exists():
+        return
+    statement = AccessibilityStatementPage(
+        title="Tillgänglighetsredogörelse",
+        slug="tillganglighetsredogorelse",
+        intro=(
+            "Här beskriver vi hur webbplatsen för kommunens kvalitetsgarantier uppfyller lagen "
+            "om tillgänglighet till digital offentlig service."
+        ),
+        organisation=MUNICIPALITY,
+        service="webbplatsen för Ängsby kommuns kvalitetsgarantier, synpunkter och e-förslag",
+        compliance_status=AccessibilityStatementPage.Compliance.PARTIAL,
+        assessment_method=AccessibilityStatementPage.AssessmentMethod.SELF,
+        assessment_description=(
+            "Varje sidtyp testas automatiskt med axe-core mot WCAG 2.1 nivå AA vid varje "
+            "ändring, och formulären har granskats manuellt med tangentbord och skärmläsare."
+        ),
+        assessed_on=datetime.date(2026, 10, 1),
+        statement_updated_on=datetime.date(2026, 10, 15),
+        contact_email="kontaktcenter@angsby.example",
+        contact_phone="0123-45 67 00",
+        contact_form_url="/synpunkter/",
+        response_time="inom två arbetsdagar",
+    )
+    statement.shortcomings.add(
+        AccessibilityShortcoming(
+            sort_order=0,
+            problem="Äldre uppföljningsrapporter i PDF saknar taggar för skärmläsare.",
+            wcag_criterion="1.3.1 Information och relationer",
+            reason=AccessibilityShortcoming.Reason.OUTSIDE_SCOPE,
+            reason_detail=(
+                "Dokumenten publicerades före den 23 september 2018 och behövs inte för "
+                "pågående administrativa processer."
+            ),
+        )
+    )
+    statement.shortcomings.add(
+        AccessibilityShortcoming(
+            sort_order=1,
+            problem="Bilder som enheterna själva laddat upp kan sakna bra alternativtext.",
+            wcag_criterion="1.1.1 Icke-textinnehåll",
+            reason=AccessibilityShortcoming.Reason.NON_COMPLIANCE,
+            reason_detail="Vi går igenom alla bilder tillsammans med enheternas redaktörer.",
+            planned_fix_on=datetime.date(2027, 6, 30),
+        )
+    )
+    home.add_child(instance=statement)
+    statement.save_revision().publish()

@@ -1,7 +1,10 @@
+import sys
+
 from django.db import connection
-from django.db.utils import DatabaseError
-from django.http import JsonResponse
+from django.db.utils import DatabaseError, InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 
@@ -11,7 +14,7 @@ def healthz(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except DatabaseError:
+    except (DatabaseError, InterfaceError):
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
 
@@ -24,3 +27,17 @@ def rate_limited(request, exception=None):
         {"message": _("Du har skickat för många förfrågningar. Vänta en stund och försök igen.")},
         status=429,
     )
+
+
+def server_error(request, template_name="500.html"):
+    """handler500: a database outage answers 503 in Swedish, anything else the 500 page.
+
+    Rendered without request context: the context processors would ask the database again.
+    Django calls this while handling the exception, so sys.exc_info() still holds it.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponseServerError(render_to_string(template_name))

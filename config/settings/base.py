@@ -188,6 +188,8 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
         "SEARCH_CONFIG": "swedish",
+        # Trigram word similarity needed before a misspelled query counts as a close match.
+        "FUZZY_SIMILARITY_THRESHOLD": 0.4,
     }
 }
 
@@ -198,3 +200,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"outbox": {"level": "INFO"}},
 }
+
+# Point any environment at an Elasticsearch cluster with ELASTICSEARCH_URL (search/backends.py).
+if os.environ.get("ELASTICSEARCH_URL"):
+    from search.backends import elasticsearch_backend
+
+    WAGTAILSEARCH_BACKENDS = {"default": elasticsearch_backend(os.environ["ELASTICSEARCH_URL"])}

@@ -1,0 +1,439 @@
+"""The site search: one ranked list over public pages and the registered non-page types.
+
+Pages (guarantees with their commitments, service areas, content pages) come from Wagtail's
+page search; other rooms register their public models in search.registry. Every source is
+searched with the same backend, so scores are comparable and the lists can be merged.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.db import NotSupportedError
+from django.utils import timezone
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+from wagtail.search.query import Fuzzy, PlainText
+
+from guarantees.models import GuaranteePage, ServiceAreaPage
+from home.models import ContentPage
+
+from .registry import searchable_types
+
+MAX_QUERY_LENGTH = 200
+PAGE_SIZE = 10
+# Deeper than this nobody reads; it also bounds the work of one request.
+MAX_PAGE = 100
+EXCERPT_LENGTH = 220
+SUGGESTION_LIMIT = 8
+
+
+@dataclass(frozen=True)
+class PageType:
+    key: str
+    label: str
+    model: type
+
+
+PAGE_TYPES = [
+    PageType("garantier", _("Kvalitetsgarantier"), GuaranteePage),
+    PageType("omraden", _("Verksamhetsområden"), ServiceAreaPage),
+    PageType("sidor", _("Sidor"), ContentPage),
+]
+
+
+def clean_query(raw):
+    """What the resident typed, made safe to echo and search: no control characters, bounded."""
+    text = "".join(
+        " " if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") else char
+        for char in (raw or "")[: MAX_QUERY_LENGTH * 4]
+    )
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def search_terms(query):
+    """The words of a query. Operators and punctuation of any query language are dropped, so
+    neither SQL nor Lucene syntax reaches a backend as syntax."""
+    words = re.findall(r"[^\W_]+", query)
+    return [word for word in words if any(c.isalpha() or c.isdecimal() for c in word)]
+
+
+def parse_page_number(raw):
+    try:
+        number = int(str(raw).strip())
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), MAX_PAGE)
+
+
+def expired_guarantee_ids():
+    today = timezone.localdate()
+    return list(GuaranteePage.objects.filter(valid_to__lt=today).values_list("id", flat=True))
+
+
+def public_pages():
+    """Pages the public may find: live, not behind a view restriction, guarantees in force."""
+    return (
+        Page.objects.live()
+        .public()
+        .type(*(page_type.model for page_type in PAGE_TYPES))
+        .exclude(id__in=expired_guarantee_ids())
+    )
+
+
+def live_service_areas():
+    return list(ServiceAreaPage.objects.live().public().order_by("title"))
+
+
+@dataclass
+class Hit:
+    title: str
+    url: str
+    type_label: str
+    excerpt: str
+    area: ServiceAreaPage | None = None
+    score: float = 0.0
+
+
+@dataclass
+class Facet:
+    key: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class SearchOutcome:
+    query: str
+    hits: list = field(default_factory=list)
+    total: int = 0
+    page_number: int = 1
+    num_pages: int = 0
+    type_facets: list = field(default_factory=list)
+    area_facets: list = field(default_factory=list)
+    fuzzy: bool = False
+    suggestion: str = ""
+    has_words: bool = True
+
+    @property
+    def has_previous(self):
+        return self.page_number > 1
+
+    @property
+    def has_next(self):
+        return self.page_number < self.num_pages
+
+    @property
+    def first_index(self):
+        return (self.page_number - 1) * PAGE_SIZE + 1 if self.total else 0
+
+    @property
+    def last_index(self):
+        return min(self.page_number * PAGE_SIZE, self.total)
+
+
+class _Source:
+    """One searchable collection: the public pages, or one registered type."""
+
+    def __init__(self, key, label, queryset, area_filter):
+        self.key = key
+        self.label = label
+        self.queryset = queryset
+        self.area_filter = area_filter  # callable(queryset, area) -> queryset, or None
+
+    def filtered(self, area):
+        if area is None:
+            return self.queryset
+        if self.area_filter is None:
+            return self.queryset.none()
+        return self.area_filter(self.queryset, area)
+
+
+def _page_area_filter(queryset, area):
+    return queryset.filter(path__startswith=area.path)
+
+
+def _registered_area_filter(area_field):
+    if not area_field:
+        return None
+    return lambda queryset, area: queryset.filter(**{area_field: area})
+
+
+def _run(queryset, search_query):
+    return queryset.search(search_query, order_by_relevance=True).annotate_score("_score")
+
+
+class SiteSearch:
+    def __init__(self, query, type_key="", area_slug="", page_number=1):
+        self.query = clean_query(query)
+        self.terms = search_terms(self.query)
+        self.areas = live_service_areas()
+        self.area = next((a for a in self.areas if a.slug == area_slug), None)
+        registered = searchable_types()
+        known_types = {t.key for t in PAGE_TYPES} | {t.key for t in registered}
+        self.type_key = type_key if type_key in known_types else ""
+        self.page_number = parse_page_number(page_number)
+        self.registered = registered
+
+    # Sources -------------------------------------------------------------------------------
+
+    def _page_source(self, type_key):
+        queryset = public_pages()
+        if type_key:
+            page_type = next((t for t in PAGE_TYPES if t.key == type_key), None)
+            if page_type is None:
+                return None
+            queryset = queryset.type(page_type.model)
+        return _Source("pages", "", queryset, _page_area_filter)
+
+    def _registered_sources(self, type_key):
+        return [
+            _Source(t.key, t.label, t.queryset(), _registered_area_filter(t.area_field))
+            for t in self.registered
+            if not type_key or t.key == type_key
+        ]
+
+    def _sources(self, type_key):
+        sources = []
+        page_source = self._page_source(type_key)
+        if page_source is not None:
+            sources.append(page_source)
+        return sources + self._registered_sources(type_key)
+
+    # Queries -------------------------------------------------------------------------------
+
+    def _queries(self):
+        words = " ".join(self.terms)
+        yield PlainText(words, operator="and"), False
+        if len(self.terms) > 1:
+            yield PlainText(words, operator="or"), False
+        yield Fuzzy(words), True
+
+    def _count(self, queryset, search_query):
+        try:
+            return queryset.search(search_query).count()
+        except (NotImplementedError, NotSupportedError):
+            # A backend without fuzzy matching (SQLite) simply finds nothing fuzzy.
+            return 0
+
+    def run(self):
+        outcome = SearchOutcome(query=self.query, page_number=self.page_number)
+        if not self.terms:
+            outcome.has_words = False
+            outcome.type_facets = self._type_facets({})
+            outcome.area_facets = self._area_facets({})
+            return outcome
+
+        sources = self._sources(self.type_key)
+        found = None
+        for search_query, fuzzy in self._queries():
+            counts = {
+                source.key: self._count(source.filtered(self.area), search_query)
+                for source in sources
+            }
+            if sum(counts.values()):
+                found = search_query, fuzzy
+                break
+        if found is None:
+            outcome.type_facets = self._type_facets({})
+            outcome.area_facets = self._area_facets({})
+            return outcome
+
+        search_query, outcome.fuzzy = found
+        outcome.total = sum(counts.values())
+        outcome.num_pages = -(-outcome.total // PAGE_SIZE)
+        outcome.page_number = min(self.page_number, outcome.num_pages, MAX_PAGE)
+        offset = (outcome.page_number - 1) * PAGE_SIZE
+
+        scored = []
+        for source in sources:
+            if not counts[source.key]:
+                continue
+            results = _run(source.filtered(self.area), search_query)[: offset + PAGE_SIZE]
+            scored.extend(
+                (obj._score or 0.0, index, source, obj) for index, obj in enumerate(results)
+            )
+        # Highest score first; within a source the backend's own order breaks ties.
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        window = scored[offset : offset + PAGE_SIZE]
+        outcome.hits = self._hits(window)
+        if fuzzy and outcome.hits:
+            outcome.suggestion = outcome.hits[0].title
+
+        outcome.type_facets = self._type_facets(self._type_counts(search_query))
+        outcome.area_facets = self._area_facets(self._area_counts(search_query))
+        return outcome
+
+    # Facets --------------------------------------------------------------------------------
+
+    def _type_counts(self, search_query):
+        """Hits per type for the current area, whatever the type filter."""
+        counts = {}
+        pages = public_pages()
+        if self.area is not None:
+            pages = _page_area_filter(pages, self.area)
+        for page_type in PAGE_TYPES:
+            counts[page_type.key] = self._count(pages.type(page_type.model), search_query)
+        for source in self._registered_sources(""):
+            counts[source.key] = self._count(source.filtered(self.area), search_query)
+        return counts
+
+    def _area_counts(self, search_query):
+        """Hits per service area for the current type filter."""
+        sources = self._sources(self.type_key)
+        return {
+            area.slug: sum(
+                self._count(source.filtered(area), search_query)
+                for source in sources
+                if source.area_filter is not None
+            )
+            for area in self.areas
+        }
+
+    def _type_facets(self, counts):
+        types = [(t.key, t.label) for t in PAGE_TYPES] + [(t.key, t.label) for t in self.registered]
+        return [Facet(key, label, counts.get(key, 0), key == self.type_key) for key, label in types]
+
+    def _area_facets(self, counts):
+        return [
+            Facet(area.slug, area.title, counts.get(area.slug, 0), area == self.area)
+            for area in self.areas
+        ]
+
+    # Hits ----------------------------------------------------------------------------------
+
+    def _hits(self, window):
+        page_ids = [obj.pk for _score, _i, source, obj in window if source.key == "pages"]
+        specific = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
+        labels = {t.model: t.label for t in PAGE_TYPES}
+        hits = []
+        for score, _index, source, obj in window:
+            if source.key == "pages":
+                page = specific.get(obj.pk)
+                if page is None:
+                    continue
+                hits.append(
+                    Hit(
+                        title=getattr(page, "display_name", page.title),
+                        url=page.get_url() or page.url_path,
+                        type_label=labels.get(type(page), ""),
+                        excerpt=excerpt(page_texts(page), self.terms),
+                        area=self._area_of(page),
+                        score=score,
+                    )
+                )
+            else:
+                hits.append(
+                    Hit(
+                        title=obj.title,
+                        url=obj.get_absolute_url(),
+                        type_label=source.label,
+                        excerpt=excerpt([obj.search_summary or ""], self.terms),
+                        area=None,
+                        score=score,
+                    )
+                )
+        return hits
+
+    def _area_of(self, page):
+        for area in self.areas:
+            if page.path.startswith(area.path):
+                return area
+        return None
+
+
+def page_texts(page):
+    """The texts an excerpt may come from, most telling first."""
+    if isinstance(page, GuaranteePage):
+        texts = [
+            f"{commitment.title} {commitment.expected_result}"
+            for commitment in page.commitments.all()
+        ]
+        return [page.idea, *texts, page.provider]
+    if isinstance(page, ServiceAreaPage):
+        return [page.intro]
+    if isinstance(page, ContentPage):
+        return [page.intro, strip_tags(page.body)]
+    return [getattr(page, "search_description", "")]
+
+
+def _term_pattern(terms):
+    """Match the query's words and their inflections: a Swedish word keeps its stem in front,
+    so the first letters of a longer word also find "förskola" for "förskolor"."""
+    stems = []
+    for term in terms:
+        if len(term) < 3:
+            continue
+        keep = max(3, len(term) - 2) if len(term) > 4 else len(term)
+        stems.append(re.escape(term[:keep]))
+    if not stems:
+        return None
+    stems.sort(key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(stems) + r")\w*", re.IGNORECASE)
+
+
+def excerpt(texts, terms, length=EXCERPT_LENGTH):
+    """A short passage around the first matching word, with the matches in <mark>.
+
+    The text is escaped piece by piece and only our own <mark> tags are added, so nothing an
+    editor or resident wrote can become markup.
+    """
+    texts = [" ".join((text or "").split()) for text in texts]
+    texts = [text for text in texts if text]
+    if not texts:
+        return ""
+    pattern = _term_pattern(terms)
+    chosen, start = texts[0], 0
+    if pattern is not None:
+        for text in texts:
+            match = pattern.search(text)
+            if match:
+                chosen = text
+                start = max(0, match.start() - length // 3)
+                break
+    passage = chosen[start : start + length]
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if start + length < len(chosen) else ""
+    return mark_safe(prefix + highlight(passage, pattern) + suffix)  # noqa: S308
+
+
+def highlight(text, pattern):
+    if pattern is None:
+        return escape(text)
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        pieces.append(escape(text[last : match.start()]))
+        pieces.append(f"<mark>{escape(match.group(0))}</mark>")
+        last = match.end()
+    pieces.append(escape(text[last:]))
+    return "".join(pieces)
+
+
+def suggestions(raw_query, limit=SUGGESTION_LIMIT):
+    """Titles for the search box's autocomplete: units, service areas, registered types."""
+    query = " ".join(search_terms(clean_query(raw_query)))
+    if len(query) < 2:
+        return []
+    found = []
+    pages = public_pages().type(GuaranteePage, ServiceAreaPage).specific()
+    labels = {t.model: t.label for t in PAGE_TYPES}
+    for page in pages.autocomplete(query)[:limit]:
+        found.append(
+            {
+                "title": getattr(page, "display_name", page.title),
+                "url": page.get_url() or page.url_path,
+                "type": str(labels.get(type(page), "")),
+            }
+        )
+    for searchable in searchable_types():
+        queryset = searchable.queryset()
+        if not queryset.model.get_autocomplete_search_fields():
+            continue
+        for obj in queryset.autocomplete(query)[: max(0, limit - len(found))]:
+            found.append(
+                {"title": obj.title, "url": obj.get_absolute_url(), "type": str(searchable.label)}
+            )
+    return found[:limit]

@@ -1,0 +1,89 @@
+"""Fixtures for the quality bar: a browser context for axe-core and the public pages to visit."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PageWatch
+
+AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture
+def axe_page(browser, live_server):
+    """A page whose context bypasses CSP, for axe runs only.
+
+    Playwright's add_script_tag(path=...) injects the file's content as an inline script,
+    which our policy (script-src 'self') rightly blocks. Bypassing CSP in this one context is
+    the standard way to audit a CSP-protected site; CSP itself is tested with the ordinary
+    `page` fixture, which enforces it.
+    """
+    context = browser.new_context(base_url=live_server.url, locale="sv-SE", bypass_csp=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.watch = PageWatch(page)
+    yield page
+    context.close()
+
+
+def axe_violations(page):
+    """Run axe-core with the WCAG 2.0/2.1 A and AA rules on the current document."""
+    if not AXE_SCRIPT.exists():
+        pytest.fail(f"axe-core not found at {AXE_SCRIPT}; `make test` runs `npm ci`.")
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    return result["violations"]
+
+
+def describe_violations(violations):
+    """A readable account of axe's findings: rule, impact, help and the offending nodes."""
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}): {violation['help']} "
+            f"<{violation['helpUrl']}>"
+        )
+        for node in violation["nodes"][:5]:
+            lines.append(f"    at {', '.join(node['target'])}: {node['html'][:160]}")
+            if node.get("failureSummary"):
+                lines.append("      " + node["failureSummary"].replace("\n", "\n      "))
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def home_page(db):
+    """The shared demo shell, also after a transactional test flushed the database.
+
+    live_server tests flush every table afterwards, which removes the root page and the
+    locale that Wagtail's migrations created; the next test gets them back here.
+    """
+    from io import StringIO
+
+    from django.conf import settings
+    from wagtail.models import Locale, Page
+
+    from home import demo
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    return demo.load(StringIO())
+
+
+@pytest.fixture
+def public_site(home_page, service_area, guarantee):
+    """The demo shell with one service area and one guarantee: every public page type."""
+    from home.models import AccessibilityStatementPage, ContentPage
+    from tests.proposals.conftest import build_proposal
+
+    return {
+        "proposal": build_proposal(),
+        "home": home_page,
+        "content_page": ContentPage.objects.child_of(home_page).first(),
+        "statement": AccessibilityStatementPage.objects.child_of(home_page).get(),
+        "service_area": service_area,
+        "guarantee": guarantee,
+    }

@@ -1,0 +1,80 @@
+"""What residents give privately never shows on a public page, in the API or in an export."""
+
+import re
+
+import pytest
+
+from feedback.models import Feedback
+from feedback.proposals.canonical import canonical_email, voter_hash
+from feedback.proposals.models import Proposal
+from tests.feedback.conftest import form_data
+from tests.proposals.conftest import build_proposal
+
+pytestmark = pytest.mark.django_db
+
+PRIVATE = {
+    "name": "Zacharias Qvistbergsson",
+    "email": "zq.privat@example.se",
+    "phone": "070-987 65 43",
+    "proposer_email": "pq.dold@example.se",
+    "voter_email": "vq.hemlig@example.se",
+}
+
+
+def public_paths(site, proposal):
+    return [
+        "/",
+        site["content_page"].url,
+        "/tillganglighetsredogorelse/",
+        site["service_area"].url,
+        site["guarantee"].url,
+        "/synpunkter/",
+        "/e-forslag/",
+        f"/e-forslag/{proposal.pk}/",
+        "/e-forslag/export.json",
+        "/e-forslag/export.csv",
+        "/api/v2/pages/?limit=100",
+        "/api/v2/pages/?limit=100&fields=*",
+        f"/api/v2/pages/{site['guarantee'].pk}/",
+        "/sok/?q=Qvistbergsson",
+        "/sok/?q=example.se",
+        "/sok/?q=parkbänkar",
+    ]
+
+
+def test_private_contact_details_appear_on_no_public_page_api_or_export(client, public_site):
+    from django.test import Client
+
+    guarantee = public_site["guarantee"]
+    data = form_data(
+        client,
+        guarantee.url,
+        name=PRIVATE["name"],
+        email=PRIVATE["email"],
+        phone=PRIVATE["phone"],
+        message=f"Ring mig på {PRIVATE['phone']}, hälsningar {PRIVATE['name']}.",
+    )
+    submit_url = re.search(
+        r'action="([^"]*/skicka/)"', client.get(guarantee.url).content.decode()
+    ).group(1)
+    assert client.post(submit_url, data).status_code == 302
+    case = Feedback.objects.get()
+    assert case.email == PRIVATE["email"]  # the data really is stored, privately
+
+    proposal = build_proposal(proposer_email=PRIVATE["proposer_email"], display_name="Karin")
+    Proposal.record_vote(proposal.pk, voter_hash("epost", canonical_email(PRIVATE["voter_email"])))
+
+    visitor = Client()
+    seen = 0
+    for path in public_paths(public_site, proposal):
+        response = visitor.get(path)
+        assert response.status_code == 200, path
+        body = response.content.decode()
+        seen += 1
+        for label, value in PRIVATE.items():
+            variants = {value, value.replace(" ", ""), value.split("@")[0]}
+            for variant in variants:
+                assert variant not in body, f"{label} ({variant}) shown at {path}"
+    assert seen == len(public_paths(public_site, proposal))
+    # The proposal's public name and title are there: the crawl saw the real pages.
+    assert proposal.title in visitor.get("/e-forslag/export.csv").content.decode()

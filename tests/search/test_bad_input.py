@@ -1,0 +1,80 @@
+"""Hostile or broken queries: never a 500, always a sensible page."""
+
+import pytest
+
+from search.query import MAX_QUERY_LENGTH
+
+pytestmark = pytest.mark.django_db
+
+
+def test_ten_thousand_characters_are_truncated(client, municipality):
+    response = client.get("/sok/", {"q": "förskola " * 1112})
+    assert response.status_code == 200
+    assert response.context["search_query"] == ("förskola " * 30)[:MAX_QUERY_LENGTH].strip()
+
+
+@pytest.mark.parametrize("query", ["!!!", "?*&|:()'\"", "-- ;", "§½…"])
+def test_only_punctuation_asks_for_words(client, municipality, query):
+    response = client.get("/sok/", {"q": query})
+    assert response.status_code == 200
+    assert "inga ord vi kan söka på" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "'; DROP TABLE wagtailcore_page; --",
+        "solrosen' OR '1'='1",
+        "title:solrosen AND (idea:* OR NOT x~2) ^3",
+        'solrosen && !"skogen" || /regex.*/',
+        "solrosen:* & !x | y <-> z",
+    ],
+)
+def test_sql_and_query_syntax_is_searched_as_words(client, municipality, query):
+    response = client.get("/sok/", {"q": query})
+    assert response.status_code == 200
+    from wagtail.models import Page
+
+    assert Page.objects.filter(title="Förskolan Solrosen").exists()
+
+
+def test_sql_like_query_still_finds_its_words(client, municipality):
+    response = client.get("/sok/", {"q": "Solrosen' OR 1=1 --"})
+    assert response.status_code == 200
+    assert "Förskolan Solrosen" in response.content.decode()
+
+
+def test_nul_and_control_characters_are_stripped(client, municipality):
+    response = client.get("/sok/", {"q": "Sol\x00ros\x07en\x1b[31m Myr\u200bstacken"})
+    assert response.status_code == 200
+    query = response.context["search_query"]
+    assert not any(ord(char) < 32 for char in query)
+    response = client.get("/sok/", {"q": "Solrosen\x00"})
+    assert "Förskolan Solrosen" in response.content.decode()
+
+
+def test_suggestions_survive_hostile_input(client, municipality):
+    for query in ["\x00\x00", "'; --", "a" * 10_000, "*:*", ""]:
+        response = client.get("/sok/forslag/", {"q": query})
+        assert response.status_code == 200
+        assert isinstance(response.json()["suggestions"], list)
+
+
+@pytest.mark.parametrize("sida", ["abc", "-3", "0", "1.5", "99999999999999999999999", "", "\x00"])
+def test_invalid_page_numbers_give_a_real_page(client, municipality, sida):
+    response = client.get("/sok/", {"q": "förskola", "sida": sida})
+    assert response.status_code == 200
+    outcome = response.context["outcome"]
+    assert outcome.hits
+    assert 1 <= outcome.page_number <= outcome.num_pages
+
+
+def test_unknown_type_and_area_are_ignored(client, municipality):
+    response = client.get("/sok/", {"q": "förskola", "typ": "<script>", "omrade": "x' OR 1"})
+    assert response.status_code == 200
+    assert response.context["outcome"].hits
+    assert "<script>" not in response.content.decode().split("<main")[1]
+
+
+def test_post_is_refused(client, municipality):
+    assert client.post("/sok/", {"q": "förskola"}).status_code == 405

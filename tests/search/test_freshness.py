@@ -1,0 +1,146 @@
+"""What is published is findable at once; drafts, expired and unpublished pages never are."""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from guarantees.models import Commitment, GuaranteePage
+from search.query import SiteSearch, suggestions
+
+from .conftest import page_titles
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client, municipality):
+    user = get_user_model().objects.create_superuser("redaktor", "r@example.se", "lösenord-123")
+    client.force_login(user)
+    return client
+
+
+def edit_form(unit, new_commitment, action):
+    unit = GuaranteePage.objects.get(pk=unit.pk)
+    commitments = [
+        {
+            "id": c.pk,
+            "title": c.title,
+            "expected_result": c.expected_result,
+            "quality_criterion": c.quality_criterion,
+            "way_of_working": c.way_of_working,
+            "follow_up_method": c.follow_up_method,
+        }
+        for c in unit.commitments.all()
+    ]
+    commitments.append(
+        {
+            "title": new_commitment,
+            "expected_result": "Alla barn har provat minst en gång under terminen.",
+            "quality_criterion": "trygghet",
+            "way_of_working": "",
+            "follow_up_method": "",
+        }
+    )
+    data = nested_form_data(
+        {
+            "title": unit.title,
+            "slug": unit.slug,
+            "unit_name": unit.unit_name,
+            "provider": unit.provider,
+            "idea": unit.idea,
+            "commitments": inline_formset(commitments, initial=len(commitments) - 1),
+            "feedback_recipient": unit.feedback_recipient,
+            "reply_working_days": unit.reply_working_days,
+            "remedy": unit.remedy,
+            "escalation": unit.escalation,
+            "valid_from": unit.valid_from.isoformat(),
+            "valid_to": unit.valid_to.isoformat(),
+            "committee": unit.committee_id or "",
+        }
+    )
+    data[action] = "1"
+    return data
+
+
+def test_commitment_published_through_the_admin_is_findable_at_once(admin_client, municipality):
+    unit = municipality["units"]["Förskolan Solrosen"]
+    assert not SiteSearch("skridskoåkning").run().hits
+
+    response = admin_client.post(
+        f"/admin/pages/{unit.pk}/edit/",
+        edit_form(unit, "Vi erbjuder skridskoåkning på vintern", "action-publish"),
+    )
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    assert Commitment.objects.filter(page=unit, title__contains="skridskoåkning").exists()
+
+    assert page_titles(SiteSearch("skridskoåkning").run()) == ["Förskolan Solrosen"]
+
+
+def test_draft_changes_are_not_findable(admin_client, municipality):
+    unit = municipality["units"]["Förskolan Solrosen"]
+    response = admin_client.post(
+        f"/admin/pages/{unit.pk}/edit/",
+        edit_form(unit, "Vi erbjuder ponnyridning", "action-save"),
+    )
+    assert response.status_code == 302
+    outcome = SiteSearch("ponnyridning").run()
+    assert "Förskolan Solrosen" not in page_titles(outcome)
+
+
+def test_new_draft_page_is_not_findable(municipality):
+    from tests.factories import make_guarantee
+
+    make_guarantee(
+        municipality["areas"]["forskola"], title="Förskolan Utkastet", publish=False, live=False
+    )
+    assert not SiteSearch("Utkastet").run().hits
+    assert not suggestions("Utkast")
+
+
+def test_expired_guarantee_is_not_findable(municipality, expired_guarantee):
+    assert expired_guarantee.live
+    assert not SiteSearch("Vitsippan").run().hits
+    assert not suggestions("Gamla Vits")
+    counts = {f.key: f.count for f in SiteSearch("förskolan").run().type_facets}
+    assert counts["garantier"] == 2
+
+
+def test_guarantee_valid_until_today_is_still_findable(municipality):
+    from tests.factories import make_guarantee
+
+    today = datetime.date.today()
+    make_guarantee(
+        municipality["areas"]["forskola"],
+        title="Förskolan Sista Dagen",
+        valid_from=today - datetime.timedelta(days=300),
+        valid_to=today,
+    )
+    assert page_titles(SiteSearch("Sista Dagen").run()) == ["Förskolan Sista Dagen"]
+
+
+def test_unpublished_guarantee_disappears(municipality):
+    unit = municipality["units"]["Biblioteksbussen"]
+    assert page_titles(SiteSearch("Biblioteksbussen").run())[0] == "Biblioteksbussen"
+    unit.unpublish()
+    assert "Biblioteksbussen" not in page_titles(SiteSearch("Biblioteksbussen").run())
+    assert not suggestions("Biblioteksbuss")
+
+
+def test_deleted_guarantee_leaves_the_index(municipality):
+    from wagtail.search.models import IndexEntry
+
+    unit = municipality["units"]["Tallåsens skola"]
+    pk = unit.pk
+    unit.delete()
+    assert not IndexEntry.objects.filter(object_id=str(pk)).exists()
+    assert not SiteSearch("Tallåsens").run().hits
+
+
+def test_private_page_is_not_findable(municipality):
+    from wagtail.models import PageViewRestriction
+
+    unit = municipality["units"]["Vårdboendet Lindgården"]
+    PageViewRestriction.objects.create(page=unit, restriction_type="login")
+    assert not SiteSearch("Lindgården").run().hits

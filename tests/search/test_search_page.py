@@ -1,0 +1,96 @@
+"""/sok/: one list over guarantees, commitments, areas and pages, with facets and pages."""
+
+import pytest
+
+from search.query import PAGE_SIZE, SiteSearch
+from tests.factories import make_guarantee
+
+from .conftest import page_titles
+
+pytestmark = pytest.mark.django_db
+
+
+def test_inflected_query_finds_the_base_form(municipality):
+    outcome = SiteSearch("förskolor").run()
+    assert "Förskolan Solrosen" in page_titles(outcome)
+    assert "Förskola" in page_titles(outcome)
+
+
+def test_commitment_wording_finds_its_guarantee(municipality):
+    outcome = SiteSearch("modersmålsstöd").run()
+    assert page_titles(outcome)[0] == "Förskolan Myrstacken"
+
+
+def test_search_page_lists_hits_with_highlighted_excerpt(client, municipality):
+    response = client.get("/sok/", {"q": "skogen"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Förskolan Solrosen" in html
+    assert "<mark>skogen</mark>" in html
+
+
+def test_excerpt_escapes_markup_before_highlighting(client, municipality):
+    unit = municipality["units"]["Ekbackens skola"]
+    unit.idea = "<script>alert('odling')</script> Vi odlar på skolgården."
+    unit.save_revision().publish()
+    response = client.get("/sok/", {"q": "odlar"})
+    html = response.content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;" in html
+    assert "<mark>odlar</mark>" in html
+
+
+def test_type_filter_and_counts(client, municipality):
+    outcome = SiteSearch("bibliotek").run()
+    counts = {facet.key: facet.count for facet in outcome.type_facets}
+    assert counts["omraden"] == 1
+    assert counts["garantier"] == 2
+    only_areas = SiteSearch("bibliotek", type_key="omraden").run()
+    assert page_titles(only_areas) == ["Bibliotek"]
+    response = client.get("/sok/", {"q": "bibliotek", "typ": "omraden"})
+    assert "Biblioteksbussen" not in response.content.decode()
+
+
+def test_area_filter_and_counts(municipality):
+    outcome = SiteSearch("varje vecka").run()
+    counts = {facet.key: facet.count for facet in outcome.area_facets}
+    assert counts["forskola"] == 2
+    assert counts["aldreomsorg"] == 1
+    filtered = SiteSearch("varje vecka", area_slug="aldreomsorg").run()
+    assert page_titles(filtered) == ["Vårdboendet Lindgården"]
+
+
+def test_results_are_paginated(municipality):
+    area = municipality["areas"]["grundskola"]
+    for n in range(PAGE_SIZE + 3):
+        make_guarantee(area, title=f"Rektorsområde {n}", idea="Skolan har en rymdgård.")
+    first = SiteSearch("rymdgård").run()
+    second = SiteSearch("rymdgård", page_number="2").run()
+    assert first.total == PAGE_SIZE + 3
+    assert len(first.hits) == PAGE_SIZE
+    assert len(second.hits) == 3
+    assert not set(page_titles(first)) & set(page_titles(second))
+
+
+def test_zero_results_page_helps(client, municipality):
+    response = client.get("/sok/", {"q": "xyzzyqwv"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Inga träffar" in html
+    assert 'href="/synpunkter/"' in html
+    assert municipality["areas"]["forskola"].url in html
+
+
+def test_misspelling_falls_back_to_close_matches(municipality):
+    outcome = SiteSearch("Myrstaken").run()
+    assert outcome.fuzzy
+    assert page_titles(outcome)[0] == "Förskolan Myrstacken"
+
+
+def test_suggestions_endpoint_returns_unit_and_area_titles(client, municipality):
+    response = client.get("/sok/forslag/", {"q": "Solr"})
+    titles = [s["title"] for s in response.json()["suggestions"]]
+    assert titles == ["Förskolan Solrosen"]
+    response = client.get("/sok/forslag/", {"q": "biblio"})
+    titles = {s["title"] for s in response.json()["suggestions"]}
+    assert {"Bibliotek", "Biblioteksbussen"} <= titles
