@@ -9,12 +9,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import NotSupportedError
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Fuzzy, PlainText
 
 from guarantees.models import GuaranteePage, ServiceAreaPage
@@ -177,11 +179,17 @@ class SiteSearch:
         self.type_key = type_key if type_key in known_types else ""
         self.page_number = parse_page_number(page_number)
         self.registered = registered
+        self.pages = public_pages()
+        # The database backends count facets in one GROUP BY; Elasticsearch's terms
+        # aggregation returns only the top ten buckets, so there we count one by one.
+        self.facets_in_database = type(get_search_backend()).__module__.startswith(
+            "modelsearch.backends.database"
+        )
 
     # Sources -------------------------------------------------------------------------------
 
     def _page_source(self, type_key):
-        queryset = public_pages()
+        queryset = self.pages
         if type_key:
             page_type = next((t for t in PAGE_TYPES if t.key == type_key), None)
             if page_type is None:
@@ -219,6 +227,12 @@ class SiteSearch:
             # A backend without fuzzy matching (SQLite) simply finds nothing fuzzy.
             return 0
 
+    def _facet(self, queryset, search_query, field_name):
+        try:
+            return queryset.search(search_query).facet(field_name)
+        except (NotImplementedError, NotSupportedError):
+            return {}
+
     def run(self):
         outcome = SearchOutcome(query=self.query, page_number=self.page_number)
         if not self.terms:
@@ -230,10 +244,8 @@ class SiteSearch:
         sources = self._sources(self.type_key)
         found = None
         for search_query, fuzzy in self._queries():
-            counts = {
-                source.key: self._count(source.filtered(self.area), search_query)
-                for source in sources
-            }
+            type_counts = self._type_counts(search_query)
+            counts = self._source_counts(type_counts)
             if sum(counts.values()):
                 found = search_query, fuzzy
                 break
@@ -250,7 +262,7 @@ class SiteSearch:
 
         scored = []
         for source in sources:
-            if not counts[source.key]:
+            if not counts.get(source.key):
                 continue
             results = _run(source.filtered(self.area), search_query)[: offset + PAGE_SIZE]
             scored.extend(
@@ -263,35 +275,61 @@ class SiteSearch:
         if fuzzy and outcome.hits:
             outcome.suggestion = outcome.hits[0].title
 
-        outcome.type_facets = self._type_facets(self._type_counts(search_query))
+        outcome.type_facets = self._type_facets(type_counts)
         outcome.area_facets = self._area_facets(self._area_counts(search_query))
         return outcome
 
     # Facets --------------------------------------------------------------------------------
 
+    def _source_counts(self, type_counts):
+        """Hits per source under the current filters, from the per-type counts."""
+        page_keys = [t.key for t in PAGE_TYPES if not self.type_key or t.key == self.type_key]
+        counts = {"pages": sum(type_counts[key] for key in page_keys)}
+        for t in self.registered:
+            if not self.type_key or t.key == self.type_key:
+                counts[t.key] = type_counts[t.key]
+        return counts
+
     def _type_counts(self, search_query):
         """Hits per type for the current area, whatever the type filter."""
-        counts = {}
-        pages = public_pages()
+        pages = self.pages
         if self.area is not None:
             pages = _page_area_filter(pages, self.area)
-        for page_type in PAGE_TYPES:
-            counts[page_type.key] = self._count(pages.type(page_type.model), search_query)
+        if self.facets_in_database:
+            by_content_type = self._facet(pages, search_query, "content_type_id")
+            counts = {
+                t.key: by_content_type.get(ContentType.objects.get_for_model(t.model).pk, 0)
+                for t in PAGE_TYPES
+            }
+        else:
+            counts = {t.key: self._count(pages.type(t.model), search_query) for t in PAGE_TYPES}
         for source in self._registered_sources(""):
             counts[source.key] = self._count(source.filtered(self.area), search_query)
         return counts
 
     def _area_counts(self, search_query):
         """Hits per service area for the current type filter."""
-        sources = self._sources(self.type_key)
-        return {
-            area.slug: sum(
-                self._count(source.filtered(area), search_query)
-                for source in sources
-                if source.area_filter is not None
-            )
-            for area in self.areas
-        }
+        counts = dict.fromkeys((area.slug for area in self.areas), 0)
+        if not self.areas:
+            return counts
+        page_source = self._page_source(self.type_key)
+        if page_source is not None and self.facets_in_database:
+            slug_by_path = {area.path: area.slug for area in self.areas}
+            lengths = {len(path) for path in slug_by_path}
+            for path, count in self._facet(page_source.queryset, search_query, "path").items():
+                for length in lengths:
+                    slug = slug_by_path.get(path[:length])
+                    if slug:
+                        counts[slug] += count
+                        break
+        elif page_source is not None:
+            for area in self.areas:
+                counts[area.slug] += self._count(page_source.filtered(area), search_query)
+        for source in self._registered_sources(self.type_key):
+            if source.area_filter is not None:
+                for area in self.areas:
+                    counts[area.slug] += self._count(source.filtered(area), search_query)
+        return counts
 
     def _type_facets(self, counts):
         types = [(t.key, t.label) for t in PAGE_TYPES] + [(t.key, t.label) for t in self.registered]
