@@ -367,9 +367,9 @@ class SiteSearch:
                 hits.append(
                     Hit(
                         title=obj.title,
-                        url=obj.get_absolute_url(),
+                        url=object_url(obj),
                         type_label=source.label,
-                        excerpt=excerpt([obj.search_summary or ""], self.terms),
+                        excerpt=excerpt([getattr(obj, "search_summary", "") or ""], self.terms),
                         area=None,
                         score=score,
                     )
@@ -381,6 +381,13 @@ class SiteSearch:
             if page.path.startswith(area.path):
                 return area
         return None
+
+
+def object_url(obj):
+    """A registered object's public address (documents and images offer `url` instead)."""
+    if hasattr(obj, "get_absolute_url"):
+        return obj.get_absolute_url()
+    return getattr(obj, "url", "")
 
 
 def page_texts(page):
@@ -472,6 +479,6 @@ def suggestions(raw_query, limit=SUGGESTION_LIMIT):
             continue
         for obj in queryset.autocomplete(query)[: max(0, limit - len(found))]:
             found.append(
-                {"title": obj.title, "url": obj.get_absolute_url(), "type": str(searchable.label)}
+                {"title": obj.title, "url": object_url(obj), "type": str(searchable.label)}
             )
     return found[:limit]
