@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
-from wagtail.search.query import Fuzzy, PlainText
+from wagtail.search.query import And, Fuzzy, Or, PlainText
 
 from guarantees.models import GuaranteePage, ServiceAreaPage
 from home.models import ContentPage
@@ -164,6 +164,25 @@ def _registered_area_filter(area_field):
     return lambda queryset, area: queryset.filter(**{area_field: area})
 
 
+def swedish_variants(term):
+    """The word and its indefinite form. PostgreSQL's Swedish Snowball stemmer leaves the
+    definite endings -et and -n alone ("biblioteket", "förskolan"), so they would not meet
+    "bibliotek" and "förskola"; searching for both forms closes that gap."""
+    variants = [term]
+    lower = term.lower()
+    for ending, cut in (("et", 2), ("en", 2), ("en", 1), ("an", 1)):
+        if lower.endswith(ending) and len(term) - cut >= 4:
+            variant = term[:-cut]
+            if variant not in variants:
+                variants.append(variant)
+    return variants
+
+
+def _term_query(term):
+    variants = [PlainText(variant) for variant in swedish_variants(term)]
+    return variants[0] if len(variants) == 1 else Or(variants)
+
+
 def _run(queryset, search_query):
     return queryset.search(search_query, order_by_relevance=True).annotate_score("_score")
 
@@ -215,9 +234,10 @@ class SiteSearch:
 
     def _queries(self):
         words = " ".join(self.terms)
-        yield PlainText(words, operator="and"), False
+        alternatives = [_term_query(term) for term in self.terms]
+        yield (And(alternatives) if len(alternatives) > 1 else alternatives[0]), False
         if len(self.terms) > 1:
-            yield PlainText(words, operator="or"), False
+            yield Or(alternatives), False
         yield Fuzzy(words), True
 
     def _count(self, queryset, search_query):
