@@ -1,0 +1,634 @@
+"""E-proposals (e-förslag): submitted, confirmed, moderated, voted on and answered.
+
+The lifecycle follows alphagov/e-petitions, with named states:
+
+    unconfirmed -> awaiting moderation -> rejected
+                                       -> open -> closed (below the threshold)
+                                               -> at the committee -> answered
+
+Reaching the threshold does not end the voting: the proposal stays open for its whole period
+(so everyone who wants to can still show support) and goes to the committee when the period
+ends, if it then has at least `threshold` votes. `close_expired_proposals` does that.
+"""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare
+from django.utils.text import Truncator
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+
+from outbox.mail import queue_mail
+
+DEFAULT_THRESHOLD = 50
+DEFAULT_VOTING_DAYS = 90
+
+
+@register_setting(icon="comment")
+class ProposalSettings(BaseSiteSetting):
+    threshold = models.PositiveIntegerField(
+        _("röster som krävs"),
+        default=DEFAULT_THRESHOLD,
+        help_text=_("Så många röster behöver ett e-förslag för att nämnden ska behandla det."),
+    )
+    voting_days = models.PositiveSmallIntegerField(
+        _("röstningsperiod (dagar)"),
+        default=DEFAULT_VOTING_DAYS,
+        help_text=_("Hur länge ett publicerat e-förslag är öppet för röster."),
+    )
+
+    panels = [FieldPanel("threshold"), FieldPanel("voting_days")]
+
+    class Meta:
+        verbose_name = _("inställningar för e-förslag")
+
+    @classmethod
+    def current(cls):
+        """The default site's settings, or the defaults when there is no site yet."""
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            return cls(threshold=DEFAULT_THRESHOLD, voting_days=DEFAULT_VOTING_DAYS)
+        return cls.for_site(site)
+
+
+class Status(models.TextChoices):
+    UNCONFIRMED = "unconfirmed", _("Ej bekräftat")
+    AWAITING_MODERATION = "awaiting_moderation", _("Väntar på granskning")
+    REJECTED = "rejected", _("Avvisat")
+    OPEN = "open", _("Öppet för röstning")
+    CLOSED = "closed", _("Avslutat")
+    AT_COMMITTEE = "at_committee", _("Hos nämnden")
+    ANSWERED = "answered", _("Besvarat")
+
+
+PUBLIC_STATUSES = [Status.OPEN, Status.CLOSED, Status.AT_COMMITTEE, Status.ANSWERED]
+
+
+class RejectionReason(models.TextChoices):
+    OUTSIDE_COMPETENCE = "outside_competence", _("Frågan ligger utanför kommunens ansvar")
+    INDIVIDUAL_CASE = "individual_case", _("Förslaget gäller ett enskilt ärende")
+    UNLAWFUL = "unlawful", _("Förslaget är olagligt eller kränkande")
+    PERSONAL_DATA = "personal_data", _("Förslaget innehåller personuppgifter om andra")
+    DUPLICATE = "duplicate", _("Det finns redan ett likadant förslag")
+    COMPLAINT = "complaint", _("Det är en synpunkt eller ett klagomål, inte ett förslag")
+    OTHER = "other", _("Annat skäl")
+
+
+REJECTION_EXPLANATIONS = {
+    RejectionReason.OUTSIDE_COMPETENCE: _(
+        "Kommunen kan inte besluta i frågan. Den hör till exempel till staten eller regionen."
+    ),
+    RejectionReason.INDIVIDUAL_CASE: _(
+        "E-förslag gäller frågor som berör många. Enskilda ärenden tar kommunen emot via "
+        "kontaktcenter."
+    ),
+    RejectionReason.UNLAWFUL: _(
+        "Förslaget bryter mot lag eller mot reglerna för e-förslag och kan inte publiceras."
+    ),
+    RejectionReason.PERSONAL_DATA: _(
+        "Förslaget nämner andra personer på ett sätt som vi inte kan publicera."
+    ),
+    RejectionReason.DUPLICATE: _(
+        "Ett likadant förslag finns redan. Du kan rösta på det i stället."
+    ),
+    RejectionReason.COMPLAINT: _(
+        "Det du skrev är en synpunkt eller ett klagomål. Lämna det via Synpunkter och klagomål "
+        "så får du svar inom två arbetsdagar."
+    ),
+    RejectionReason.OTHER: "",
+}
+
+
+class Decision(models.TextChoices):
+    APPROVED = "approved", _("Bifallet")
+    PARTLY_APPROVED = "partly_approved", _("Delvis bifallet")
+    REJECTED = "rejected", _("Avslaget")
+
+
+class ProposalQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    def public(self):
+        return self.filter(status__in=PUBLIC_STATUSES)
+
+    def expired(self, now=None):
+        return self.filter(status=Status.OPEN, closes_at__lte=now or timezone.now())
+
+
+class VotingClosed(Exception):
+    """The proposal is not open for votes (any more)."""
+
+
+class Proposal(index.Indexed, models.Model):
+    title = models.CharField(_("rubrik"), max_length=150)
+    body = models.TextField(_("förslag"), max_length=4000)
+    service_area = models.ForeignKey(
+        "guarantees.ServiceAreaPage",
+        verbose_name=_("verksamhetsområde"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposals",
+    )
+    display_name = models.CharField(_("namn som visas"), max_length=80)
+    proposer_email = models.EmailField(_("förslagsställarens e-post"))
+
+    status = models.CharField(
+        _("status"), max_length=30, choices=Status.choices, default=Status.UNCONFIRMED
+    )
+    created_at = models.DateTimeField(_("inskickat"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("bekräftat"), null=True, blank=True)
+    opens_at = models.DateTimeField(_("röstning öppnar"), null=True, blank=True)
+    closes_at = models.DateTimeField(_("röstning stänger"), null=True, blank=True)
+    threshold = models.PositiveIntegerField(_("röster som krävs"), default=DEFAULT_THRESHOLD)
+    vote_count = models.PositiveIntegerField(_("röster"), default=0)
+
+    rejection_reason = models.CharField(
+        _("skäl för avvisning"), max_length=30, choices=RejectionReason.choices, blank=True
+    )
+    rejection_text = models.TextField(_("förklaring"), max_length=2000, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("dubblett av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+    )
+
+    decision = models.CharField(_("beslut"), max_length=20, choices=Decision.choices, blank=True)
+    answer_text = models.TextField(_("nämndens svar"), max_length=8000, blank=True)
+    answered_at = models.DateField(_("beslutsdatum"), null=True, blank=True)
+
+    objects = ProposalQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("body"),
+        index.AutocompleteField("title"),
+        index.FilterField("status"),
+        index.FilterField("service_area"),
+    ]
+
+    class Meta:
+        ordering = ["-opens_at", "-created_at"]
+        verbose_name = _("e-förslag")
+        verbose_name_plural = _("e-förslag")
+        permissions = [
+            ("moderate_proposal", _("Kan granska (publicera och avvisa) e-förslag")),
+            ("answer_proposal", _("Kan registrera nämndens svar på e-förslag")),
+        ]
+        indexes = [models.Index(fields=["status", "closes_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("proposals:detail", args=[self.pk])
+
+    @property
+    def search_summary(self):
+        return Truncator(" ".join(self.body.split())).chars(240)
+
+    # Derived facts ---------------------------------------------------------------------------
+
+    @property
+    def is_public(self):
+        return self.status in PUBLIC_STATUSES
+
+    @property
+    def is_open_for_votes(self):
+        return self.status == Status.OPEN and self.closes_at and self.closes_at > timezone.now()
+
+    @property
+    def days_left(self):
+        if not self.is_open_for_votes:
+            return 0
+        return max(0, (timezone.localdate(self.closes_at) - timezone.localdate()).days)
+
+    @property
+    def votes_missing(self):
+        return max(0, self.threshold - self.vote_count)
+
+    @property
+    def progress_percent(self):
+        if not self.threshold:
+            return 100
+        return min(100, round(100 * self.vote_count / self.threshold))
+
+    @property
+    def rejection_explanation(self):
+        if self.rejection_reason == RejectionReason.OTHER:
+            return self.rejection_text
+        return str(REJECTION_EXPLANATIONS.get(self.rejection_reason, ""))
+
+    @property
+    def committee(self):
+        return self.service_area.committee if self.service_area_id else None
+
+    # Transitions -----------------------------------------------------------------------------
+
+    def _transition(self, new_status, *, actor=None, note="", fields=()):
+        old_status = self.status
+        self.status = new_status
+        self.save(update_fields=["status", *fields])
+        ProposalEvent.objects.create(
+            proposal=self,
+            kind=ProposalEvent.Kind.STATUS,
+            from_status=old_status,
+            to_status=new_status,
+            actor=actor,
+            note=note,
+        )
+        self._tell_everyone_who_asked(new_status)
+
+    def _tell_everyone_who_asked(self, new_status):
+        if new_status == Status.AWAITING_MODERATION:
+            return  # the proposer just confirmed it: the confirm page says what happens next
+        context = {"proposal": self, "base_url": settings.WAGTAILADMIN_BASE_URL}
+        subject = gettext("Ditt e-förslag: %(status)s") % {"status": self.get_status_display()}
+        queue_mail(self.proposer_email, subject, "proposals/mail/status_proposer.txt", context)
+        voters = self.votes.valid().filter(notify=True).exclude(email="")
+        subject = gettext("E-förslaget du röstat på: %(status)s") % {
+            "status": self.get_status_display()
+        }
+        for email in voters.values_list("email", flat=True):
+            queue_mail(email, subject, "proposals/mail/status_voter.txt", context)
+
+    @transaction.atomic
+    def confirm_by_proposer(self):
+        locked = Proposal.objects.select_for_update().get(pk=self.pk)
+        if locked.status != Status.UNCONFIRMED:
+            return False
+        locked.confirmed_at = timezone.now()
+        locked._transition(Status.AWAITING_MODERATION, fields=["confirmed_at"])
+        self.refresh_from_db()
+        return True
+
+    def _require(self, *statuses):
+        if self.status not in statuses:
+            raise ValidationError(
+                gettext("Förslaget har status ”%(status)s” och kan inte ändras så.")
+                % {"status": self.get_status_display()}
+            )
+
+    @transaction.atomic
+    def publish(self, actor=None, now=None):
+        """Open the proposal for votes for the configured period."""
+        self._require(Status.AWAITING_MODERATION)
+        config = ProposalSettings.current()
+        self.opens_at = now or timezone.now()
+        self.closes_at = self.opens_at + timedelta(days=config.voting_days)
+        self.threshold = config.threshold
+        self._transition(Status.OPEN, actor=actor, fields=["opens_at", "closes_at", "threshold"])
+
+    @transaction.atomic
+    def reject(self, reason, actor=None, text="", duplicate_of=None):
+        self._require(Status.AWAITING_MODERATION)
+        reason = RejectionReason(reason)
+        if reason == RejectionReason.OTHER and not text.strip():
+            raise ValidationError(gettext("Skriv varför förslaget avvisas."))
+        if reason == RejectionReason.DUPLICATE and (
+            duplicate_of is None or duplicate_of.pk == self.pk
+        ):
+            raise ValidationError(gettext("Ange vilket förslag det är en dubblett av."))
+        self.rejection_reason = reason
+        self.rejection_text = text.strip()
+        self.duplicate_of = duplicate_of if reason == RejectionReason.DUPLICATE else None
+        self._transition(
+            Status.REJECTED,
+            actor=actor,
+            note=self.rejection_explanation,
+            fields=["rejection_reason", "rejection_text", "duplicate_of"],
+        )
+
+    @transaction.atomic
+    def close(self, now=None):
+        """End the voting: to the committee at or above the threshold, closed below it."""
+        locked = Proposal.objects.select_for_update().get(pk=self.pk)
+        if locked.status != Status.OPEN:
+            return None
+        if locked.vote_count >= locked.threshold:
+            locked._transition(Status.AT_COMMITTEE)
+        else:
+            locked._transition(Status.CLOSED)
+        self.refresh_from_db()
+        return self.status
+
+    @classmethod
+    def close_expired(cls, now=None):
+        closed = []
+        for proposal in cls.objects.expired(now).order_by("closes_at"):
+            if proposal.close(now):
+                closed.append(proposal)
+        return closed
+
+    @transaction.atomic
+    def answer(self, decision, text, date=None, actor=None):
+        """The committee's decision. Voters' addresses are no longer needed after this mail."""
+        self._require(Status.AT_COMMITTEE)
+        self.decision = Decision(decision)
+        self.answer_text = text.strip()
+        if not self.answer_text:
+            raise ValidationError(gettext("Skriv nämndens svar."))
+        self.answered_at = date or timezone.localdate()
+        self._transition(
+            Status.ANSWERED,
+            actor=actor,
+            note=self.get_decision_display(),
+            fields=["decision", "answer_text", "answered_at"],
+        )
+        # Queued mail holds its own copy of the address; the vote need not keep it.
+        self.votes.exclude(email="").update(email="")
+
+    @transaction.atomic
+    def edit_for_personal_data(self, title, body, note, actor=None):
+        """A moderator removes personal data; the only edit allowed, and always logged."""
+        if not note.strip():
+            raise ValidationError(gettext("Skriv vilka personuppgifter som togs bort."))
+        before = {"title": self.title, "body": self.body}
+        self.title, self.body = title, body
+        self.save(update_fields=["title", "body"])
+        ProposalEvent.objects.create(
+            proposal=self,
+            kind=ProposalEvent.Kind.EDIT,
+            actor=actor,
+            note=note.strip(),
+            data={"before": before, "after": {"title": title, "body": body}},
+        )
+
+    # Votes -----------------------------------------------------------------------------------
+
+    @classmethod
+    def record_vote(
+        cls,
+        proposal_id,
+        voter_hash,
+        *,
+        verifier="email",
+        notify=False,
+        email="",
+        network="",
+        domain="",
+        now=None,
+    ):
+        """Count one confirmed vote, exactly once per voter and proposal.
+
+        The insert and the counter update share one transaction: the unique constraint on
+        (proposal, voter_hash) turns a second vote into an IntegrityError inside a savepoint,
+        and the counter moves only after a successful insert. Returns the Vote, or None when
+        this voter had voted already. Raises VotingClosed when voting is not open.
+        """
+        now = now or timezone.now()
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    vote = Vote.objects.create(
+                        proposal_id=proposal_id,
+                        voter_hash=voter_hash,
+                        verifier=verifier,
+                        notify=notify,
+                        email=email if notify else "",
+                        network=network,
+                        mail_domain=domain,
+                        created_at=now,
+                    )
+            except IntegrityError:
+                return None
+            updated = cls.objects.filter(
+                pk=proposal_id, status=Status.OPEN, closes_at__gt=now
+            ).update(vote_count=F("vote_count") + 1)
+            if not updated:
+                raise VotingClosed  # rolls the insert back with it
+            return vote
+
+    @transaction.atomic
+    def recount(self):
+        """Set the counter from the valid votes, under the proposal's row lock."""
+        Proposal.objects.select_for_update().filter(pk=self.pk).first()
+        count = self.votes.valid().count()
+        Proposal.objects.filter(pk=self.pk).update(vote_count=count)
+        self.vote_count = count
+        return count
+
+
+class ProposalEvent(models.Model):
+    """The proposal's history: status changes (public) and moderators' edits (admin only)."""
+
+    class Kind(models.TextChoices):
+        STATUS = "status", _("Statusändring")
+        EDIT = "edit", _("Redigering (personuppgifter borttagna)")
+        INVALIDATION = "invalidation", _("Röster ogiltigförklarade")
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(_("tidpunkt"), default=timezone.now)
+    kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices)
+    from_status = models.CharField(max_length=30, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=30, choices=Status.choices, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    note = models.TextField(_("anteckning"), blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("händelse")
+        verbose_name_plural = _("händelser")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
+
+
+class VoteQuerySet(models.QuerySet):
+    def valid(self):
+        return self.filter(invalidated_at__isnull=True)
+
+
+class Vote(models.Model):
+    """One confirmed vote. Who voted is kept only as a keyed hash (see canonical.py)."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="votes")
+    voter_hash = models.CharField(max_length=64)
+    verifier = models.CharField(_("verifierad med"), max_length=30, default="email")
+    notify = models.BooleanField(_("vill få besked"), default=False)
+    email = models.EmailField(_("e-post för besked"), blank=True)
+    network = models.CharField(_("nätverk"), max_length=50, blank=True, db_index=True)
+    mail_domain = models.CharField(_("e-postdomän"), max_length=255, blank=True, db_index=True)
+    created_at = models.DateTimeField(_("röstade"), default=timezone.now)
+    invalidated_at = models.DateTimeField(_("ogiltigförklarad"), null=True, blank=True)
+
+    objects = VoteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("röst")
+        verbose_name_plural = _("röster")
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "voter_hash"], name="one_vote_per_voter")
+        ]
+        indexes = [models.Index(fields=["proposal", "created_at"])]
+
+    def __str__(self):
+        return f"{self.proposal_id}:{self.voter_hash[:8]}"
+
+    @staticmethod
+    @transaction.atomic
+    def invalidate(queryset, actor=None, note=""):
+        """Invalidate a set of votes and correct the count of every proposal they touched."""
+        now = timezone.now()
+        touched = {}
+        for proposal_id, n in (
+            queryset.valid().values_list("proposal_id").annotate(n=models.Count("pk")).order_by()
+        ):
+            touched[proposal_id] = n
+        queryset.valid().update(invalidated_at=now)
+        for proposal in Proposal.objects.filter(pk__in=touched).order_by("pk"):
+            proposal.recount()
+            ProposalEvent.objects.create(
+                proposal=proposal,
+                kind=ProposalEvent.Kind.INVALIDATION,
+                actor=actor,
+                note=note,
+                data={"invalidated": touched[proposal.pk]},
+            )
+        return sum(touched.values())
+
+
+class BlockedDomain(models.Model):
+    """A mail domain of throwaway addresses: no proposals or votes from it."""
+
+    domain = models.CharField(_("domän"), max_length=255, unique=True)
+    note = models.CharField(_("anteckning"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("tillagd"), default=timezone.now)
+
+    panels = [FieldPanel("domain"), FieldPanel("note")]
+
+    class Meta:
+        ordering = ["domain"]
+        verbose_name = _("spärrad e-postdomän")
+        verbose_name_plural = _("spärrade e-postdomäner")
+
+    def __str__(self):
+        return self.domain
+
+    def save(self, *args, **kwargs):
+        self.domain = self.domain.strip().lower().lstrip("@")
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def blocks(cls, address):
+        """True when the address's domain, or a domain above it, is blocked."""
+        domain = (address or "").strip().lower().rpartition("@")[2]
+        parts = domain.split(".")
+        candidates = [".".join(parts[i:]) for i in range(len(parts) - 1)]
+        return cls.objects.filter(domain__in=candidates).exists()
+
+
+# Confirmation tokens --------------------------------------------------------------------------
+
+
+class TokenError(Exception):
+    """A confirmation link that cannot be used; the message is for the resident."""
+
+
+def _digest(value):
+    return hashlib.sha256(value.encode()).hexdigest()
+
+
+class Confirmation(models.Model):
+    """A single-use, expiring confirmation behind a mailed link.
+
+    The link carries a signed `<pk>.<nonce>` (TimestampSigner, salted per kind); only a hash
+    of the nonce is stored. A link works once, before it expires, for its own proposal.
+    """
+
+    class Kind(models.TextChoices):
+        PROPOSAL = "proposal", _("Bekräfta förslag")
+        VOTE = "vote", _("Bekräfta röst")
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    # For votes: what the vote will record once confirmed. The address only if news is wanted.
+    voter_hash = models.CharField(max_length=64, blank=True)
+    verifier = models.CharField(max_length=30, blank=True)
+    notify = models.BooleanField(default=False)
+    email = models.EmailField(blank=True)
+    network = models.CharField(max_length=50, blank=True)
+    mail_domain = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["expires_at"])]
+
+    def __str__(self):
+        return f"{self.kind} {self.pk}"
+
+    @staticmethod
+    def max_age():
+        return getattr(settings, "PROPOSAL_TOKEN_MAX_AGE", 3 * 24 * 3600)
+
+    @staticmethod
+    def _signer(kind):
+        return signing.TimestampSigner(salt=f"feedback.proposals.{kind}")
+
+    @classmethod
+    def issue(cls, kind, proposal, **fields):
+        """Store a confirmation and return (confirmation, token for the link)."""
+        nonce = secrets.token_urlsafe(24)
+        confirmation = cls.objects.create(
+            kind=kind,
+            proposal=proposal,
+            token_hash=_digest(nonce),
+            expires_at=timezone.now() + timedelta(seconds=cls.max_age()),
+            **fields,
+        )
+        return confirmation, cls._signer(kind).sign(f"{confirmation.pk}.{nonce}")
+
+    @classmethod
+    def verify(cls, kind, token, proposal_id=None, lock=False):
+        """The confirmation behind a token, or TokenError saying why it cannot be used."""
+        try:
+            value = cls._signer(kind).unsign(token or "", max_age=cls.max_age())
+        except signing.SignatureExpired as error:
+            raise TokenError(gettext("Länken har gått ut.")) from error
+        except signing.BadSignature as error:
+            raise TokenError(
+                gettext("Länken är ogiltig. Kontrollera att du fått med hela.")
+            ) from error
+        pk, _, nonce = value.partition(".")
+        queryset = cls.objects.select_for_update() if lock else cls.objects
+        confirmation = queryset.filter(pk=pk if pk.isdigit() else None, kind=kind).first()
+        if confirmation is None or not constant_time_compare(
+            confirmation.token_hash, _digest(nonce)
+        ):
+            raise TokenError(gettext("Länken är ogiltig. Kontrollera att du fått med hela."))
+        if proposal_id is not None and confirmation.proposal_id != proposal_id:
+            raise TokenError(gettext("Länken hör inte till det här förslaget."))
+        if confirmation.used_at is not None:
+            raise TokenError(gettext("Länken har redan använts."))
+        if confirmation.expires_at <= timezone.now():
+            raise TokenError(gettext("Länken har gått ut."))
+        return confirmation
+
+    @classmethod
+    def redeem(cls, kind, token, proposal_id=None):
+        """Use a token once. Call inside a transaction; the row stays locked until commit."""
+        confirmation = cls.verify(kind, token, proposal_id, lock=True)
+        confirmation.used_at = timezone.now()
+        confirmation.save(update_fields=["used_at"])
+        return confirmation

@@ -1,0 +1,50 @@
+"""Exact counts under load: concurrent confirmed votes on PostgreSQL."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from feedback.proposals.canonical import canonical_email, voter_hash
+from feedback.proposals.models import Proposal, Vote
+
+from .conftest import build_proposal
+
+PEOPLE = [f"person{i}" for i in range(24)]
+# The same people again, spelled differently: case, spaces, +tags, gmail dots and googlemail.
+SPELLINGS = (
+    [f"{p}@example.se" for p in PEOPLE[:12]]
+    + [f"{p[:3]}.{p[3:]}@gmail.com" for p in PEOPLE[12:]]
+    + [f"  {p.upper()}@EXAMPLE.se " for p in PEOPLE[:6]]
+    + [f"{p}+rosta@example.se" for p in PEOPLE[6:12]]
+    + [f"{p}@googlemail.com" for p in PEOPLE[12:18]]
+    + [f"{p[:1]}.{p[1:]}+x@gmail.com" for p in PEOPLE[18:]]
+)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_voters_with_duplicates_end_with_count_equal_to_distinct_voters():
+    proposal = build_proposal()
+    assert len(SPELLINGS) == 48 and len({canonical_email(s) for s in SPELLINGS}) == 24
+    barrier = threading.Barrier(len(SPELLINGS))
+    results, errors = [], []
+
+    def vote(address):
+        try:
+            barrier.wait(timeout=30)
+            vote = Proposal.record_vote(proposal.pk, voter_hash("epost", canonical_email(address)))
+            results.append(vote is not None)
+        except Exception as error:  # reported below; a thread must not die silently
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=vote, args=(s,)) for s in SPELLINGS]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors
+    proposal.refresh_from_db()
+    assert results.count(True) == 24
+    assert proposal.vote_count == 24 == Vote.objects.filter(proposal=proposal).count()

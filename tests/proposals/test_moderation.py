@@ -1,0 +1,241 @@
+"""Moderation and answers in the admin, by users with the custom permissions."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from feedback.proposals.models import (
+    Proposal,
+    ProposalEvent,
+    ProposalSettings,
+    RejectionReason,
+    Status,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def manage_url(proposal):
+    return f"/admin/e-forslag/edit/{proposal.pk}/"
+
+
+def test_the_queue_lists_proposals_awaiting_moderation(client, moderator, make_proposal):
+    waiting = make_proposal(status=Status.AWAITING_MODERATION, title="Väntar på granskning här")
+    make_proposal(status=Status.UNCONFIRMED, title="Obekräftat förslag här")
+    client.force_login(moderator)
+    response = client.get("/admin/e-forslag/?status=awaiting_moderation")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert waiting.title in html
+    assert "Obekräftat förslag här" not in html
+
+
+def test_publishing_opens_voting_for_the_configured_period(
+    client, moderator, make_proposal, home_page
+):
+    settings = ProposalSettings.current()
+    settings.threshold, settings.voting_days = 25, 60
+    settings.save()
+    proposal = make_proposal(status=Status.AWAITING_MODERATION)
+    client.force_login(moderator)
+    response = client.post(manage_url(proposal), {"form": "moderate", "mod-action": "publish"})
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.status == Status.OPEN
+    assert proposal.threshold == 25
+    assert proposal.closes_at - proposal.opens_at == timedelta(days=60)
+    assert mail.outbox[-1].to == ["karin@example.se"]
+    assert "Öppet för röstning" in mail.outbox[-1].subject
+
+
+@pytest.mark.parametrize("reason", list(RejectionReason))
+def test_every_rejection_reason_tells_the_proposer(client, moderator, make_proposal, reason):
+    original = make_proposal(title="Det första förslaget om bänkar")
+    proposal = make_proposal(status=Status.AWAITING_MODERATION)
+    data = {"form": "moderate", "mod-action": "reject", "mod-reason": reason.value}
+    if reason == RejectionReason.OTHER:
+        data["mod-text"] = "Förslaget saknar en fråga som kommunen kan besluta om."
+    if reason == RejectionReason.DUPLICATE:
+        data["mod-duplicate_of"] = original.pk
+    client.force_login(moderator)
+    response = client.post(manage_url(proposal), data)
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.status == Status.REJECTED
+    assert proposal.rejection_reason == reason
+    body = mail.outbox[-1].body
+    assert mail.outbox[-1].to == ["karin@example.se"]
+    assert str(reason.label) in body
+    if reason == RejectionReason.OTHER:
+        assert "saknar en fråga" in body
+    if reason == RejectionReason.DUPLICATE:
+        assert f"/e-forslag/{original.pk}/" in body
+    assert client.get(f"/e-forslag/{proposal.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "reason,missing",
+    [(RejectionReason.OTHER, "mod-text"), (RejectionReason.DUPLICATE, "mod-duplicate_of")],
+)
+def test_other_needs_a_text_and_duplicate_needs_the_original(
+    client, moderator, make_proposal, reason, missing
+):
+    proposal = make_proposal(status=Status.AWAITING_MODERATION)
+    client.force_login(moderator)
+    response = client.post(
+        manage_url(proposal), {"form": "moderate", "mod-action": "reject", "mod-reason": reason}
+    )
+    assert response.status_code == 400
+    proposal.refresh_from_db()
+    assert proposal.status == Status.AWAITING_MODERATION
+    assert not mail.outbox
+
+
+def test_rejecting_without_a_reason_is_refused(client, moderator, make_proposal):
+    proposal = make_proposal(status=Status.AWAITING_MODERATION)
+    client.force_login(moderator)
+    response = client.post(manage_url(proposal), {"form": "moderate", "mod-action": "reject"})
+    assert response.status_code == 400
+    proposal.refresh_from_db()
+    assert proposal.status == Status.AWAITING_MODERATION
+
+
+def test_an_edit_needs_a_note_and_is_logged_with_before_and_after(client, moderator, make_proposal):
+    proposal = make_proposal(
+        status=Status.AWAITING_MODERATION, body="Rektor Anna Svensson på skolan borde sluta."
+    )
+    client.force_login(moderator)
+    data = {"form": "edit", "edit-title": proposal.title, "edit-body": "Skolan borde ändra sig."}
+    response = client.post(manage_url(proposal), data)
+    assert response.status_code == 400
+    proposal.refresh_from_db()
+    assert "Anna Svensson" in proposal.body
+
+    response = client.post(manage_url(proposal), {**data, "edit-note": "Namn på rektor bort"})
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.body == "Skolan borde ändra sig."
+    event = proposal.events.get(kind=ProposalEvent.Kind.EDIT)
+    assert event.actor == moderator
+    assert "Anna Svensson" in event.data["before"]["body"]
+    assert event.data["after"]["body"] == "Skolan borde ändra sig."
+    assert "Anna Svensson" in client.get(manage_url(proposal)).content.decode()
+
+
+def test_staff_without_the_permission_cannot_moderate(client, django_user_model, make_proposal):
+    from django.contrib.auth.models import Permission
+
+    editor = django_user_model.objects.create_user("editor", "e@example.se", "pw")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    proposal = make_proposal(status=Status.AWAITING_MODERATION)
+    client.force_login(editor)
+    assert client.get(manage_url(proposal)).status_code in (302, 403)
+    client.post(manage_url(proposal), {"form": "moderate", "mod-action": "publish"})
+    proposal.refresh_from_db()
+    assert proposal.status == Status.AWAITING_MODERATION
+
+
+def test_a_moderator_cannot_answer_and_a_committee_clerk_cannot_moderate(
+    client, moderator, committee_clerk, make_proposal
+):
+    at_committee = make_proposal(status=Status.AT_COMMITTEE)
+    waiting = make_proposal(status=Status.AWAITING_MODERATION)
+    answer = {
+        "form": "answer",
+        "answer-decision": "approved",
+        "answer-answer_text": "Bifall.",
+        "answer-answered_at": "2026-03-01",
+    }
+    # Wagtail answers PermissionDenied in the admin with a redirect and a message.
+    client.force_login(moderator)
+    assert client.post(manage_url(at_committee), answer).status_code in (302, 403)
+    at_committee.refresh_from_db()
+    assert at_committee.status == Status.AT_COMMITTEE
+    client.force_login(committee_clerk)
+    denied = client.post(manage_url(waiting), {"form": "moderate", "mod-action": "publish"})
+    assert denied.status_code in (302, 403)
+    response = client.post(manage_url(at_committee), answer)
+    assert response.status_code == 302 and response.url == manage_url(at_committee)
+    at_committee.refresh_from_db()
+    waiting.refresh_from_db()
+    assert at_committee.status == Status.ANSWERED and at_committee.decision == "approved"
+    assert waiting.status == Status.AWAITING_MODERATION
+
+
+def test_only_proposals_at_the_committee_can_be_answered(make_proposal):
+    from django.core.exceptions import ValidationError
+
+    proposal = make_proposal(status=Status.OPEN)
+    with pytest.raises(ValidationError):
+        proposal.answer("approved", "Bifall.")
+
+
+def test_closing_expired_proposals_sends_them_to_the_committee_or_closes_them(
+    make_proposal, committed
+):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    past = timezone.now() - timedelta(minutes=1)
+    enough = make_proposal(threshold=3, votes=3)
+    too_few = make_proposal(threshold=3, votes=2)
+    running = make_proposal(threshold=3, votes=3)
+    Proposal.objects.filter(pk__in=[enough.pk, too_few.pk]).update(closes_at=past)
+    out = StringIO()
+    with committed():
+        call_command("close_expired_proposals", stdout=out)
+    for p in (enough, too_few, running):
+        p.refresh_from_db()
+    assert (enough.status, too_few.status, running.status) == (
+        Status.AT_COMMITTEE,
+        Status.CLOSED,
+        Status.OPEN,
+    )
+    assert "closed 2 proposal(s)" in out.getvalue()
+    assert len(mail.outbox) == 2
+
+
+def test_the_traffic_view_groups_votes_by_network_and_domain_and_can_invalidate(
+    client, moderator, make_proposal
+):
+    from feedback.proposals.canonical import voter_hash
+
+    proposal = make_proposal()
+    for i in range(4):
+        Proposal.record_vote(
+            proposal.pk, voter_hash("epost", f"b{i}"), network="203.0.113.0/24", domain="spam.se"
+        )
+    Proposal.record_vote(proposal.pk, voter_hash("epost", "ok"), network="198.51.100.0/24")
+    client.force_login(moderator)
+    html = client.get("/admin/e-forslag-trafik/").content.decode()
+    assert "203.0.113.0/24" in html and "spam.se" in html
+    now = timezone.now()
+    response = client.post(
+        "/admin/e-forslag-trafik/ogiltigforklara/",
+        {
+            "mail_domain": "spam.se",
+            "start": (now - timedelta(hours=1)).isoformat(),
+            "end": (now + timedelta(hours=1)).isoformat(),
+            "note": "Samma domän, samma minut",
+        },
+    )
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.vote_count == 1
+
+
+def test_blocked_domains_are_editable_in_the_admin(client, admin_user):
+    client.force_login(admin_user)
+    response = client.get("/admin/e-forslag-sparrade-domaner/")
+    assert response.status_code == 200
+    assert "mailinator.com" in response.content.decode()
+    response = client.post(
+        "/admin/e-forslag-sparrade-domaner/new/", {"domain": "Spam.example", "note": "test"}
+    )
+    assert response.status_code == 302
+    from feedback.proposals.models import BlockedDomain
+
+    assert BlockedDomain.blocks("x@spam.example")

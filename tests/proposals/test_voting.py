@@ -1,0 +1,299 @@
+"""Voting: a mailed link to a confirm button, one vote per canonical address, bad tokens."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail, signing
+from django.test import override_settings
+from django.utils import timezone
+
+from feedback.proposals.canonical import canonical_email, source_network, voter_hash
+from feedback.proposals.models import Confirmation, Proposal, Status, Vote
+
+from .conftest import mailed_link, path_of
+
+pytestmark = pytest.mark.django_db
+
+
+def ask_to_vote(client, proposal, email="lisa@example.se", notify=False):
+    data = {"epost-email": email}
+    if notify:
+        data["epost-notify"] = "on"
+    response = client.post(f"/e-forslag/{proposal.pk}/rosta/epost/start/", data)
+    assert response.status_code == 302, response.content.decode()
+    return path_of(mailed_link(mail.outbox[-1]))
+
+
+@pytest.mark.parametrize(
+    "spelling,canonical",
+    [
+        ("  Lisa.Berg@Example.SE ", "lisa.berg@example.se"),
+        ("lisa+e-forslag@example.se", "lisa@example.se"),
+        ("l.i.s.a@gmail.com", "lisa@gmail.com"),
+        ("Lisa+x@GoogleMail.com", "lisa@gmail.com"),
+    ],
+)
+def test_addresses_are_reduced_to_one_canonical_form(spelling, canonical):
+    assert canonical_email(spelling) == canonical
+
+
+def test_the_voter_hash_is_keyed_and_never_the_address():
+    digest = voter_hash("epost", "lisa@example.se")
+    assert len(digest) == 64 and "lisa" not in digest
+    with override_settings(SECRET_KEY="another-key"):
+        assert voter_hash("epost", "lisa@example.se") != digest
+
+
+def test_only_the_truncated_network_is_kept():
+    assert source_network("192.0.2.77") == "192.0.2.0/24"
+    assert source_network("2001:db8:abcd:12::1") == "2001:db8:abcd::/48"
+    assert source_network("not an ip") == ""
+
+
+def test_a_vote_counts_after_the_confirm_button_not_after_the_link(client, make_proposal):
+    proposal = make_proposal()
+    link = ask_to_vote(client, proposal)
+    assert client.get(link).status_code == 200
+    proposal.refresh_from_db()
+    assert proposal.vote_count == 0
+
+    response = client.post(link)
+    assert response.status_code == 200
+    assert "Din röst är registrerad" in response.content.decode()
+    proposal.refresh_from_db()
+    assert proposal.vote_count == 1
+    vote = Vote.objects.get()
+    assert vote.email == ""  # no news asked: the address is not kept
+    assert vote.network == "127.0.0.0/24"
+    assert vote.mail_domain == "example.se"
+
+
+def test_the_same_person_in_another_spelling_counts_once(client, make_proposal):
+    proposal = make_proposal()
+    client.post(ask_to_vote(client, proposal, "lisa.berg@gmail.com"))
+    response = client.post(ask_to_vote(client, proposal, " LisaBerg+igen@googlemail.com"))
+    assert response.status_code == 409
+    assert "redan röstat" in response.content.decode()
+    proposal.refresh_from_db()
+    assert proposal.vote_count == 1
+
+
+def test_a_replayed_link_is_refused(client, make_proposal):
+    proposal = make_proposal()
+    link = ask_to_vote(client, proposal)
+    client.post(link)
+    response = client.post(link)
+    assert response.status_code == 400
+    assert "redan använts" in response.content.decode()
+    proposal.refresh_from_db()
+    assert proposal.vote_count == 1
+
+
+def test_a_tampered_link_is_refused(client, make_proposal):
+    proposal = make_proposal()
+    link = ask_to_vote(client, proposal)
+    tampered = link[:-3] + ("aaa" if not link.endswith("aaa") else "bbb")
+    for method in (client.get, client.post):
+        response = method(tampered)
+        assert response.status_code == 400
+        assert "ogiltig" in response.content.decode()
+    proposal.refresh_from_db()
+    assert proposal.vote_count == 0
+
+
+def test_a_forged_token_with_a_guessed_id_is_refused(client, make_proposal):
+    proposal = make_proposal()
+    ask_to_vote(client, proposal)
+    confirmation = Confirmation.objects.get()
+    forged = Confirmation._signer("vote").sign(f"{confirmation.pk}.guessednonce")
+    response = client.post(f"/e-forslag/{proposal.pk}/rosta/epost/?t={forged}")
+    assert response.status_code == 400
+    assert Vote.objects.count() == 0
+
+
+def test_a_proposal_confirmation_token_cannot_confirm_a_vote(client, make_proposal):
+    proposal = make_proposal()
+    _c, token = Confirmation.issue(Confirmation.Kind.PROPOSAL, proposal)
+    response = client.post(f"/e-forslag/{proposal.pk}/rosta/epost/?t={token}")
+    assert response.status_code == 400
+    assert Vote.objects.count() == 0
+
+
+def test_an_expired_link_is_refused(client, make_proposal):
+    proposal = make_proposal()
+    link = ask_to_vote(client, proposal)
+    with override_settings(PROPOSAL_TOKEN_MAX_AGE=-1):
+        response = client.post(link)
+    assert response.status_code == 400
+    assert "gått ut" in response.content.decode()
+    Confirmation.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    response = client.post(link)
+    assert response.status_code == 400
+    assert "gått ut" in response.content.decode()
+    assert Vote.objects.count() == 0
+
+
+def test_a_link_for_another_proposal_is_refused(client, make_proposal):
+    first, second = make_proposal(), make_proposal()
+    link = ask_to_vote(client, first)
+    wrong = link.replace(f"/e-forslag/{first.pk}/", f"/e-forslag/{second.pk}/")
+    response = client.post(wrong)
+    assert response.status_code == 400
+    assert "hör inte till" in response.content.decode()
+    assert Vote.objects.count() == 0
+
+
+def test_voting_after_the_end_is_refused_in_swedish(client, make_proposal):
+    proposal = make_proposal()
+    link = ask_to_vote(client, proposal)
+    Proposal.objects.filter(pk=proposal.pk).update(closes_at=timezone.now() - timedelta(minutes=1))
+    response = client.post(link)
+    assert response.status_code == 409
+    assert "Röstningen är avslutad" in response.content.decode()
+    proposal.refresh_from_db()
+    assert proposal.vote_count == 0 and not Vote.objects.exists()
+
+    response = client.post(
+        f"/e-forslag/{proposal.pk}/rosta/epost/start/", {"epost-email": "a@b.se"}
+    )
+    assert response.status_code == 409
+    assert "Röstningen är avslutad" in response.content.decode()
+
+
+def test_a_disposable_address_cannot_vote(client, make_proposal):
+    proposal = make_proposal()
+    response = client.post(
+        f"/e-forslag/{proposal.pk}/rosta/epost/start/", {"epost-email": "x@mailinator.com"}
+    )
+    assert response.status_code == 400
+    assert "e-posttjänsten" in response.content.decode()
+    assert not mail.outbox
+
+
+def test_votes_on_unpublished_proposals_are_not_possible(client, make_proposal):
+    proposal = make_proposal(status=Status.AWAITING_MODERATION)
+    response = client.post(
+        f"/e-forslag/{proposal.pk}/rosta/epost/start/", {"epost-email": "a@example.se"}
+    )
+    assert response.status_code == 404
+
+
+@override_settings(PROPOSAL_VOTE_RATE="2/h")
+def test_too_many_votes_from_one_client_get_a_429(client, make_proposal):
+    from django.core.cache import cache
+
+    cache.clear()
+    proposal = make_proposal()
+    for i in range(2):
+        ask_to_vote(client, proposal, f"v{i}@example.se")
+    response = client.post(
+        f"/e-forslag/{proposal.pk}/rosta/epost/start/", {"epost-email": "v9@example.se"}
+    )
+    assert response.status_code == 429
+
+
+def test_the_address_is_kept_only_for_news_and_erased_when_answered(
+    client, make_proposal, committed
+):
+    proposal = make_proposal(threshold=2)
+    client.post(ask_to_vote(client, proposal, "news@example.se", notify=True))
+    client.post(ask_to_vote(client, proposal, "quiet@example.se"))
+    assert sorted(Vote.objects.values_list("email", flat=True)) == ["", "news@example.se"]
+    Proposal.objects.filter(pk=proposal.pk).update(closes_at=timezone.now())
+    mail.outbox.clear()
+    with committed():
+        Proposal.close_expired()
+    proposal.refresh_from_db()
+    assert proposal.status == Status.AT_COMMITTEE
+    assert sorted(m.to[0] for m in mail.outbox) == ["karin@example.se", "news@example.se"]
+
+    mail.outbox.clear()
+    with committed():
+        proposal.answer("partly_approved", "Nämnden sätter upp fem nya bänkar 2026.")
+    assert sorted(m.to[0] for m in mail.outbox) == ["karin@example.se", "news@example.se"]
+    assert "fem nya bänkar" in mail.outbox[1].body
+    assert not Vote.objects.exclude(email="").exists()
+
+
+class DummyEIDVerifier:
+    """Stands in for BankID/Freja: proves identity at once, without any mail."""
+
+    key = "eid"
+    label = "Rösta med e-legitimation (test)"
+    template_name = "proposals/verifiers/button.html"
+
+    def __new__(cls):
+        from feedback.proposals.identity import Verifier
+
+        class _Dummy(Verifier):
+            key = cls.key
+            label = cls.label
+            template_name = cls.template_name
+
+            def begin(self, request, proposal):
+                return self.callback(request, proposal)
+
+            def callback(self, request, proposal):
+                outcome = self.complete(request, proposal, "197001011234")
+                return self.render_outcome(request, proposal, outcome)
+
+        return _Dummy()
+
+
+@override_settings(
+    PROPOSAL_VOTE_VERIFIERS=[
+        "feedback.proposals.identity.EmailVerifier",
+        "tests.proposals.test_voting.DummyEIDVerifier",
+    ]
+)
+def test_a_second_verifier_plugs_in_without_changing_the_voting_code(client, make_proposal):
+    proposal = make_proposal()
+    page = client.get(f"/e-forslag/{proposal.pk}/").content.decode()
+    assert "Rösta med e-legitimation (test)" in page
+    assert "Rösta med e-post" in page
+    response = client.post(f"/e-forslag/{proposal.pk}/rosta/eid/start/")
+    assert response.status_code == 200
+    again = client.post(f"/e-forslag/{proposal.pk}/rosta/eid/start/")
+    assert again.status_code == 409
+    proposal.refresh_from_db()
+    assert proposal.vote_count == 1
+    assert Vote.objects.get().verifier == "eid"
+
+
+def test_an_unknown_verifier_is_a_404(client, make_proposal):
+    proposal = make_proposal()
+    assert client.post(f"/e-forslag/{proposal.pk}/rosta/bankid/start/").status_code == 404
+
+
+def test_invalidating_votes_from_a_network_corrects_the_count(make_proposal):
+    proposal = make_proposal()
+    now = timezone.now()
+    for i in range(5):
+        Proposal.record_vote(
+            proposal.pk,
+            voter_hash("epost", f"bot{i}@x.se"),
+            network="203.0.113.0/24",
+            domain="x.se",
+        )
+    for i in range(3):
+        Proposal.record_vote(
+            proposal.pk,
+            voter_hash("epost", f"real{i}@y.se"),
+            network="198.51.100.0/24",
+            domain="y.se",
+        )
+    proposal.refresh_from_db()
+    assert proposal.vote_count == 8
+    n = Vote.invalidate(
+        Vote.objects.filter(network="203.0.113.0/24", created_at__gte=now - timedelta(hours=1)),
+        note="Botnät",
+    )
+    proposal.refresh_from_db()
+    assert n == 5 and proposal.vote_count == 3
+    assert proposal.events.filter(kind="invalidation").get().data == {"invalidated": 5}
+
+
+def test_signing_salt_separates_token_kinds():
+    assert signing.TimestampSigner(salt="feedback.proposals.vote").sign("1.x") != (
+        signing.TimestampSigner(salt="feedback.proposals.proposal").sign("1.x")
+    )
