@@ -19,7 +19,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Fuzzy, Or, PlainText
 
-from guarantees.models import GuaranteePage, ServiceAreaPage
+from guarantees.models import Commitment, GuaranteePage, ServiceAreaPage
 from home.models import ContentPage
 
 from .registry import searchable_types
@@ -345,10 +345,20 @@ class SiteSearch:
         elif page_source is not None:
             for area in self.areas:
                 counts[area.slug] += self._count(page_source.filtered(area), search_query)
-        for source in self._registered_sources(self.type_key):
-            if source.area_filter is not None:
+        slug_by_pk = {area.pk: area.slug for area in self.areas}
+        for searchable in self.registered:
+            if not searchable.area_field or self.type_key not in ("", searchable.key):
+                continue
+            queryset = searchable.queryset()
+            if self.facets_in_database:
+                attname = queryset.model._meta.get_field(searchable.area_field).attname
+                for area_pk, count in self._facet(queryset, search_query, attname).items():
+                    if area_pk in slug_by_pk:
+                        counts[slug_by_pk[area_pk]] += count
+            else:
                 for area in self.areas:
-                    counts[area.slug] += self._count(source.filtered(area), search_query)
+                    filtered = queryset.filter(**{searchable.area_field: area})
+                    counts[area.slug] += self._count(filtered, search_query)
         return counts
 
     def _type_facets(self, counts):
@@ -366,6 +376,9 @@ class SiteSearch:
     def _hits(self, window):
         page_ids = [obj.pk for _score, _i, source, obj in window if source.key == "pages"]
         specific = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
+        commitments = {}
+        for commitment in Commitment.objects.filter(page_id__in=page_ids):
+            commitments.setdefault(commitment.page_id, []).append(commitment)
         labels = {t.model: t.label for t in PAGE_TYPES}
         hits = []
         for score, _index, source, obj in window:
@@ -378,7 +391,7 @@ class SiteSearch:
                         title=getattr(page, "display_name", page.title),
                         url=page.get_url() or page.url_path,
                         type_label=labels.get(type(page), ""),
-                        excerpt=excerpt(page_texts(page), self.terms),
+                        excerpt=excerpt(page_texts(page, commitments.get(page.pk, [])), self.terms),
                         area=self._area_of(page),
                         score=score,
                     )
@@ -410,13 +423,10 @@ def object_url(obj):
     return getattr(obj, "url", "")
 
 
-def page_texts(page):
+def page_texts(page, commitments=()):
     """The texts an excerpt may come from, most telling first."""
     if isinstance(page, GuaranteePage):
-        texts = [
-            f"{commitment.title} {commitment.expected_result}"
-            for commitment in page.commitments.all()
-        ]
+        texts = [f"{commitment.title} {commitment.expected_result}" for commitment in commitments]
         return [page.idea, *texts, page.provider]
     if isinstance(page, ServiceAreaPage):
         return [page.intro]

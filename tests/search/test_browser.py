@@ -1,16 +1,20 @@
-"""The header's suggestion box in Chromium: WAI-ARIA combobox, keyboard only, no console errors."""
+"""The header's suggestion box in Chromium: WAI-ARIA combobox, keyboard only, no console errors;
+and the same search without JavaScript.
+
+One transactional test on purpose: the flush after such a test also removes the tree root
+that Wagtail's migration created, which a second test here would need.
+"""
 
 import pytest
 from playwright.sync_api import expect
 
-# serialized_rollback: the flush after a transactional test would take Wagtail's root page too.
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 
-def test_suggestions_follow_the_combobox_pattern(page, guarantee):
+def test_suggestions_combobox_and_search_without_javascript(page, browser, live_server, guarantee):
     page.goto("/")
     box = page.locator("#site-search-q")
     expect(box).to_have_attribute("role", "combobox")
@@ -32,14 +36,10 @@ def test_suggestions_follow_the_combobox_pattern(page, guarantee):
 
     box.press("ArrowDown")
     box.press("Enter")
-    expect(page).to_have_url(
-        f"{page.url.split('/', 3)[0]}//{page.url.split('/')[2]}{guarantee.url}"
-    )
+    expect(page).to_have_url(f"{live_server.url}{guarantee.url}")
     assert page.watch.console_errors == []
     assert len(page.watch.hosts) == 1
 
-
-def test_search_works_without_javascript(browser, live_server, guarantee):
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     nojs = context.new_page()
     nojs.goto("/")
