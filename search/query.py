@@ -9,15 +9,17 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import NotSupportedError
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
-from wagtail.search.query import Fuzzy, PlainText
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Fuzzy, Or, PlainText
 
-from guarantees.models import GuaranteePage, ServiceAreaPage
+from guarantees.models import Commitment, GuaranteePage, ServiceAreaPage
 from home.models import ContentPage
 
 from .registry import searchable_types
@@ -162,6 +164,25 @@ def _registered_area_filter(area_field):
     return lambda queryset, area: queryset.filter(**{area_field: area})
 
 
+def swedish_variants(term):
+    """The word and its indefinite form. PostgreSQL's Swedish Snowball stemmer leaves the
+    definite endings -et and -n alone ("biblioteket", "förskolan"), so they would not meet
+    "bibliotek" and "förskola"; searching for both forms closes that gap."""
+    variants = [term]
+    lower = term.lower()
+    for ending, cut in (("et", 2), ("en", 2), ("en", 1), ("an", 1)):
+        if lower.endswith(ending) and len(term) - cut >= 4:
+            variant = term[:-cut]
+            if variant not in variants:
+                variants.append(variant)
+    return variants
+
+
+def _term_query(term):
+    variants = [PlainText(variant) for variant in swedish_variants(term)]
+    return variants[0] if len(variants) == 1 else Or(variants)
+
+
 def _run(queryset, search_query):
     return queryset.search(search_query, order_by_relevance=True).annotate_score("_score")
 
@@ -177,11 +198,17 @@ class SiteSearch:
         self.type_key = type_key if type_key in known_types else ""
         self.page_number = parse_page_number(page_number)
         self.registered = registered
+        self.pages = public_pages()
+        # The database backends count facets in one GROUP BY; Elasticsearch's terms
+        # aggregation returns only the top ten buckets, so there we count one by one.
+        self.facets_in_database = type(get_search_backend()).__module__.startswith(
+            "modelsearch.backends.database"
+        )
 
     # Sources -------------------------------------------------------------------------------
 
     def _page_source(self, type_key):
-        queryset = public_pages()
+        queryset = self.pages
         if type_key:
             page_type = next((t for t in PAGE_TYPES if t.key == type_key), None)
             if page_type is None:
@@ -207,9 +234,10 @@ class SiteSearch:
 
     def _queries(self):
         words = " ".join(self.terms)
-        yield PlainText(words, operator="and"), False
+        alternatives = [_term_query(term) for term in self.terms]
+        yield (And(alternatives) if len(alternatives) > 1 else alternatives[0]), False
         if len(self.terms) > 1:
-            yield PlainText(words, operator="or"), False
+            yield Or(alternatives), False
         yield Fuzzy(words), True
 
     def _count(self, queryset, search_query):
@@ -218,6 +246,12 @@ class SiteSearch:
         except (NotImplementedError, NotSupportedError):
             # A backend without fuzzy matching (SQLite) simply finds nothing fuzzy.
             return 0
+
+    def _facet(self, queryset, search_query, field_name):
+        try:
+            return queryset.search(search_query).facet(field_name)
+        except (NotImplementedError, NotSupportedError):
+            return {}
 
     def run(self):
         outcome = SearchOutcome(query=self.query, page_number=self.page_number)
@@ -230,10 +264,8 @@ class SiteSearch:
         sources = self._sources(self.type_key)
         found = None
         for search_query, fuzzy in self._queries():
-            counts = {
-                source.key: self._count(source.filtered(self.area), search_query)
-                for source in sources
-            }
+            type_counts = self._type_counts(search_query)
+            counts = self._source_counts(type_counts)
             if sum(counts.values()):
                 found = search_query, fuzzy
                 break
@@ -250,7 +282,7 @@ class SiteSearch:
 
         scored = []
         for source in sources:
-            if not counts[source.key]:
+            if not counts.get(source.key):
                 continue
             results = _run(source.filtered(self.area), search_query)[: offset + PAGE_SIZE]
             scored.extend(
@@ -263,35 +295,71 @@ class SiteSearch:
         if fuzzy and outcome.hits:
             outcome.suggestion = outcome.hits[0].title
 
-        outcome.type_facets = self._type_facets(self._type_counts(search_query))
+        outcome.type_facets = self._type_facets(type_counts)
         outcome.area_facets = self._area_facets(self._area_counts(search_query))
         return outcome
 
     # Facets --------------------------------------------------------------------------------
 
+    def _source_counts(self, type_counts):
+        """Hits per source under the current filters, from the per-type counts."""
+        page_keys = [t.key for t in PAGE_TYPES if not self.type_key or t.key == self.type_key]
+        counts = {"pages": sum(type_counts[key] for key in page_keys)}
+        for t in self.registered:
+            if not self.type_key or t.key == self.type_key:
+                counts[t.key] = type_counts[t.key]
+        return counts
+
     def _type_counts(self, search_query):
         """Hits per type for the current area, whatever the type filter."""
-        counts = {}
-        pages = public_pages()
+        pages = self.pages
         if self.area is not None:
             pages = _page_area_filter(pages, self.area)
-        for page_type in PAGE_TYPES:
-            counts[page_type.key] = self._count(pages.type(page_type.model), search_query)
+        if self.facets_in_database:
+            by_content_type = self._facet(pages, search_query, "content_type_id")
+            counts = {
+                t.key: by_content_type.get(ContentType.objects.get_for_model(t.model).pk, 0)
+                for t in PAGE_TYPES
+            }
+        else:
+            counts = {t.key: self._count(pages.type(t.model), search_query) for t in PAGE_TYPES}
         for source in self._registered_sources(""):
             counts[source.key] = self._count(source.filtered(self.area), search_query)
         return counts
 
     def _area_counts(self, search_query):
         """Hits per service area for the current type filter."""
-        sources = self._sources(self.type_key)
-        return {
-            area.slug: sum(
-                self._count(source.filtered(area), search_query)
-                for source in sources
-                if source.area_filter is not None
-            )
-            for area in self.areas
-        }
+        counts = dict.fromkeys((area.slug for area in self.areas), 0)
+        if not self.areas:
+            return counts
+        page_source = self._page_source(self.type_key)
+        if page_source is not None and self.facets_in_database:
+            slug_by_path = {area.path: area.slug for area in self.areas}
+            lengths = {len(path) for path in slug_by_path}
+            for path, count in self._facet(page_source.queryset, search_query, "path").items():
+                for length in lengths:
+                    slug = slug_by_path.get(path[:length])
+                    if slug:
+                        counts[slug] += count
+                        break
+        elif page_source is not None:
+            for area in self.areas:
+                counts[area.slug] += self._count(page_source.filtered(area), search_query)
+        slug_by_pk = {area.pk: area.slug for area in self.areas}
+        for searchable in self.registered:
+            if not searchable.area_field or self.type_key not in ("", searchable.key):
+                continue
+            queryset = searchable.queryset()
+            if self.facets_in_database:
+                attname = queryset.model._meta.get_field(searchable.area_field).attname
+                for area_pk, count in self._facet(queryset, search_query, attname).items():
+                    if area_pk in slug_by_pk:
+                        counts[slug_by_pk[area_pk]] += count
+            else:
+                for area in self.areas:
+                    filtered = queryset.filter(**{searchable.area_field: area})
+                    counts[area.slug] += self._count(filtered, search_query)
+        return counts
 
     def _type_facets(self, counts):
         types = [(t.key, t.label) for t in PAGE_TYPES] + [(t.key, t.label) for t in self.registered]
@@ -308,6 +376,9 @@ class SiteSearch:
     def _hits(self, window):
         page_ids = [obj.pk for _score, _i, source, obj in window if source.key == "pages"]
         specific = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
+        commitments = {}
+        for commitment in Commitment.objects.filter(page_id__in=page_ids):
+            commitments.setdefault(commitment.page_id, []).append(commitment)
         labels = {t.model: t.label for t in PAGE_TYPES}
         hits = []
         for score, _index, source, obj in window:
@@ -320,7 +391,7 @@ class SiteSearch:
                         title=getattr(page, "display_name", page.title),
                         url=page.get_url() or page.url_path,
                         type_label=labels.get(type(page), ""),
-                        excerpt=excerpt(page_texts(page), self.terms),
+                        excerpt=excerpt(page_texts(page, commitments.get(page.pk, [])), self.terms),
                         area=self._area_of(page),
                         score=score,
                     )
@@ -329,9 +400,9 @@ class SiteSearch:
                 hits.append(
                     Hit(
                         title=obj.title,
-                        url=obj.get_absolute_url(),
+                        url=object_url(obj),
                         type_label=source.label,
-                        excerpt=excerpt([obj.search_summary or ""], self.terms),
+                        excerpt=excerpt([getattr(obj, "search_summary", "") or ""], self.terms),
                         area=None,
                         score=score,
                     )
@@ -345,13 +416,17 @@ class SiteSearch:
         return None
 
 
-def page_texts(page):
+def object_url(obj):
+    """A registered object's public address (documents and images offer `url` instead)."""
+    if hasattr(obj, "get_absolute_url"):
+        return obj.get_absolute_url()
+    return getattr(obj, "url", "")
+
+
+def page_texts(page, commitments=()):
     """The texts an excerpt may come from, most telling first."""
     if isinstance(page, GuaranteePage):
-        texts = [
-            f"{commitment.title} {commitment.expected_result}"
-            for commitment in page.commitments.all()
-        ]
+        texts = [f"{commitment.title} {commitment.expected_result}" for commitment in commitments]
         return [page.idea, *texts, page.provider]
     if isinstance(page, ServiceAreaPage):
         return [page.intro]
@@ -434,6 +509,6 @@ def suggestions(raw_query, limit=SUGGESTION_LIMIT):
             continue
         for obj in queryset.autocomplete(query)[: max(0, limit - len(found))]:
             found.append(
-                {"title": obj.title, "url": obj.get_absolute_url(), "type": str(searchable.label)}
+                {"title": obj.title, "url": object_url(obj), "type": str(searchable.label)}
             )
     return found[:limit]

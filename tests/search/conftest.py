@@ -114,6 +114,35 @@ CONTENT_PAGES = [
 ]
 
 
+# title, body, area key, status
+PROPOSALS = [
+    (
+        "Bättre belysning på gångvägen till Ekbackens skola",
+        "Gångvägen genom parken är mörk på vintern. Sätt upp fler lampor så att barnen vågar gå.",
+        "grundskola",
+        "OPEN",
+    ),
+    (
+        "Inhägnad hundrastgård i Stadsparken",
+        "Många hundägare önskar en hundrastgård med staket nära centrum.",
+        None,
+        "ANSWERED",
+    ),
+    (
+        "Gratis simskola för alla förskolebarn",
+        "Alla barn borde få lära sig simma innan de börjar skolan.",
+        "forskola",
+        "REJECTED",
+    ),
+    (
+        "Längre öppettider på Stadsbiblioteket",
+        "Öppna biblioteket klockan sju på morgonen så att pendlare hinner låna.",
+        "bibliotek",
+        "AWAITING_MODERATION",
+    ),
+]
+
+
 def _commitments(pairs):
     return [
         Commitment(
@@ -145,7 +174,19 @@ def build_municipality(home_page):
         home_page.add_child(instance=page)
         page.save_revision().publish()
         pages[title] = page
-    return {"areas": areas, "units": units, "pages": pages}
+    from feedback.proposals.models import Proposal, Status
+
+    proposals = {}
+    for title, body, area_key, status in PROPOSALS:
+        proposals[title] = Proposal.objects.create(
+            title=title,
+            body=body,
+            service_area=areas[area_key] if area_key else None,
+            display_name="Invånare",
+            proposer_email="invanare@example.se",
+            status=getattr(Status, status),
+        )
+    return {"areas": areas, "units": units, "pages": pages, "proposals": proposals}
 
 
 @pytest.fixture(scope="module")

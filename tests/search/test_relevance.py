@@ -42,6 +42,9 @@ QUERIES = [
     ("musik", "Förskolan Myrstacken"),
     ("naturvetenskap", "Tallåsens skola"),
     ("särskilt boende", "Vårdboendet Lindgården"),
+    ("belysning gångväg", "Bättre belysning på gångvägen till Ekbackens skola"),
+    ("hundrastgård", "Inhägnad hundrastgård i Stadsparken"),
+    ("mörk park på vintern", "Bättre belysning på gångvägen till Ekbackens skola"),
 ]
 
 

@@ -94,3 +94,17 @@ def test_suggestions_endpoint_returns_unit_and_area_titles(client, municipality)
     response = client.get("/sok/forslag/", {"q": "biblio"})
     titles = {s["title"] for s in response.json()["suggestions"]}
     assert {"Bibliotek", "Biblioteksbussen"} <= titles
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("biblioteket", "Bibliotek"),
+        ("förskolan", "Förskola"),
+        ("hemtjänsten", "Hemtjänsten Centrum"),
+    ],
+)
+def test_definite_form_finds_the_indefinite_without_fuzzy(municipality, query, expected):
+    outcome = SiteSearch(query).run()
+    assert not outcome.fuzzy
+    assert expected in page_titles(outcome)
