@@ -16,15 +16,15 @@ def test_resident_reports_a_broken_promise_and_follows_the_case(page, live_serve
     commitment = guarantee.commitments.first()
     page.goto(f"{guarantee.url}?atagande={commitment.pk}#lamna-synpunkt")
     form = page.locator("#lamna-synpunkt form")
-    assert page.get_by_label("Klagomål").is_checked()
+    assert form.get_by_role("radio", name="Klagomål").is_checked()
     assert form.get_by_label("Gäller det ett av våra åtaganden?").input_value() == str(
         commitment.pk
     )
-    page.get_by_label("Tillgänglighet").check()
-    page.get_by_label("Ditt meddelande").fill("Vi fick inget svar på två veckor.")
-    page.get_by_label("Namn").fill("Anna Svensson")
-    page.get_by_label("E-post", exact=True).fill("anna@example.se")
-    page.get_by_label("Jag vill ha svar").check()
+    form.get_by_label("Tillgänglighet").check()
+    form.get_by_label("Ditt meddelande").fill("Vi fick inget svar på två veckor.")
+    form.get_by_label("Namn").fill("Anna Svensson")
+    form.get_by_label("E-post", exact=True).fill("anna@example.se")
+    form.get_by_label("Jag vill ha svar").check()
     page.get_by_role("button", name="Skicka").click()
 
     page.get_by_role("heading", name="Tack för din synpunkt").wait_for()
