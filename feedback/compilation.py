@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.utils.formats import date_format
@@ -76,6 +77,7 @@ class Compilation:
             .annotate(n=Count("*"), in_time=Count("received_at", filter=Q(answered_in_time=True)))
             .order_by()
         )
+        rows = self._read_grouped(rows)
         # One pass over the groups (tens of thousands for a year) sums every breakdown.
         self.groups = 0
         self.month_counts, self.kind_counts, self.dimension_counts = Counter(), Counter(), Counter()
@@ -90,6 +92,22 @@ class Compilation:
         self.total = sum(self.unit_counts.values())
         self.answered_in_time = sum(self.unit_in_time.values())
         self._name_units()
+
+    @staticmethod
+    def _read_grouped(queryset):
+        """Run the grouped query, letting PostgreSQL count along the index, not hash.
+
+        The index hands the rows over in GROUP BY order, so a streaming GroupAggregate counts
+        them with no hash table; PostgreSQL's cost model underrates hashing two text keys per
+        row and, for long periods, picks a sequential scan and a hash aggregate that measured
+        2-3 times slower on 1,000,000 rows (bench/feedback_compilation.py). SET LOCAL holds
+        for this transaction only.
+        """
+        if connection.vendor != "postgresql":
+            return list(queryset)
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_hashagg = off")
+            return list(queryset)
 
     @classmethod
     def for_year(cls, year, units=None):
