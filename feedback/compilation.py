@@ -100,14 +100,18 @@ class Compilation:
         The index hands the rows over in GROUP BY order, so a streaming GroupAggregate counts
         them with no hash table; PostgreSQL's cost model underrates hashing two text keys per
         row and, for long periods, picks a sequential scan and a hash aggregate that measured
-        2-3 times slower on 1,000,000 rows (bench/feedback_compilation.py). SET LOCAL holds
-        for this transaction only.
+        2-3 times slower on 1,000,000 rows (bench/feedback_compilation.py). The setting is
+        local to the transaction and put back afterwards, also inside an outer transaction.
         """
         if connection.vendor != "postgresql":
             return list(queryset)
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_hashagg = off")
-            return list(queryset)
+            cursor.execute("SELECT current_setting('enable_hashagg')")
+            previous = cursor.fetchone()[0]
+            cursor.execute("SELECT set_config('enable_hashagg', 'off', true)")
+            rows = list(queryset)  # on an error, the rollback puts the setting back
+            cursor.execute("SELECT set_config('enable_hashagg', %s, true)", [previous])
+            return rows
 
     @classmethod
     def for_year(cls, year, units=None):
