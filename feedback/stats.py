@@ -1,6 +1,6 @@
 """Counts for the yearly follow-up and comparisons. Published figures only: no personal data."""
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 
 from .models import Dimension, Feedback, Kind
 
@@ -29,7 +29,7 @@ def unit_year_figures(units, year):
             complaints=Count("pk", filter=Q(kind=Kind.COMPLAINT)),
             broken_promises=Count("pk", filter=Q(kind=Kind.COMPLAINT, commitment__isnull=False)),
             replied=Count("pk", filter=Q(replied_at__isnull=False)),
-            replied_in_time=Count("pk", filter=Q(replied_at__date__lte=F("deadline"))),
+            replied_in_time=Count("pk", filter=Q(answered_in_time=True)),
             **dimension_counts,
         )
     )
