@@ -27,12 +27,19 @@ from .forms import ActionForm, AssignForm, ReplyForm
 from .models import OPEN_STATUSES, Dimension, Feedback, Kind, Status, TransitionError
 
 
-def scoped_feedback(user):
-    """The cases a user may see: those of the units they handle (superusers: all)."""
+def visible_units(user):
+    """Units whose cases a user may read: those they handle and those they edit."""
+    return units_for(user, Role.HANDLER) | units_for(user, Role.EDITOR)
+
+
+def scoped_feedback(user, action="view"):
+    """The cases a user may see ("view": handlers and the unit's editors) or handle (any
+    other action: the unit's handlers only). Superusers: all."""
     qs = Feedback.objects.select_related("unit", "handler", "commitment")
     if user.is_superuser:
         return qs
-    return qs.filter(unit__in=units_for(user, Role.HANDLER))
+    units = visible_units(user) if action == "view" else units_for(user, Role.HANDLER)
+    return qs.filter(unit__in=units)
 
 
 class FeedbackPermissionPolicy(ModelPermissionPolicy):
@@ -46,13 +53,13 @@ class FeedbackPermissionPolicy(ModelPermissionPolicy):
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_permission(user, action) and (
-            scoped_feedback(user).filter(pk=instance.pk).exists()
+            scoped_feedback(user, action).filter(pk=instance.pk).exists()
         )
 
     def instances_user_has_permission_for(self, user, action):
         if not self.user_has_permission(user, action):
             return Feedback.objects.none()
-        return scoped_feedback(user)
+        return scoped_feedback(user, action)
 
 
 class ScopedListingMixin:
@@ -82,7 +89,7 @@ class OverdueFilter(django_filters.BooleanFilter):
 def user_units(request):
     if request is None:
         return GuaranteePage.objects.none()
-    return units_for(request.user, Role.HANDLER).order_by("title")
+    return visible_units(request.user).order_by("title")
 
 
 class FeedbackFilterSet(WagtailFilterSet):
@@ -191,7 +198,7 @@ class CaseView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        can_change = self.request.user.has_perm("feedback.change_feedback")
+        can_change = self.can_change(self.request.user)
         context.update(
             case=self.case,
             can_change=can_change,
@@ -205,8 +212,14 @@ class CaseView(WagtailAdminTemplateMixin, TemplateView):
         )
         return context
 
+    def can_change(self, user):
+        return (
+            user.has_perm("feedback.change_feedback")
+            and scoped_feedback(user, "change").filter(pk=self.case.pk).exists()
+        )
+
     def post(self, request, pk):
-        if not request.user.has_perm("feedback.change_feedback"):
+        if not self.can_change(request.user):
             raise PermissionDenied
         operation = request.POST.get("operation")
         forms = {}
@@ -270,9 +283,9 @@ class CompilationView(WagtailAdminTemplateMixin, TemplateView):
 
     def compilation(self):
         start, end, label = parse_period(self.request.GET, timezone.localdate())
-        units = (
-            None if self.request.user.is_superuser else units_for(self.request.user, Role.HANDLER)
-        )
+        user = self.request.user
+        everything = user.is_superuser or user.has_perm("feedback.compile_feedback")
+        units = None if everything else visible_units(user)
         return Compilation(start, end, units=units, label=label)
 
     def get(self, request, *args, **kwargs):

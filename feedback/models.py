@@ -186,6 +186,9 @@ class Feedback(models.Model):
         ordering = ["-received_at"]
         verbose_name = _("synpunkt")
         verbose_name_plural = _("synpunkter")
+        permissions = [
+            ("compile_feedback", _("Kan sammanställa synpunkter för alla enheter")),
+        ]
         indexes = [
             # The compilation reads a period through this index alone (index-only scan), in
             # the order of its GROUP BY, so PostgreSQL aggregates as it reads (no hash, no sort).

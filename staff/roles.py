@@ -63,6 +63,7 @@ MODEL_PERMISSIONS = {
         EXPIRY_REPORT,
         "followup.*",
         "feedback.view_feedback",
+        "feedback.compile_feedback",
         "proposals.view_proposal",
         "guarantees.view_committee",
         "staff.view_unitassignment",

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from feedback.models import Dimension, Feedback, Kind
 from staff import roles
 from staff.models import Role, UnitAssignment
 from staff.setup import setup_roles
@@ -32,6 +33,8 @@ class World:
     other_area: object
     own: object
     other: object
+    own_case: object = None
+    other_case: object = None
     users: dict = field(default_factory=dict)
 
 
@@ -56,6 +59,12 @@ def world(home_page):
         other_area, title="Ekskolan", valid_to=today + datetime.timedelta(days=365)
     )
     world = World(home_page, own_area, other_area, own, other)
+    world.own_case, _ = Feedback.receive(
+        unit=own, kind=Kind.COMPLAINT, dimension=Dimension.TREATMENT, message="Om bemötandet."
+    )
+    world.other_case, _ = Feedback.receive(
+        unit=other, kind=Kind.OPINION, dimension=Dimension.INFORMATION, message="Om skolan."
+    )
     for username, group_name in PEOPLE.items():
         world.users[username] = make_staff(username, group_name)
     UnitAssignment.objects.create(user=world.users["editor"], page=own_area, role=Role.EDITOR)

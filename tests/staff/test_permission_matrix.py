@@ -1,7 +1,7 @@
 """Who may open what: each role against each key admin and public view, also by guessing URLs.
 
-One table. After merging, add rows for the feedback inbox and proposal moderation, e.g.
-    Row("feedback inbox", lambda w: "/admin/feedback/", {"handler", "administrator", ...}),
+One table: a row per view, with the roles that may open it. Everyone else must be refused
+(403, a redirect to login or away, or 404 for an object outside their units).
 """
 
 from typing import NamedTuple
@@ -9,6 +9,8 @@ from typing import NamedTuple
 import pytest
 from django.urls import reverse
 from wagtail.models import Site
+
+from guarantees.followup.models import YearlyFollowUp
 
 from .conftest import PASSWORD, PEOPLE
 
@@ -93,6 +95,46 @@ MATRIX = [
         lambda w: "/admin/tilldelningar/new/",
         {"administrator", "superuser"},
     ),
+    Row(
+        "feedback inbox",
+        lambda w: reverse("feedback_inbox:index"),
+        {"editor", "handler", "quality", "administrator", "superuser"},
+    ),
+    Row(
+        "a feedback case of own unit",
+        lambda w: reverse("feedback_case:handle", args=[w.own_case.pk]),
+        {"editor", "handler", "superuser"},
+    ),
+    Row(
+        "a feedback case of another unit (guessed URL)",
+        lambda w: reverse("feedback_case:handle", args=[w.other_case.pk]),
+        {"superuser"},
+    ),
+    Row(
+        "feedback compilation",
+        lambda w: reverse("feedback_compilation"),
+        {"editor", "handler", "quality", "administrator", "superuser"},
+    ),
+    Row(
+        "proposal moderation",
+        lambda w: reverse("proposals_admin:index"),
+        {"approver", "moderator", "administrator", "superuser"},
+    ),
+    Row(
+        "votes per hour",
+        lambda w: reverse("proposals_traffic"),
+        {"moderator", "administrator", "superuser"},
+    ),
+    Row(
+        "yearly follow-up entry",
+        lambda w: reverse(YearlyFollowUp.snippet_viewset.get_url_name("list")),
+        {"quality", "administrator", "superuser"},
+    ),
+    Row(
+        "yearly quality report",
+        lambda w: reverse("kvalitetsrapport:index"),
+        {"quality", "administrator", "superuser"},
+    ),
     Row("public guarantee page", lambda w: w.own.url, EVERYONE),
     Row("health check", lambda w: "/healthz", EVERYONE),
 ]
@@ -102,7 +144,7 @@ def reaches(client, url):
     response = client.get(url)
     if response.status_code == 200:
         return True
-    assert response.status_code in (302, 403), f"{url} answered {response.status_code}"
+    assert response.status_code in (302, 403, 404), f"{url} answered {response.status_code}"
     if response.status_code == 302:
         assert response.url.split("?")[0] != url
     return False
@@ -126,3 +168,14 @@ def test_permission_matrix(client, world, row):
 @pytest.mark.django_db
 def test_login_works_with_the_role_passwords(client, world):
     assert client.login(username="editor", password=PASSWORD)
+
+
+@pytest.mark.django_db
+def test_unit_editor_reads_own_units_feedback_but_cannot_handle_it(client, world):
+    client.force_login(world.users["editor"])
+    url = reverse("feedback_case:handle", args=[world.own_case.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"operation": "reply", "reply": "Tack för ditt klagomål."})
+    assert response.status_code == 403
+    world.own_case.refresh_from_db()
+    assert world.own_case.reply == ""
