@@ -6,22 +6,25 @@ before, for accepted input the stored rows must be whole.
 """
 
 import os
+import re
 from urllib.parse import quote
 
 import pytest
 from django.apps import apps
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from wagtail.contrib.settings.models import BaseSiteSetting
 
-from .hostile import hostile_form, hostile_path_segment, hostile_text
+from .hostile import hostile_form, hostile_path_segment, hostile_text, mixed, payload
 
 pytestmark = pytest.mark.django_db
 
 EXAMPLES = {
-    "healthz": 2500,
+    "healthz": 1800,
+    "feedback_stored": 700,
     "home": 800,
     "guarantee": 800,
     "service_area": 400,
@@ -164,3 +167,54 @@ def test_proposal_endpoint_rejects_hostile_posts_without_writing(resident, site,
     before = row_counts()
     assert_clean(resident.post("/e-forslag/nytt/", data))
     assert row_counts() == before
+
+
+def has_control_characters(text):
+    return any(ord(char) < 32 and char not in "\n\t" for char in text)
+
+
+@fuzz("feedback_stored")
+@given(
+    # Mostly messages a form accepts, with the payload inside, so that stored rows are checked.
+    message=st.one_of(hostile_text, st.builds("Synpunkt: {} {}".format, payload, mixed)),
+    name=st.one_of(st.just(""), hostile_text),
+    phone=st.one_of(st.just(""), hostile_text),
+    email=st.one_of(st.just(""), st.just("anna@example.se"), hostile_text),
+)
+def test_feedback_with_hostile_text_is_stored_whole_or_not_at_all(
+    resident, site, message, name, phone, email
+):
+    """A genuine form (a fresh one-time key) carrying hostile text: either one complete,
+    cleaned case, or nothing at all."""
+    from feedback.models import Feedback
+
+    cache.clear()  # the rate limit would otherwise stop the run after ten cases
+    html = resident.get("/synpunkter/").content.decode()
+    key = re.search(r'name="form_key" value="([^"]+)"', html).group(1)
+    data = {
+        "unit": str(site["guarantee"].pk),
+        "kind": "synpunkt",
+        "dimension": "bemotande",
+        "message": message,
+        "name": name,
+        "email": email,
+        "phone": phone,
+        "form_key": key,
+        "website": "",
+        "altcha": "",
+    }
+    before = row_counts()
+    response = resident.post("/synpunkter/", data)
+    assert_clean(response)
+    after = row_counts()
+    table = Feedback._meta.db_table
+    event(f"answered {response.status_code}")
+    if response.status_code == 302:
+        assert after[table] == before[table] + 1
+        case = Feedback.objects.latest("pk")
+        assert re.fullmatch(r"SYN-\d{4}-\d{6}", case.reference)
+        assert case.unit_id == site["guarantee"].pk
+        assert case.deadline and case.tracking_token_hash and case.message.strip()
+        assert not any(has_control_characters(v) for v in (case.message, case.name, case.phone))
+    else:
+        assert after == before
