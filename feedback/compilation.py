@@ -23,18 +23,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from guarantees.models import GuaranteePage, ServiceAreaPage
+from home.spreadsheets import spreadsheet_safe
 
 from .models import Dimension, Feedback, Kind
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def guard_cell(value):
-    """A spreadsheet must never run a cell: prefix formula starters with a single quote."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
 
 
 def parse_period(params, today):
@@ -245,7 +236,7 @@ def csv_response(compilation):
 
     def row(section, label, area, count, share=None):
         share_text = "" if share is None else f"{round(share * 100)} %"
-        writer.writerow([guard_cell(c) for c in (section, label, area, count, share_text)])
+        writer.writerow([spreadsheet_safe(c) for c in (section, label, area, count, share_text)])
 
     row(_("Totalt"), compilation.label, "", compilation.total, compilation.answered_in_time_share)
     for label, n in compilation.by_kind():

@@ -5,18 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, StatusFlagColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
+from home.spreadsheets import spreadsheet_safe
+
 from .expiry import WARNING_DAYS, guarantees_to_renew
 from .roles import EXPIRY_REPORT
-
-# A spreadsheet program runs a cell that starts with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value):
-    """Text that no spreadsheet program will run: a leading formula character is quoted."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 class FormulaSafeExportMixin:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
+from home.spreadsheets import spreadsheet_safe
 from home.views import rate_limited
 from outbox.mail import queue_mail
 
@@ -249,14 +250,6 @@ def _export_rows(request):
 def export_json(request):
     body = json.dumps({"proposals": list(_export_rows(request))}, ensure_ascii=False, indent=1)
     return HttpResponse(body, content_type="application/json; charset=utf-8")
-
-
-def spreadsheet_safe(value):
-    """A cell a spreadsheet will not run: a leading = + - @ (or tab/CR) gets a quote."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
 
 
 @require_GET

@@ -52,14 +52,6 @@ def format_figure(column, value):
     return str(value)
 
 
-def csv_safe(value):
-    """Spreadsheets run cells that start with = + - @ as formulas: defuse them."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
 def bar_chart(rows, columns, width=640):
     """Geometry for a horizontal bar chart of share columns, drawn as inline SVG on our server.
 

@@ -15,8 +15,9 @@ from wagtail.models import Page
 from guarantees import metrics
 from guarantees.models import CommitmentLevel, GuaranteePage, ServiceAreaPage
 from guarantees.sections import render_slot
+from home.spreadsheets import spreadsheet_safe
 
-from .figures import csv_safe, format_figure
+from .figures import format_figure
 from .models import Outcome, YearlyFollowUp
 
 
@@ -173,4 +174,4 @@ def write_csv(report, out):
                     for outcome in outcomes
                 ]
             for row in rows:
-                writer.writerow([csv_safe(cell) for cell in row])
+                writer.writerow([spreadsheet_safe(cell) for cell in row])

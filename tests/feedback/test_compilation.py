@@ -10,8 +10,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from feedback.compilation import guard_cell
 from feedback.models import Feedback, Kind
+from home.spreadsheets import spreadsheet_safe
 
 pytestmark = pytest.mark.django_db
 
@@ -34,11 +34,12 @@ def make_case(unit, **fields):
         ("-1", "'-1"),
         ("@SUM(A1)", "'@SUM(A1)"),
         ("Förskolan", "Förskolan"),
-        (12, "12"),
+        (12, 12),
+        (None, None),
     ],
 )
 def test_csv_cells_never_start_a_formula(value, expected):
-    assert guard_cell(value) == expected
+    assert spreadsheet_safe(value) == expected
 
 
 def test_compilation_counts_and_csv_export_is_guarded(guarantee, admin_user):
