@@ -15,6 +15,7 @@ An e-ID verifier is therefore one more class and one more line in the setting; t
 and URLs stay as they are.
 """
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 from django import forms
@@ -40,7 +41,7 @@ class VoteOutcome:
     message: str
 
 
-class Verifier:
+class Verifier(ABC):
     key = ""  # in URLs and on the stored vote; letters only
     label = ""  # the button, in Swedish
     template_name = "proposals/verifiers/button.html"
@@ -48,11 +49,13 @@ class Verifier:
     def get_form(self, data=None):
         return None
 
+    @abstractmethod
     def begin(self, request, proposal):
-        raise NotImplementedError
+        """Start verifying a voter: answer the form post (send a mail, redirect to e-ID)."""
 
+    @abstractmethod
     def callback(self, request, proposal):
-        raise NotImplementedError
+        """The voter returns verified (a mailed link, an OIDC redirect): count the vote."""
 
     def callback_url(self, proposal):
         return reverse("proposals:vote_callback", args=[proposal.pk, self.key])
