@@ -196,7 +196,14 @@ class ServiceAreaPage(RoutablePageMixin, Page):
             ),
         ),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        # The area's own commitments: "kränkande behandling" must find the school area.
+        index.RelatedFields(
+            "commitments", [index.SearchField("title"), index.SearchField("expected_result")]
+        ),
+    ]
     api_fields = [APIField("intro"), _committee_api_field(), _commitments_api_field()]
 
     parent_page_types = ["home.HomePage"]
