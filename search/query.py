@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import NotSupportedError
+from django.db import connection
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
@@ -204,6 +204,9 @@ class SiteSearch:
         self.facets_in_database = type(get_search_backend()).__module__.startswith(
             "modelsearch.backends.database"
         )
+        # The database backend on SQLite (`make run`) has no fuzzy matching; PostgreSQL
+        # (trigram) and Elasticsearch do.
+        self.supports_fuzzy = not (self.facets_in_database and connection.vendor == "sqlite")
 
     # Sources -------------------------------------------------------------------------------
 
@@ -238,20 +241,14 @@ class SiteSearch:
         yield (And(alternatives) if len(alternatives) > 1 else alternatives[0]), False
         if len(self.terms) > 1:
             yield Or(alternatives), False
-        yield Fuzzy(words), True
+        if self.supports_fuzzy:
+            yield Fuzzy(words), True
 
     def _count(self, queryset, search_query):
-        try:
-            return queryset.search(search_query).count()
-        except (NotImplementedError, NotSupportedError):
-            # A backend without fuzzy matching (SQLite) simply finds nothing fuzzy.
-            return 0
+        return queryset.search(search_query).count()
 
     def _facet(self, queryset, search_query, field_name):
-        try:
-            return queryset.search(search_query).facet(field_name)
-        except (NotImplementedError, NotSupportedError):
-            return {}
+        return queryset.search(search_query).facet(field_name)
 
     def run(self):
         outcome = SearchOutcome(query=self.query, page_number=self.page_number)
