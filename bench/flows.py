@@ -14,8 +14,8 @@ PREPARE = """
 import json, sys
 import django
 django.setup()
-from feedback.proposals.canonical import voter_hash
-from feedback.proposals.models import Confirmation
+from proposals.canonical import voter_hash
+from proposals.models import Confirmation
 from guarantees.models import GuaranteePage
 from tests.proposals.conftest import build_proposal
 

@@ -44,7 +44,7 @@ def make_proposal(title):
 
     from django.utils import timezone
 
-    from feedback.proposals.models import Proposal, Status
+    from proposals.models import Proposal, Status
 
     now = timezone.now()
     return Proposal.objects.create(
@@ -63,7 +63,7 @@ def bench_http(n):
     from django.core import mail
     from django.test import Client, override_settings
 
-    from feedback.proposals.models import Confirmation, Proposal
+    from proposals.models import Confirmation, Proposal
 
     proposal = make_proposal("HTTP benchmark")
     client = Client(REMOTE_ADDR="192.0.2.10")
@@ -84,7 +84,7 @@ def bench_http(n):
         # The confirm step alone, with the confirmations issued beforehand.
         second = make_proposal("HTTP confirm benchmark")
         tokens = []
-        from feedback.proposals.canonical import voter_hash
+        from proposals.canonical import voter_hash
 
         for i in range(n):
             _c, token = Confirmation.issue(
@@ -103,8 +103,8 @@ def bench_http(n):
 
 
 def bench_direct(n):
-    from feedback.proposals.canonical import voter_hash
-    from feedback.proposals.models import Proposal
+    from proposals.canonical import voter_hash
+    from proposals.models import Proposal
 
     proposal = make_proposal("record_vote benchmark")
     hashes = [voter_hash("epost", f"direct{i}@example.se") for i in range(n)]

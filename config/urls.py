@@ -15,7 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.healthz, name="healthz"),
     path("synpunkter/", include("feedback.urls")),
-    path("e-forslag/", include("feedback.proposals.urls")),
+    path("e-forslag/", include("proposals.urls")),
     path("sok/", include("search.urls")),
     path("api/v2/", api_router.urls),
     path("kvalitetsrapport/", include("guarantees.followup.urls")),

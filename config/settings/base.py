@@ -14,7 +14,7 @@ INSTALLED_APPS = [
     "guarantees",
     "guarantees.followup",
     "feedback",
-    "feedback.proposals",
+    "proposals",
     "search",
     "staff",
     "outbox",

@@ -4,8 +4,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from feedback.proposals.canonical import canonical_email, voter_hash
-from feedback.proposals.models import Proposal, Status
+from proposals.canonical import canonical_email, voter_hash
+from proposals.models import Proposal, Status
 
 _n = itertools.count(1)
 

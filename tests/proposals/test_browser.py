@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from feedback.proposals.models import Proposal, Status, Vote
+from proposals.models import Proposal, Status, Vote
 from tests.conftest import PageWatch
 
 from .conftest import mailed_link, path_of

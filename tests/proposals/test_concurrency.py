@@ -5,8 +5,8 @@ import threading
 import pytest
 from django.db import connection
 
-from feedback.proposals.canonical import canonical_email, voter_hash
-from feedback.proposals.models import Proposal, Vote
+from proposals.canonical import canonical_email, voter_hash
+from proposals.models import Proposal, Vote
 
 from .conftest import build_proposal
 

@@ -2,8 +2,8 @@ from io import StringIO
 
 import pytest
 
-from feedback.proposals import demo
-from feedback.proposals.models import Proposal, ProposalEvent, Status, Vote
+from proposals import demo
+from proposals.models import Proposal, ProposalEvent, Status, Vote
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from feedback.proposals.models import Status
+from proposals.models import Status
 
 pytestmark = pytest.mark.django_db
 

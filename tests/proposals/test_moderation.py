@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from feedback.proposals.models import (
+from proposals.models import (
     Proposal,
     ProposalEvent,
     ProposalSettings,
@@ -201,7 +201,7 @@ def test_closing_expired_proposals_sends_them_to_the_committee_or_closes_them(
 def test_the_traffic_view_groups_votes_by_network_and_domain_and_can_invalidate(
     client, moderator, make_proposal
 ):
-    from feedback.proposals.canonical import voter_hash
+    from proposals.canonical import voter_hash
 
     proposal = make_proposal()
     for i in range(4):
@@ -236,6 +236,6 @@ def test_blocked_domains_are_editable_in_the_admin(client, admin_user):
         "/admin/e-forslag-sparrade-domaner/new/", {"domain": "Spam.example", "note": "test"}
     )
     assert response.status_code == 302
-    from feedback.proposals.models import BlockedDomain
+    from proposals.models import BlockedDomain
 
     assert BlockedDomain.blocks("x@spam.example")

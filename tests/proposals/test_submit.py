@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.test import override_settings
 
-from feedback.proposals.models import Proposal, Status
+from proposals.models import Proposal, Status
 
 from .conftest import mailed_link, path_of
 

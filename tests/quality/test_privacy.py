@@ -5,8 +5,8 @@ import re
 import pytest
 
 from feedback.models import Feedback
-from feedback.proposals.canonical import canonical_email, voter_hash
-from feedback.proposals.models import Proposal
+from proposals.canonical import canonical_email, voter_hash
+from proposals.models import Proposal
 from tests.feedback.conftest import form_data
 from tests.proposals.conftest import build_proposal
 

@@ -174,7 +174,7 @@ def build_municipality(home_page):
         home_page.add_child(instance=page)
         page.save_revision().publish()
         pages[title] = page
-    from feedback.proposals.models import Proposal, Status
+    from proposals.models import Proposal, Status
 
     proposals = {}
     for title, body, area_key, status in PROPOSALS:

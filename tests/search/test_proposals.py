@@ -46,7 +46,7 @@ def test_rejected_and_unmoderated_proposals_never_appear(municipality):
 
 
 def test_proposal_rejected_after_publication_disappears(municipality):
-    from feedback.proposals.models import Status
+    from proposals.models import Status
 
     proposal = municipality["proposals"][OPEN]
     assert OPEN in page_titles(SiteSearch("lampor").run())

@@ -32,7 +32,7 @@ from outbox.mail import queue_mail
 from .canonical import canonical_email, mail_domain, source_network, voter_hash
 from .models import BlockedDomain, Confirmation, Proposal, TokenError, VotingClosed
 
-DEFAULT_VERIFIERS = ["feedback.proposals.identity.EmailVerifier"]
+DEFAULT_VERIFIERS = ["proposals.identity.EmailVerifier"]
 
 
 @dataclass(frozen=True)

@@ -539,6 +539,10 @@ class BlockedDomain(models.Model):
 # Confirmation tokens --------------------------------------------------------------------------
 
 
+# Frozen: links mailed while the app lived at feedback/proposals/ must keep working.
+CONFIRMATION_SALT = "feedback.proposals.{kind}"
+
+
 class TokenError(Exception):
     """A confirmation link that cannot be used; the message is for the resident."""
 
@@ -584,7 +588,7 @@ class Confirmation(models.Model):
 
     @staticmethod
     def _signer(kind):
-        return signing.TimestampSigner(salt=f"feedback.proposals.{kind}")
+        return signing.TimestampSigner(salt=CONFIRMATION_SALT.format(kind=kind))
 
     @classmethod
     def issue(cls, kind, proposal, **fields):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from feedback.proposals.models import Proposal
+from proposals.models import Proposal
 
 
 class Command(BaseCommand):

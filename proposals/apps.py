@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ProposalsConfig(AppConfig):
-    name = "feedback.proposals"
+    name = "proposals"
     label = "proposals"
     verbose_name = _("E-förslag")
 
