@@ -1,11 +1,7 @@
 """The handlers' inbox in the Wagtail admin: every lookup goes through the user's units."""
 
 import django_filters
-from django.contrib import messages
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,18 +9,20 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
-from wagtail.admin.views.generic import DeleteView, EditView, HistoryView, IndexView
+from wagtail.admin.views.generic import DeleteView, EditView, HistoryView, IndexView, UsageView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from guarantees.models import GuaranteePage
+from home.admin_views import ObjectScopedMixin, StateChangeView
 from staff.models import Role, units_for
 
 from . import services
 from .compilation import Compilation, csv_response, parse_period
 from .forms import ActionForm, AssignForm, ReplyForm
-from .models import OPEN_STATUSES, Dimension, Feedback, Kind, Status, TransitionError
+from .models import OPEN_STATUSES, Dimension, Feedback, Kind, Status
 
 
 def visible_units(user):
@@ -43,18 +41,27 @@ def scoped_feedback(user, action="view"):
 
 
 class FeedbackPermissionPolicy(ModelPermissionPolicy):
-    """Django's model permissions, narrowed to the user's units for every instance."""
+    """Django's model permissions, narrowed to the user's units for every instance.
+
+    "view" is granted by the view or the change permission (unit editors read, handlers handle);
+    "compile" (feedback.compile_feedback) lets quality staff compile every unit.
+    """
 
     def user_has_permission(self, user, action):
         # Cases come from residents through the public form, never from the admin.
         if action == "add":
             return False
+        if action == "view":
+            return super().user_has_permission(user, "view") or super().user_has_permission(
+                user, "change"
+            )
         return super().user_has_permission(user, action)
 
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
     def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action) and (
-            scoped_feedback(user, action).filter(pk=instance.pk).exists()
-        )
+        return self.instances_user_has_permission_for(user, action).filter(pk=instance.pk).exists()
 
     def instances_user_has_permission_for(self, user, action):
         if not self.user_has_permission(user, action):
@@ -119,7 +126,7 @@ class CaseStatusColumn(StatusTagColumn):
 
 class FeedbackIndexView(ScopedListingMixin, IndexView):
     def get_edit_url(self, instance):
-        return reverse("feedback_case:handle", args=[instance.pk])
+        return reverse("feedback_inbox:case", args=[instance.pk])
 
 
 class FeedbackEditView(ScopedObjectMixin, EditView):
@@ -136,26 +143,151 @@ class FeedbackHistoryView(HistoryView):
         return scoped_feedback(self.request.user)
 
 
+class FeedbackUsageView(ScopedObjectMixin, UsageView):
+    pass
+
+
+class CaseView(ObjectScopedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """One case: read it and its record; the forms post to one view per state change."""
+
+    model = Feedback
+    template_name = "feedback/admin/case.html"
+    header_icon = "comment"
+
+    def get_page_title(self):
+        return _("Synpunkt %(reference)s") % {"reference": self.object.reference}
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("feedback_inbox:index"), "label": _("Inkorg")},
+            {"url": "", "label": self.object.reference},
+        ]
+
+    def get_context_data(self, **kwargs):
+        case = self.object
+        context = super().get_context_data(**kwargs)
+        context.update(
+            case=case,
+            events=case.events.select_related("actor"),
+            can_change=self.permission_policy.user_has_permission_for_instance(
+                self.request.user, "change", case
+            ),
+            assign_form=AssignForm(handlers=case.handlers(), initial={"handler": case.handler_id}),
+            reply_form=ReplyForm(),
+            action_form=ActionForm(initial={"action": case.action}),
+        )
+        return context
+
+
+class CaseChangeView(StateChangeView):
+    model = Feedback
+    object_url_name = "feedback_inbox:case"
+    index_url_name = "feedback_inbox:index"
+    index_label = gettext_lazy("Inkorg")
+    header_icon = "comment"
+
+
+class AssignToMeView(CaseChangeView):
+    page_title = gettext_lazy("Ta ärendet själv")
+    success_message = gettext_lazy("Ärendet är tilldelat dig.")
+
+    def perform(self, form):
+        services.assign(self.object, self.request.user, self.request.user)
+
+
+class AssignView(CaseChangeView):
+    page_title = gettext_lazy("Tilldela")
+    form_class = AssignForm
+    success_message = gettext_lazy("Ärendet är tilldelat.")
+
+    def get_form_kwargs(self):
+        return {"handlers": self.object.handlers()}
+
+    def perform(self, form):
+        services.assign(self.object, form.cleaned_data["handler"], self.request.user)
+
+
+class ReplyView(CaseChangeView):
+    page_title = gettext_lazy("Svara")
+    submit_label = gettext_lazy("Skicka svar")
+    form_class = ReplyForm
+
+    def perform(self, form):
+        services.answer(self.object, form.cleaned_data["reply"], self.request.user)
+
+    @property
+    def success_message(self):
+        if self.object.email:
+            return _("Svaret är sparat och skickas med e-post.")
+        return _("Svaret är sparat.")
+
+
+class ActionView(CaseChangeView):
+    page_title = gettext_lazy("Åtgärd")
+    submit_label = gettext_lazy("Spara åtgärd")
+    form_class = ActionForm
+    success_message = gettext_lazy("Åtgärden är registrerad.")
+
+    def perform(self, form):
+        services.record_action(self.object, form.cleaned_data["action"], self.request.user)
+
+
+class CloseView(CaseChangeView):
+    page_title = gettext_lazy("Avsluta ärendet")
+    description = gettext_lazy("Ett avslutat ärende kan inte öppnas igen.")
+    destructive = True
+    success_message = gettext_lazy("Ärendet är avslutat.")
+
+    def perform(self, form):
+        services.close(self.object, self.request.user)
+
+
+class CompilationView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Counts per unit, service area, kind, dimension and month for the user's units."""
+
+    model = Feedback
+    permission_required = "view"
+    template_name = "feedback/admin/compilation.html"
+    page_title = gettext_lazy("Sammanställning av synpunkter")
+    header_icon = "table"
+
+    def compilation(self):
+        start, end, label = parse_period(self.request.GET, timezone.localdate())
+        user = self.request.user
+        everything = self.user_has_permission("compile")
+        units = None if everything else visible_units(user)
+        return Compilation(start, end, units=units, label=label)
+
+    def get(self, request, *args, **kwargs):
+        compilation = self.compilation()
+        if request.GET.get("format") == "csv":
+            return csv_response(compilation)
+        return self.render_to_response(self.get_context_data(compilation=compilation))
+
+
 class FeedbackViewSet(ModelViewSet):
     model = Feedback
     icon = "comment"
     menu_label = gettext_lazy("Inkorg")
     add_to_admin_menu = False
     copy_view_enabled = False
+    pk_path_converter = "int"
     index_view_class = FeedbackIndexView
     edit_view_class = FeedbackEditView
     delete_view_class = FeedbackDeleteView
     history_view_class = FeedbackHistoryView
+    usage_view_class = FeedbackUsageView
     filterset_class = FeedbackFilterSet
     search_fields = ["reference"]
-    # Staff may correct how a case is classified; everything else happens in the case view.
+    # Staff may correct how a case is classified; everything else has a view of its own.
     form_fields = ["kind", "dimension"]
     list_per_page = 50
     list_display = [
         TitleColumn(
             "reference",
             label=gettext_lazy("Referensnummer"),
-            url_name="feedback_case:handle",
+            url_name="feedback_inbox:case",
         ),
         CaseStatusColumn(
             "status", label=gettext_lazy("Status"), primary=lambda case: case.is_overdue
@@ -168,135 +300,24 @@ class FeedbackViewSet(ModelViewSet):
         Column("handler", label=gettext_lazy("Handläggare")),
     ]
 
+    case_views = [
+        ("", CaseView, "case"),
+        ("tilldela-mig/", AssignToMeView, "assign_to_me"),
+        ("tilldela/", AssignView, "assign"),
+        ("svara/", ReplyView, "reply"),
+        ("atgard/", ActionView, "action"),
+        ("avsluta/", CloseView, "close"),
+    ]
 
-class CaseView(WagtailAdminTemplateMixin, TemplateView):
-    """One case: read it, assign it, reply, record the action, close."""
-
-    template_name = "feedback/admin/case.html"
-    header_icon = "comment"
-
-    def dispatch(self, request, pk):
-        if not request.user.has_perm("feedback.view_feedback") and not request.user.has_perm(
-            "feedback.change_feedback"
-        ):
-            raise PermissionDenied
-        self.case = get_object_or_404(scoped_feedback(request.user), pk=unquote(str(pk)))
-        return super().dispatch(request, pk)
-
-    def get_page_title(self):
-        return _("Synpunkt %(reference)s") % {"reference": self.case.reference}
-
-    def get_breadcrumbs_items(self):
+    def get_urlpatterns(self):
         return [
-            *self.breadcrumbs_items,
-            {"url": reverse("feedback_inbox:index"), "label": _("Inkorg")},
-            {"url": "", "label": self.case.reference},
+            *super().get_urlpatterns(),
+            *(
+                path(f"<int:pk>/{route}", self.construct_view(view), name=name)
+                for route, view, name in self.case_views
+            ),
+            path("sammanstallning/", self.construct_view(CompilationView), name="compilation"),
         ]
-
-    def handlers(self):
-        return services.handlers_of(self.case.unit)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        can_change = self.can_change(self.request.user)
-        context.update(
-            case=self.case,
-            can_change=can_change,
-            assign_form=kwargs.get("assign_form")
-            or AssignForm(handlers=self.handlers(), initial={"handler": self.case.handler_id}),
-            reply_form=kwargs.get("reply_form") or ReplyForm(initial={"reply": self.case.reply}),
-            action_form=kwargs.get("action_form")
-            or ActionForm(initial={"action": self.case.action}),
-            history_url=reverse("feedback_inbox:history", args=[self.case.pk]),
-            edit_url=reverse("feedback_inbox:edit", args=[self.case.pk]),
-        )
-        return context
-
-    def can_change(self, user):
-        return (
-            user.has_perm("feedback.change_feedback")
-            and scoped_feedback(user, "change").filter(pk=self.case.pk).exists()
-        )
-
-    def post(self, request, pk):
-        if not self.can_change(request.user):
-            raise PermissionDenied
-        operation = request.POST.get("operation")
-        forms = {}
-        try:
-            if operation == "assign_self":
-                if not self.handlers().filter(pk=request.user.pk).exists() and not (
-                    request.user.is_superuser
-                ):
-                    raise TransitionError(_("Du är inte handläggare för den här enheten."))
-                services.assign(self.case, request.user, request.user)
-                messages.success(request, _("Ärendet är tilldelat dig."))
-            elif operation == "assign":
-                form = AssignForm(request.POST, handlers=self.handlers())
-                forms["assign_form"] = form
-                if not form.is_valid():
-                    raise TransitionError(_("Välj en handläggare för enheten."))
-                services.assign(self.case, form.cleaned_data["handler"], request.user)
-                messages.success(request, _("Ärendet är tilldelat."))
-            elif operation == "reply":
-                form = ReplyForm(request.POST)
-                forms["reply_form"] = form
-                if not form.is_valid():
-                    raise TransitionError(_("Svaret kunde inte sparas."))
-                services.answer(self.case, form.cleaned_data["reply"], request.user)
-                if self.case.email:
-                    messages.success(request, _("Svaret är sparat och skickas med e-post."))
-                else:
-                    messages.success(request, _("Svaret är sparat."))
-            elif operation == "action":
-                form = ActionForm(request.POST)
-                forms["action_form"] = form
-                if not form.is_valid():
-                    raise TransitionError(_("Åtgärden kunde inte sparas."))
-                services.record_action(self.case, form.cleaned_data["action"], request.user)
-                messages.success(request, _("Åtgärden är registrerad."))
-            elif operation == "close":
-                services.close(self.case, request.user)
-                messages.success(request, _("Ärendet är avslutat."))
-            else:
-                raise TransitionError(_("Okänd åtgärd."))
-        except TransitionError as error:
-            self.case.refresh_from_db()
-            messages.error(request, " ".join(error.messages))
-            return self.render_to_response(self.get_context_data(**forms), status=400)
-        return redirect("feedback_case:handle", pk=self.case.pk)
-
-
-class CompilationView(WagtailAdminTemplateMixin, TemplateView):
-    """Counts per unit, service area, kind, dimension and month for the user's units."""
-
-    template_name = "feedback/admin/compilation.html"
-    page_title = gettext_lazy("Sammanställning av synpunkter")
-    header_icon = "table"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("feedback.view_feedback") and not request.user.has_perm(
-            "feedback.change_feedback"
-        ):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def compilation(self):
-        start, end, label = parse_period(self.request.GET, timezone.localdate())
-        user = self.request.user
-        everything = user.is_superuser or user.has_perm("feedback.compile_feedback")
-        units = None if everything else visible_units(user)
-        return Compilation(start, end, units=units, label=label)
-
-    def get(self, request, *args, **kwargs):
-        compilation = self.compilation()
-        if request.GET.get("format") == "csv":
-            return csv_response(compilation)
-        return self.render_to_response(self.get_context_data(compilation=compilation))
-
-
-def case_urls():
-    return [path("<str:pk>/", CaseView.as_view(), name="handle")]
 
 
 def dashboard_counts(user):

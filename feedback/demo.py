@@ -87,9 +87,9 @@ def load(stdout):
                 delay = datetime.timedelta(days=rng.choice([0, 1, 1, 2, 4]), hours=3)
                 case.answer(rng.choice(REPLIES), None, when=received + delay)
                 if kind == Kind.COMPLAINT or rng.random() < 0.3:
-                    case.record_action(rng.choice(ACTIONS))
+                    case.record_action(rng.choice(ACTIONS), None)
                 if age > 30:
-                    case.close(when=received + delay + datetime.timedelta(days=1))
+                    case.close(None, when=received + delay + datetime.timedelta(days=1))
             elif age > 3:
                 case.status = Status.IN_PROGRESS  # left overdue on purpose
             case.save()

@@ -10,13 +10,14 @@ import hashlib
 import secrets
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from home.transitions import TransitionError, lock
 
 from .workdays import add_working_days
 
@@ -53,10 +54,6 @@ OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS)
 
 # Stored fields save() derives from another field: saving the source saves the derived one too.
 DERIVED_FIELDS = {"received_at": "received_month", "replied_at": "answered_in_time"}
-
-
-class TransitionError(ValidationError):
-    """A state change the case's current state does not allow."""
 
 
 class ReferenceCounter(models.Model):
@@ -280,46 +277,140 @@ class Feedback(models.Model):
         case.reference = ReferenceCounter.next_reference(timezone.localdate(case.received_at).year)
         token = case.new_tracking_token()
         case.save()
+        case._record(FeedbackEvent.Kind.RECEIVED, None, at=case.received_at)
         return case, token
 
-    def assign(self, handler):
+    def handlers(self):
+        """Users who handle this case's unit, assigned to it or to its service area."""
+        from staff.models import handlers_of
+
+        return handlers_of(self.unit)
+
+    def _record(self, kind, actor, *, at=None, from_status="", text="", recipient=""):
+        return self.events.create(
+            kind=kind,
+            at=at or timezone.now(),
+            actor=actor,
+            from_status=from_status,
+            to_status=self.status,
+            text=text,
+            recipient=recipient,
+        )
+
+    @transaction.atomic
+    def assign(self, handler, by):
+        lock(self)
         if self.status == Status.CLOSED:
             raise TransitionError(_("Ärendet är avslutat."))
+        if not by.is_superuser and not self.handlers().filter(pk=handler.pk).exists():
+            raise TransitionError(_("Välj en handläggare för enheten."))
+        old_status = self.status
         self.handler = handler
         if self.status == Status.NEW:
             self.status = Status.IN_PROGRESS
+        self.save(update_fields=["handler", "status"])
+        return self._record(
+            FeedbackEvent.Kind.ASSIGNED,
+            by,
+            from_status=old_status,
+            text=handler.get_full_name() or handler.get_username(),
+        )
 
-    def answer(self, text, user, when=None):
+    @transaction.atomic
+    def answer(self, text, by, when=None):
+        """Reply to the resident. The letter is kept as an event of its own, never edited."""
+        lock(self)
         if self.status == Status.CLOSED:
             raise TransitionError(_("Ärendet är avslutat."))
-        if not (text or "").strip():
+        text = (text or "").strip()
+        if not text:
             raise TransitionError(_("Skriv ett svar."))
-        self.reply = text.strip()
+        old_status = self.status
+        self.reply = text
         self.replied_at = when or timezone.now()
-        self.answered_in_time = self.replied_in_time()
-        self.replied_by = user
+        self.replied_by = by
         if self.handler is None:
-            self.handler = user
+            self.handler = by
         self.status = Status.ANSWERED
+        self.save(update_fields=["reply", "replied_at", "replied_by", "handler", "status"])
+        return self._record(
+            FeedbackEvent.Kind.REPLIED,
+            by,
+            at=self.replied_at,
+            from_status=old_status,
+            text=text,
+            recipient=self.email,
+        )
 
-    def record_action(self, text):
-        if not (text or "").strip():
+    @transaction.atomic
+    def record_action(self, text, by):
+        lock(self)
+        text = (text or "").strip()
+        if not text:
             raise TransitionError(_("Beskriv åtgärden."))
-        self.action = text.strip()
+        self.action = text
+        self.save(update_fields=["action"])
+        return self._record(FeedbackEvent.Kind.ACTION, by, from_status=self.status, text=text)
 
-    def close(self, when=None):
+    @transaction.atomic
+    def close(self, by, when=None):
+        lock(self)
         if self.status == Status.CLOSED:
             raise TransitionError(_("Ärendet är redan avslutat."))
         if self.kind == Kind.COMPLAINT and not self.action.strip():
             raise TransitionError(
                 _("Ett klagomål kan inte avslutas innan en åtgärd har registrerats.")
             )
+        old_status = self.status
         self.status = Status.CLOSED
         self.closed_at = when or timezone.now()
+        self.save(update_fields=["status", "closed_at"])
+        return self._record(
+            FeedbackEvent.Kind.CLOSED, by, at=self.closed_at, from_status=old_status
+        )
 
     def remove_personal_data(self, when=None):
         self.name = self.email = self.phone = ""
         self.personal_data_removed_at = when or timezone.now()
+
+
+class FeedbackEvent(models.Model):
+    """One thing that happened to a case: its record, never edited.
+
+    A reply keeps the exact text and to whom it was sent, so every letter the municipality sent
+    stays on the case as sent (a public record), however many replies follow.
+    """
+
+    class Kind(models.TextChoices):
+        RECEIVED = "received", _("Inkom")
+        ASSIGNED = "assigned", _("Tilldelad")
+        REPLIED = "replied", _("Svar skickat")
+        ACTION = "action", _("Åtgärd registrerad")
+        CLOSED = "closed", _("Avslutad")
+
+    case = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(_("tidpunkt"), default=timezone.now)
+    kind = models.CharField(_("händelse"), max_length=20, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    text = models.TextField(_("text"), blank=True)
+    recipient = models.EmailField(_("skickat till"), blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("händelse i ärende")
+        verbose_name_plural = _("händelser i ärenden")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
 
 
 @register_setting(icon="comment")

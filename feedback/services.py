@@ -1,36 +1,29 @@
-"""What happens around a state change: who is told, by mail queued in the same transaction."""
+"""What happens around a case's state change: who is told, and the admin log.
 
-from django.contrib.auth import get_user_model
+Each function runs the model's state change (which locks, checks, saves and records the event)
+and, in the same transaction, queues the mail and writes Wagtail's log. The mail is stored with
+the change and delivered after commit (outbox/mail.py), so a letter is never sent for a change
+that rolled back, and never lost for one that committed.
+"""
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from home.models import MunicipalitySettings
 from outbox.mail import queue_mail
-from staff.models import Role, UnitAssignment
 
 from .models import Feedback
 
 
-def handlers_of(unit):
-    """Users who handle feedback for this unit, assigned to it or to its service area."""
-    User = get_user_model()
-    if unit is None:
-        return User.objects.filter(is_superuser=True, is_active=True)
-    pages = unit.get_ancestors(inclusive=True)
-    user_ids = UnitAssignment.objects.filter(role=Role.HANDLER, page__in=pages).values("user")
-    return User.objects.filter(pk__in=user_ids, is_active=True).order_by("first_name", "username")
-
-
-def handler_addresses(unit):
-    addresses = [u.email for u in handlers_of(unit) if u.email]
-    if unit is not None and unit.email:
-        addresses.append(unit.email)
+def handler_addresses(case):
+    addresses = [user.email for user in case.handlers() if user.email]
+    if case.unit is not None and case.unit.email:
+        addresses.append(case.unit.email)
     if not addresses:
-        from home.models import MunicipalitySettings
-
-        settings = MunicipalitySettings.objects.first()
-        if settings and settings.email:
-            addresses.append(settings.email)
+        municipality = MunicipalitySettings.objects.first()
+        if municipality and municipality.email:
+            addresses.append(municipality.email)
     return list(dict.fromkeys(addresses))
 
 
@@ -46,7 +39,7 @@ def receive(fields, tracking_url_for):
                 "feedback/mail/receipt.txt",
                 context,
             )
-        for address in handler_addresses(case.unit):
+        for address in handler_addresses(case):
             queue_mail(
                 address,
                 _("Ny synpunkt %(reference)s att besvara senast %(deadline)s")
@@ -57,36 +50,32 @@ def receive(fields, tracking_url_for):
     return case, token
 
 
-def assign(case, handler, by_user):
+def assign(case, handler, by):
     with transaction.atomic():
-        case.assign(handler)
-        case.save(update_fields=["handler", "status"])
-        log(case, "feedback.assign", user=by_user, data={"handler": handler.get_username()})
+        case.assign(handler, by)
+        log(case, "feedback.assign", user=by, data={"handler": handler.get_username()})
 
 
-def answer(case, text, by_user):
+def answer(case, text, by):
     with transaction.atomic():
-        case.answer(text, by_user)
-        case.save(update_fields=["reply", "replied_at", "replied_by", "handler", "status"])
-        log(case, "feedback.reply", user=by_user, data={"mailed": bool(case.email)})
+        event = case.answer(text, by)
         if case.email:
             queue_mail(
                 case.email,
                 _("Svar på din synpunkt %(reference)s") % {"reference": case.reference},
                 "feedback/mail/reply.txt",
-                {"case": case},
+                {"case": case, "reply": event.text},
             )
+        log(case, "feedback.reply", user=by, data={"mailed": bool(case.email)})
 
 
-def record_action(case, text, by_user):
+def record_action(case, text, by):
     with transaction.atomic():
-        case.record_action(text)
-        case.save(update_fields=["action"])
-        log(case, "feedback.action", user=by_user)
+        case.record_action(text, by)
+        log(case, "feedback.action", user=by)
 
 
-def close(case, by_user):
+def close(case, by):
     with transaction.atomic():
-        case.close()
-        case.save(update_fields=["status", "closed_at"])
-        log(case, "feedback.close", user=by_user)
+        case.close(by)
+        log(case, "feedback.close", user=by)

@@ -1,28 +1,21 @@
 from django.template.loader import render_to_string
-from django.urls import include, path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import register_permission_policy
 
-from .admin_views import (
-    CompilationView,
-    FeedbackPermissionPolicy,
-    FeedbackViewSet,
-    case_urls,
-    dashboard_counts,
-)
+from .admin_views import FeedbackPermissionPolicy, FeedbackViewSet, dashboard_counts
 from .models import Feedback
 
-register_permission_policy(Feedback, FeedbackPermissionPolicy(Feedback))
+feedback_policy = FeedbackPermissionPolicy(Feedback)
+register_permission_policy(Feedback, feedback_policy)
 feedback_viewset = FeedbackViewSet("feedback_inbox", url_prefix="synpunkter/inkorg")
 
 
 def can_handle(request):
-    return request.user.has_perm("feedback.view_feedback") or request.user.has_perm(
-        "feedback.change_feedback"
-    )
+    return feedback_policy.user_has_permission(request.user, "view")
 
 
 class PermissionMenuItem(MenuItem):
@@ -40,18 +33,6 @@ def register_feedback_viewset():
     return feedback_viewset
 
 
-@hooks.register("register_admin_urls")
-def register_feedback_urls():
-    return [
-        path("synpunkter/arende/", include((case_urls(), "feedback_case"))),
-        path(
-            "synpunkter/sammanstallning/",
-            CompilationView.as_view(),
-            name="feedback_compilation",
-        ),
-    ]
-
-
 @hooks.register("register_admin_menu_item")
 def register_feedback_menu():
     menu = Menu(
@@ -61,7 +42,7 @@ def register_feedback_menu():
             ),
             PermissionMenuItem(
                 _("Sammanställning"),
-                reverse("feedback_compilation"),
+                reverse("feedback_inbox:compilation"),
                 icon_name="table",
                 order=200,
             ),

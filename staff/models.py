@@ -89,3 +89,18 @@ def units_for(user, role):
         if page.specific_class is ServiceAreaPage:
             query |= models.Q(path__startswith=page.path, depth__gt=page.depth)
     return units.filter(query)
+
+
+def handlers_of(unit):
+    """Active users who handle feedback for this unit, assigned to it or to its service area.
+
+    Feedback about no particular unit goes to the superusers.
+    """
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    if unit is None:
+        return User.objects.filter(is_superuser=True, is_active=True)
+    pages = unit.get_ancestors(inclusive=True)
+    user_ids = UnitAssignment.objects.filter(role=Role.HANDLER, page__in=pages).values("user")
+    return User.objects.filter(pk__in=user_ids, is_active=True).order_by("first_name", "username")

@@ -46,20 +46,18 @@ def test_handler_cannot_open_another_units_case_by_guessing_urls(
     theirs = make_case(other_unit)
     client = logged_in(two_handlers[0])
     for url in (
-        f"/admin/synpunkter/arende/{theirs.pk}/",
+        f"/admin/synpunkter/inkorg/{theirs.pk}/",
         f"/admin/synpunkter/inkorg/edit/{theirs.pk}/",
         f"/admin/synpunkter/inkorg/history/{theirs.pk}/",
         f"/admin/synpunkter/inkorg/delete/{theirs.pk}/",
     ):
         assert client.get(url).status_code in (403, 404), url
-    response = client.post(
-        f"/admin/synpunkter/arende/{theirs.pk}/", {"operation": "reply", "reply": "Hack"}
-    )
+    response = client.post(f"/admin/synpunkter/inkorg/{theirs.pk}/svara/", {"reply": "Hack"})
     assert response.status_code == 404
     theirs.refresh_from_db()
     assert theirs.reply == ""
     assert (
-        logged_in(two_handlers[1]).get(f"/admin/synpunkter/arende/{theirs.pk}/").status_code == 200
+        logged_in(two_handlers[1]).get(f"/admin/synpunkter/inkorg/{theirs.pk}/").status_code == 200
     )
 
 
@@ -69,7 +67,7 @@ def test_area_handler_sees_every_unit_of_the_area(guarantee, service_area, make_
     sibling = make_guarantee(service_area, title="Förskolan Vitsippan")
     case = make_case(sibling)
     area_handler = make_handler("omrade", service_area)
-    assert logged_in(area_handler).get(f"/admin/synpunkter/arende/{case.pk}/").status_code == 200
+    assert logged_in(area_handler).get(f"/admin/synpunkter/inkorg/{case.pk}/").status_code == 200
 
 
 def test_filters_by_status_and_overdue(guarantee, two_handlers):
@@ -90,8 +88,8 @@ def test_reply_is_mailed_and_logged_and_answers_the_case(
     client = logged_in(two_handlers[0])
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            f"/admin/synpunkter/arende/{case.pk}/",
-            {"operation": "reply", "reply": "Tack, vi har rättat schemat."},
+            f"/admin/synpunkter/inkorg/{case.pk}/svara/",
+            {"reply": "Tack, vi har rättat schemat."},
         )
     assert response.status_code == 302
     case.refresh_from_db()
@@ -107,18 +105,16 @@ def test_assign_to_self_and_to_another_handler_of_the_unit(guarantee, make_handl
     colleague = make_handler("kollega", guarantee)
     case = make_case(guarantee)
     client = logged_in(two_handlers[0])
-    client.post(f"/admin/synpunkter/arende/{case.pk}/", {"operation": "assign_self"})
+    client.post(f"/admin/synpunkter/inkorg/{case.pk}/tilldela-mig/", {})
     case.refresh_from_db()
     assert case.handler == two_handlers[0] and case.status == Status.IN_PROGRESS
-    client.post(
-        f"/admin/synpunkter/arende/{case.pk}/", {"operation": "assign", "handler": colleague.pk}
-    )
+    client.post(f"/admin/synpunkter/inkorg/{case.pk}/tilldela/", {"handler": colleague.pk})
     case.refresh_from_db()
     assert case.handler == colleague
     # A handler of another unit is not a valid choice.
     response = client.post(
-        f"/admin/synpunkter/arende/{case.pk}/",
-        {"operation": "assign", "handler": two_handlers[1].pk},
+        f"/admin/synpunkter/inkorg/{case.pk}/tilldela/",
+        {"handler": two_handlers[1].pk},
     )
     assert response.status_code == 400
     case.refresh_from_db()
@@ -128,14 +124,14 @@ def test_assign_to_self_and_to_another_handler_of_the_unit(guarantee, make_handl
 def test_complaint_cannot_be_closed_before_an_action_is_recorded(guarantee, two_handlers):
     case = make_case(guarantee, kind=Kind.COMPLAINT)
     client = logged_in(two_handlers[0])
-    url = f"/admin/synpunkter/arende/{case.pk}/"
-    response = client.post(url, {"operation": "close"})
+    url = f"/admin/synpunkter/inkorg/{case.pk}/"
+    response = client.post(url + "avsluta/")
     assert response.status_code == 400
     assert "åtgärd" in response.content.decode()
     case.refresh_from_db()
     assert case.status == Status.NEW
-    client.post(url, {"operation": "action", "action": "Vi har bytt rutin för hämtning."})
-    assert client.post(url, {"operation": "close"}).status_code == 302
+    client.post(url + "atgard/", {"action": "Vi har bytt rutin för hämtning."})
+    assert client.post(url + "avsluta/").status_code == 302
     case.refresh_from_db()
     assert case.status == Status.CLOSED and case.closed_at is not None
 
@@ -156,5 +152,31 @@ def test_staff_without_feedback_permission_gets_403(guarantee):
     user = get_user_model().objects.create_user("redaktor", "r@example.se", "pw")
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client = logged_in(user)
-    assert client.get(f"/admin/synpunkter/arende/{case.pk}/").status_code in (302, 403)
-    assert client.get("/admin/synpunkter/sammanstallning/").status_code in (302, 403)
+    assert client.get(f"/admin/synpunkter/inkorg/{case.pk}/").status_code in (302, 403)
+    assert client.get("/admin/synpunkter/inkorg/sammanstallning/").status_code in (302, 403)
+
+
+def test_every_reply_is_kept_as_sent_on_the_case(
+    guarantee, two_handlers, django_capture_on_commit_callbacks
+):
+    case = make_case(guarantee, email="anna@example.se", name="Anna", wants_reply=True)
+    client = logged_in(two_handlers[0])
+    url = f"/admin/synpunkter/inkorg/{case.pk}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url + "svara/", {"reply": "Första svaret."})
+        client.post(url + "svara/", {"reply": "Andra svaret, med rättelse."})
+    letters = list(case.events.filter(kind="replied").values_list("text", "recipient"))
+    assert letters == [
+        ("Första svaret.", "anna@example.se"),
+        ("Andra svaret, med rättelse.", "anna@example.se"),
+    ]
+    assert [m.body.count("Första svaret.") for m in mail.outbox] == [1, 0]
+    html = client.get(url).content.decode()
+    assert "Första svaret." in html and "Andra svaret, med rättelse." in html
+
+
+def test_usage_of_another_units_case_is_not_shown(guarantee, other_unit, two_handlers):
+    theirs = make_case(other_unit)
+    client = logged_in(two_handlers[0])
+    assert client.get(f"/admin/synpunkter/inkorg/usage/{theirs.pk}/").status_code == 404
+    assert client.get("/admin/synpunkter/inkorg/abc/").status_code == 404

@@ -56,12 +56,12 @@ def test_compilation_counts_and_csv_export_is_guarded(guarantee, admin_user):
 
     client = Client()
     client.force_login(admin_user)
-    html = client.get("/admin/synpunkter/sammanstallning/?ar=2026").content.decode()
+    html = client.get("/admin/synpunkter/inkorg/sammanstallning/?ar=2026").content.decode()
     assert 'role="img"' in html and "<title" in html
     assert "Totalt 3 synpunkter." in html
     assert "1 av 3 besvarades inom utlovad tid" in html
 
-    response = client.get("/admin/synpunkter/sammanstallning/?ar=2026&format=csv")
+    response = client.get("/admin/synpunkter/inkorg/sammanstallning/?ar=2026&format=csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     cells = [cell for row in rows for cell in row]
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
@@ -79,7 +79,7 @@ def test_handler_compilation_covers_only_their_units(guarantee, other_unit, make
     make_case(other_unit)
     client = Client()
     client.force_login(make_handler("a", guarantee))
-    html = client.get("/admin/synpunkter/sammanstallning/").content.decode()
+    html = client.get("/admin/synpunkter/inkorg/sammanstallning/").content.decode()
     assert "Totalt 1 synpunkter." in html
     assert "Hemtjänsten Norr" not in html
 
@@ -120,7 +120,7 @@ def test_report_slot_lists_actions_without_personal_data(guarantee):
     from guarantees.sections import render_slot
 
     case = make_case(guarantee, kind=Kind.COMPLAINT, name="Anna Hemlig", email="a@example.se")
-    case.record_action("Ny rutin för hämtning.")
+    case.record_action("Ny rutin för hämtning.", None)
     case.save()
     year = timezone.localdate().year
     html = render_slot(

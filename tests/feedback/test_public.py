@@ -157,7 +157,7 @@ def test_html_is_stored_as_text_and_shown_escaped(client, guarantee, make_handle
     assert case.message == "<script>alert(1)</script> <b>hej</b>"
     staff = Client()
     staff.force_login(handler)
-    html = staff.get(f"/admin/synpunkter/arende/{case.pk}/").content.decode()
+    html = staff.get(f"/admin/synpunkter/inkorg/{case.pk}/").content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>alert(1)" not in html
 

@@ -31,7 +31,7 @@ def test_the_comparison_and_results_show_the_feedback_rooms_figures(client, area
         dimension=Dimension.DELIVERY,
         commitment=unit.commitments.first(),
     )
-    complaint.answer("Vi rättar till det.", user=None, when=complaint.received_at)
+    complaint.answer("Vi rättar till det.", by=None, when=complaint.received_at)
     complaint.save()
 
     rows = _table_rows(client.get(area.url + "jamfor/", {"ar": year}).content.decode())

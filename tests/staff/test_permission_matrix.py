@@ -102,17 +102,17 @@ MATRIX = [
     ),
     Row(
         "a feedback case of own unit",
-        lambda w: reverse("feedback_case:handle", args=[w.own_case.pk]),
+        lambda w: reverse("feedback_inbox:case", args=[w.own_case.pk]),
         {"editor", "handler", "superuser"},
     ),
     Row(
         "a feedback case of another unit (guessed URL)",
-        lambda w: reverse("feedback_case:handle", args=[w.other_case.pk]),
+        lambda w: reverse("feedback_inbox:case", args=[w.other_case.pk]),
         {"superuser"},
     ),
     Row(
         "feedback compilation",
-        lambda w: reverse("feedback_compilation"),
+        lambda w: reverse("feedback_inbox:compilation"),
         {"editor", "handler", "quality", "administrator", "superuser"},
     ),
     Row(
@@ -173,9 +173,9 @@ def test_login_works_with_the_role_passwords(client, world):
 @pytest.mark.django_db
 def test_unit_editor_reads_own_units_feedback_but_cannot_handle_it(client, world):
     client.force_login(world.users["editor"])
-    url = reverse("feedback_case:handle", args=[world.own_case.pk])
+    url = reverse("feedback_inbox:case", args=[world.own_case.pk])
     assert client.get(url).status_code == 200
-    response = client.post(url, {"operation": "reply", "reply": "Tack för ditt klagomål."})
+    response = client.post(url + "svara/", {"reply": "Tack för ditt klagomål."})
     # Wagtail turns a refused admin action into a redirect away with a message.
     assert response.status_code in (302, 403)
     if response.status_code == 302:
