@@ -146,21 +146,16 @@ def clean_query(value):
 # Admin forms ----------------------------------------------------------------------------------
 
 
-class ModerationForm(forms.Form):
-    action = forms.ChoiceField(
-        label=_("Beslut"),
-        choices=[("publish", _("Publicera")), ("reject", _("Avvisa"))],
-        widget=forms.RadioSelect,
-    )
+class RejectForm(forms.Form):
     reason = forms.ChoiceField(
-        label=_("Skäl för avvisning"), choices=[("", "—")] + RejectionReason.choices, required=False
+        label=_("Skäl för avvisning"), choices=RejectionReason.choices, widget=forms.RadioSelect
     )
     text = forms.CharField(
         label=_("Förklaring till förslagsställaren"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         max_length=2000,
-        help_text=_("Krävs vid ”Annat skäl”."),
+        help_text=_("Skickas med i mejlet till förslagsställaren. Krävs vid ”Annat skäl”."),
     )
     duplicate_of = forms.ModelChoiceField(
         label=_("Dubblett av"),
@@ -171,16 +166,11 @@ class ModerationForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("action") == "reject":
-            reason = data.get("reason")
-            if not reason:
-                self.add_error("reason", gettext("Välj ett skäl."))
-            elif reason == RejectionReason.OTHER and not data.get("text", "").strip():
-                self.add_error("text", gettext("Skriv varför förslaget avvisas."))
-            elif reason == RejectionReason.DUPLICATE and not data.get("duplicate_of"):
-                self.add_error(
-                    "duplicate_of", gettext("Ange vilket förslag det är en dubblett av.")
-                )
+        reason = data.get("reason")
+        if reason == RejectionReason.OTHER and not data.get("text", "").strip():
+            self.add_error("text", gettext("Skriv varför förslaget avvisas."))
+        elif reason == RejectionReason.DUPLICATE and not data.get("duplicate_of"):
+            self.add_error("duplicate_of", gettext("Ange vilket förslag det är en dubblett av."))
         return data
 
 
@@ -202,6 +192,21 @@ class AnswerForm(forms.Form):
     answered_at = forms.DateField(
         label=_("Beslutsdatum"), widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+class TrafficFilterForm(forms.Form):
+    """The vote traffic's filter, read from the query string."""
+
+    dagar = forms.IntegerField(label=_("Senaste dagar"), min_value=1, max_value=90, required=False)
+    forslag = forms.ModelChoiceField(
+        label=_("E-förslag"), queryset=Proposal.objects.all(), required=False
+    )
+
+    def days(self):
+        return (self.is_valid() and self.cleaned_data["dagar"]) or 7
+
+    def proposal(self):
+        return self.cleaned_data["forslag"] if self.is_valid() else None
 
 
 class InvalidateForm(forms.Form):

@@ -17,7 +17,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.urls import reverse
@@ -32,7 +31,7 @@ from wagtail.models import Site
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from outbox.mail import queue_mail
+from home.transitions import TransitionError, lock
 
 DEFAULT_THRESHOLD = 50
 DEFAULT_VOTING_DAYS = 90
@@ -127,8 +126,18 @@ class ProposalQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return self.filter(status=Status.OPEN, closes_at__lte=now or timezone.now())
 
 
-class VotingClosed(Exception):
+class VotingClosed(TransitionError):
     """The proposal is not open for votes (any more)."""
+
+    def __init__(self):
+        super().__init__(gettext("Röstningen är avslutad. Din röst räknades inte."))
+
+
+class AlreadyVoted(TransitionError):
+    """This person's vote on this proposal is counted already."""
+
+    def __init__(self):
+        super().__init__(gettext("Du har redan röstat på det här förslaget."))
 
 
 class Proposal(index.Indexed, models.Model):
@@ -239,12 +248,13 @@ class Proposal(index.Indexed, models.Model):
         return self.service_area.committee if self.service_area_id else None
 
     # Transitions -----------------------------------------------------------------------------
+    # Each locks the row, checks, saves and records the event; proposals/services.py mails.
 
     def _transition(self, new_status, *, actor=None, note="", fields=()):
         old_status = self.status
         self.status = new_status
         self.save(update_fields=["status", *fields])
-        ProposalEvent.objects.create(
+        return ProposalEvent.objects.create(
             proposal=self,
             kind=ProposalEvent.Kind.STATUS,
             from_status=old_status,
@@ -252,62 +262,65 @@ class Proposal(index.Indexed, models.Model):
             actor=actor,
             note=note,
         )
-        self._tell_everyone_who_asked(new_status)
-
-    def _tell_everyone_who_asked(self, new_status):
-        if new_status == Status.AWAITING_MODERATION:
-            return  # the proposer just confirmed it: the confirm page says what happens next
-        context = {"proposal": self, "base_url": settings.WAGTAILADMIN_BASE_URL}
-        subject = gettext("Ditt e-förslag: %(status)s") % {"status": self.get_status_display()}
-        queue_mail(self.proposer_email, subject, "proposals/mail/status_proposer.txt", context)
-        voters = self.votes.valid().filter(notify=True).exclude(email="")
-        subject = gettext("E-förslaget du röstat på: %(status)s") % {
-            "status": self.get_status_display()
-        }
-        for email in voters.values_list("email", flat=True):
-            queue_mail(email, subject, "proposals/mail/status_voter.txt", context)
-
-    @transaction.atomic
-    def confirm_by_proposer(self):
-        locked = Proposal.objects.select_for_update().get(pk=self.pk)
-        if locked.status != Status.UNCONFIRMED:
-            return False
-        locked.confirmed_at = timezone.now()
-        locked._transition(Status.AWAITING_MODERATION, fields=["confirmed_at"])
-        self.refresh_from_db()
-        return True
 
     def _require(self, *statuses):
         if self.status not in statuses:
-            raise ValidationError(
+            raise TransitionError(
                 gettext("Förslaget har status ”%(status)s” och kan inte ändras så.")
                 % {"status": self.get_status_display()}
             )
 
+    @classmethod
+    @transaction.atomic
+    def submit(cls, *, title, body, service_area, display_name, proposer_email):
+        """A resident's new proposal, waiting for the proposer to confirm the address."""
+        proposal = cls.objects.create(
+            title=title,
+            body=body,
+            service_area=service_area,
+            display_name=display_name,
+            proposer_email=proposer_email,
+        )
+        ProposalEvent.objects.create(
+            proposal=proposal, kind=ProposalEvent.Kind.STATUS, to_status=Status.UNCONFIRMED
+        )
+        return proposal
+
+    @transaction.atomic
+    def confirm_by_proposer(self):
+        lock(self)
+        self._require(Status.UNCONFIRMED)
+        self.confirmed_at = timezone.now()
+        return self._transition(Status.AWAITING_MODERATION, fields=["confirmed_at"])
+
     @transaction.atomic
     def publish(self, actor=None, now=None):
         """Open the proposal for votes for the configured period."""
+        lock(self)
         self._require(Status.AWAITING_MODERATION)
         config = ProposalSettings.current()
         self.opens_at = now or timezone.now()
         self.closes_at = self.opens_at + timedelta(days=config.voting_days)
         self.threshold = config.threshold
-        self._transition(Status.OPEN, actor=actor, fields=["opens_at", "closes_at", "threshold"])
+        return self._transition(
+            Status.OPEN, actor=actor, fields=["opens_at", "closes_at", "threshold"]
+        )
 
     @transaction.atomic
     def reject(self, reason, actor=None, text="", duplicate_of=None):
+        lock(self)
         self._require(Status.AWAITING_MODERATION)
         reason = RejectionReason(reason)
         if reason == RejectionReason.OTHER and not text.strip():
-            raise ValidationError(gettext("Skriv varför förslaget avvisas."))
+            raise TransitionError(gettext("Skriv varför förslaget avvisas."))
         if reason == RejectionReason.DUPLICATE and (
             duplicate_of is None or duplicate_of.pk == self.pk
         ):
-            raise ValidationError(gettext("Ange vilket förslag det är en dubblett av."))
+            raise TransitionError(gettext("Ange vilket förslag det är en dubblett av."))
         self.rejection_reason = reason
         self.rejection_text = text.strip()
         self.duplicate_of = duplicate_of if reason == RejectionReason.DUPLICATE else None
-        self._transition(
+        return self._transition(
             Status.REJECTED,
             actor=actor,
             note=self.rejection_explanation,
@@ -315,53 +328,45 @@ class Proposal(index.Indexed, models.Model):
         )
 
     @transaction.atomic
-    def close(self, now=None):
+    def close(self):
         """End the voting: to the committee at or above the threshold, closed below it."""
-        locked = Proposal.objects.select_for_update().get(pk=self.pk)
-        if locked.status != Status.OPEN:
-            return None
-        if locked.vote_count >= locked.threshold:
-            locked._transition(Status.AT_COMMITTEE)
-        else:
-            locked._transition(Status.CLOSED)
-        self.refresh_from_db()
-        return self.status
-
-    @classmethod
-    def close_expired(cls, now=None):
-        closed = []
-        for proposal in cls.objects.expired(now).order_by("closes_at"):
-            if proposal.close(now):
-                closed.append(proposal)
-        return closed
+        lock(self)
+        self._require(Status.OPEN)
+        if self.vote_count >= self.threshold:
+            return self._transition(Status.AT_COMMITTEE)
+        return self._transition(Status.CLOSED)
 
     @transaction.atomic
     def answer(self, decision, text, date=None, actor=None):
-        """The committee's decision. Voters' addresses are no longer needed after this mail."""
+        """The committee's decision."""
+        lock(self)
         self._require(Status.AT_COMMITTEE)
         self.decision = Decision(decision)
         self.answer_text = text.strip()
         if not self.answer_text:
-            raise ValidationError(gettext("Skriv nämndens svar."))
+            raise TransitionError(gettext("Skriv nämndens svar."))
         self.answered_at = date or timezone.localdate()
-        self._transition(
+        return self._transition(
             Status.ANSWERED,
             actor=actor,
             note=self.get_decision_display(),
             fields=["decision", "answer_text", "answered_at"],
         )
-        # Queued mail holds its own copy of the address; the vote need not keep it.
+
+    def forget_voter_addresses(self):
+        """After the answer is mailed, voters' addresses are no longer needed."""
         self.votes.exclude(email="").update(email="")
 
     @transaction.atomic
     def edit_for_personal_data(self, title, body, note, actor=None):
         """A moderator removes personal data; the only edit allowed, and always logged."""
+        lock(self)
         if not note.strip():
-            raise ValidationError(gettext("Skriv vilka personuppgifter som togs bort."))
+            raise TransitionError(gettext("Skriv vilka personuppgifter som togs bort."))
         before = {"title": self.title, "body": self.body}
         self.title, self.body = title, body
         self.save(update_fields=["title", "body"])
-        ProposalEvent.objects.create(
+        return ProposalEvent.objects.create(
             proposal=self,
             kind=ProposalEvent.Kind.EDIT,
             actor=actor,
@@ -388,8 +393,8 @@ class Proposal(index.Indexed, models.Model):
 
         The insert and the counter update share one transaction: the unique constraint on
         (proposal, voter_hash) turns a second vote into an IntegrityError inside a savepoint,
-        and the counter moves only after a successful insert. Returns the Vote, or None when
-        this voter had voted already. Raises VotingClosed when voting is not open.
+        and the counter moves only after a successful insert. Returns the Vote; raises
+        AlreadyVoted when this voter had voted already and VotingClosed when voting is not open.
         """
         now = now or timezone.now()
         with transaction.atomic():
@@ -405,8 +410,8 @@ class Proposal(index.Indexed, models.Model):
                         mail_domain=domain,
                         created_at=now,
                     )
-            except IntegrityError:
-                return None
+            except IntegrityError as error:
+                raise AlreadyVoted from error
             updated = cls.objects.filter(
                 pk=proposal_id, status=Status.OPEN, closes_at__gt=now
             ).update(vote_count=F("vote_count") + 1)

@@ -4,7 +4,6 @@ import json
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,12 +12,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_ratelimit.decorators import ratelimit
 
 from home.spreadsheets import spreadsheet_safe
+from home.transitions import TransitionError
 from home.views import rate_limited
-from outbox.mail import queue_mail
 
+from . import services
 from .forms import ListFilterForm, ProposalForm, clean_query
-from .identity import get_verifier, render_token_error, verifiers
-from .models import Confirmation, Proposal, ProposalEvent, Status, TokenError
+from .identity import ProveByMail, VerificationFailed, get_verifier, verifiers
+from .models import Confirmation, Proposal, ProposalEvent, TokenError
 
 
 def _rate(name, default):
@@ -87,37 +87,77 @@ def proposal_detail(request, pk):
     return render(request, "proposals/detail.html", _detail_context(proposal))
 
 
+def _verifier_or_404(key):
+    verifier = get_verifier(key)
+    if verifier is None:
+        raise Http404
+    return verifier
+
+
+def render_vote_outcome(request, proposal, message, counted=False):
+    return render(
+        request,
+        "proposals/vote_done.html",
+        {"proposal": proposal, "outcome": {"counted": counted, "message": message}},
+        status=200 if counted else 409,
+    )
+
+
+def render_token_error(request, proposal, message):
+    return render(
+        request,
+        "proposals/token_error.html",
+        {"proposal": proposal, "message": message},
+        status=400,
+    )
+
+
 @require_POST
 @limited("proposals.vote", "PROPOSAL_VOTE_RATE", "30/h")
 def vote_begin(request, pk, verifier):
     proposal = _public_or_404(pk)
-    chosen = get_verifier(verifier)
-    if chosen is None:
-        raise Http404
+    chosen = _verifier_or_404(verifier)
     if not proposal.is_open_for_votes:
-        return render(
-            request,
-            "proposals/vote_done.html",
-            {"proposal": proposal, "outcome": {"message": gettext("Röstningen är avslutad.")}},
-            status=409,
-        )
-    response = chosen.begin(request, proposal)
-    if response is None:
+        return render_vote_outcome(request, proposal, gettext("Röstningen är avslutad."))
+    step = chosen.begin(request, proposal)
+    if step is None:
         form = chosen.get_form(request.POST)
         form.is_valid()
         context = _detail_context(proposal, {chosen.key: form})
         return render(request, "proposals/detail.html", context, status=400)
-    return response
+    if isinstance(step, ProveByMail):
+        callback = reverse("proposals:vote_callback", args=[proposal.pk, chosen.key])
+        services.ask_to_confirm_vote(proposal, step, request.META.get("REMOTE_ADDR"), callback)
+        return redirect("proposals:vote_sent", pk=proposal.pk)
+    return redirect(step)  # to the identity provider
 
 
 @require_http_methods(["GET", "POST"])
 @limited("proposals.confirm", "PROPOSAL_VOTE_RATE", "30/h")
 def vote_callback(request, pk, verifier):
+    """Where a voter comes back: from a mailed link, or from an identity provider."""
     proposal = _public_or_404(pk)
-    chosen = get_verifier(verifier)
-    if chosen is None:
-        raise Http404
-    return chosen.callback(request, proposal)
+    chosen = _verifier_or_404(verifier)
+    token = request.GET.get("t", "")
+    try:
+        if token:
+            if request.method != "POST":
+                # A GET only shows the button: mail scanners follow links (e-petitions #1661).
+                Confirmation.verify(Confirmation.Kind.VOTE, token, proposal.pk)
+                return render(
+                    request, "proposals/confirm_vote.html", {"proposal": proposal, "token": token}
+                )
+            services.vote_by_mailed_link(proposal, token)
+        else:
+            identity = chosen.callback(request, proposal)
+            services.vote(proposal, identity, request.META.get("REMOTE_ADDR"))
+    except (TokenError, VerificationFailed) as error:
+        return render_token_error(request, proposal, str(error))
+    except TransitionError as error:
+        return render_vote_outcome(request, proposal, " ".join(error.messages))
+    return render_vote_outcome(
+        request, proposal, gettext("Tack! Din röst är registrerad."), counted=True
+    )
 
 
 @require_GET
@@ -151,30 +191,13 @@ def proposal_new(request):
             {"form": form, "similar": similar_proposals(form.cleaned_data["title"])},
         )
     data = form.cleaned_data
-    with transaction.atomic():
-        proposal = Proposal.objects.create(
-            title=data["title"],
-            body=data["body"],
-            service_area=data["service_area"],
-            display_name=data["display_name"],
-            proposer_email=data["email"],
-        )
-        ProposalEvent.objects.create(
-            proposal=proposal, kind=ProposalEvent.Kind.STATUS, to_status=Status.UNCONFIRMED
-        )
-        _confirmation, token = Confirmation.issue(Confirmation.Kind.PROPOSAL, proposal)
-        queue_mail(
-            data["email"],
-            gettext("Bekräfta ditt e-förslag"),
-            "proposals/mail/confirm_proposal.txt",
-            {
-                "proposal": proposal,
-                "link": settings.WAGTAILADMIN_BASE_URL
-                + reverse("proposals:confirm")
-                + "?t="
-                + token,
-            },
-        )
+    services.submit(
+        title=data["title"],
+        body=data["body"],
+        service_area=data["service_area"],
+        display_name=data["display_name"],
+        email=data["email"],
+    )
     return redirect("proposals:sent")
 
 
@@ -186,23 +209,20 @@ def proposal_sent(request):
 @require_http_methods(["GET", "POST"])
 def proposal_confirm(request):
     token = request.GET.get("t", "")
-    if request.method != "POST":
-        try:
+    try:
+        if request.method != "POST":
             confirmation = Confirmation.verify(Confirmation.Kind.PROPOSAL, token)
-        except TokenError as error:
-            return render_token_error(request, None, str(error))
-        return render(
-            request,
-            "proposals/confirm_proposal.html",
-            {"proposal": confirmation.proposal, "token": token},
-        )
-    with transaction.atomic():
-        try:
-            confirmation = Confirmation.redeem(Confirmation.Kind.PROPOSAL, token)
-        except TokenError as error:
-            return render_token_error(request, None, str(error))
-        confirmation.proposal.confirm_by_proposer()
-    return render(request, "proposals/confirmed.html", {"proposal": confirmation.proposal})
+            return render(
+                request,
+                "proposals/confirm_proposal.html",
+                {"proposal": confirmation.proposal, "token": token},
+            )
+        proposal = services.confirm(token)
+    except TokenError as error:
+        return render_token_error(request, None, str(error))
+    except TransitionError as error:
+        return render_token_error(request, None, " ".join(error.messages))
+    return render(request, "proposals/confirmed.html", {"proposal": proposal})
 
 
 # Open data ------------------------------------------------------------------------------------

@@ -1,61 +1,15 @@
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
-from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import policy_registry, register_permission_policy
 
-from . import admin_views
+from .admin_views import ProposalPermissionPolicy, ProposalViewSet
 from .models import BlockedDomain, Proposal, Status
 
-MODERATE = "proposals.moderate_proposal"
-ANSWER = "proposals.answer_proposal"
-
-
-class ProposalPermissionPolicy(ModelPermissionPolicy):
-    """Proposals come from residents, never from the admin; moderators and committees see
-    them through their own permissions (`moderate_proposal`, `answer_proposal`)."""
-
-    def user_has_permission(self, user, action):
-        if action == "add":
-            return False
-        if action == "change":
-            return user.has_perm(MODERATE) or user.has_perm(ANSWER)
-        if action in ("view", "inspect"):
-            return user.has_perm(MODERATE) or user.has_perm(ANSWER)
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-register_permission_policy(Proposal, ProposalPermissionPolicy(Proposal))
-
-
-class ProposalViewSet(ModelViewSet):
-    model = Proposal
-    icon = "comment"
-    menu_label = _("Alla e-förslag")
-    add_to_admin_menu = False
-    url_prefix = "e-forslag"
-    name = "proposals_admin"
-    copy_view_enabled = False
-    list_filter = ["status", "service_area"]
-    search_fields = ["title", "body"]
-    list_display = [
-        "title",
-        Column("get_status_display", label=_("Status"), sort_key="status"),
-        Column("vote_count", label=_("Röster"), sort_key="vote_count"),
-        Column("created_at", label=_("Inskickat"), sort_key="created_at"),
-    ]
-    ordering = ["-created_at"]
-    form_fields = ["title", "body"]
-
-    @property
-    def edit_view(self):
-        return admin_views.manage
+proposal_policy = ProposalPermissionPolicy(Proposal)
+register_permission_policy(Proposal, proposal_policy)
 
 
 class BlockedDomainViewSet(ModelViewSet):
@@ -65,6 +19,7 @@ class BlockedDomainViewSet(ModelViewSet):
     add_to_admin_menu = False
     url_prefix = "e-forslag-sparrade-domaner"
     name = "proposals_blocked_domains"
+    pk_path_converter = "int"
     list_display = ["domain", "note", "created_at"]
     search_fields = ["domain"]
     form_fields = ["domain", "note"]
@@ -79,54 +34,53 @@ def register_viewsets():
     return [proposal_viewset, blocked_domain_viewset]
 
 
-@hooks.register("register_admin_urls")
-def register_urls():
-    return [
-        path("e-forslag-trafik/", admin_views.traffic, name="proposals_traffic"),
-        path(
-            "e-forslag-trafik/ogiltigforklara/",
-            admin_views.invalidate,
-            name="proposals_invalidate",
-        ),
-    ]
+class PolicyMenuItem(MenuItem):
+    """Shown to users the permission policy allows one of `actions`."""
 
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, perms=(), **kwargs):
+    def __init__(self, *args, policy, actions, **kwargs):
         super().__init__(*args, **kwargs)
-        self.perms = perms
+        self.policy, self.actions = policy, actions
 
     def is_shown(self, request):
-        return any(request.user.has_perm(perm) for perm in self.perms)
+        return self.policy.user_has_any_permission(request.user, self.actions)
 
 
 @hooks.register("register_admin_menu_item")
 def register_menu():
     queue_url = reverse("proposals_admin:index") + f"?status={Status.AWAITING_MODERATION.value}"
+    domains = policy_registry.get_by_type(BlockedDomain)
     menu = Menu(
         items=[
-            PermissionMenuItem(
-                _("Granskningskö"), queue_url, icon_name="tasks", perms=[MODERATE], order=100
+            PolicyMenuItem(
+                _("Granskningskö"),
+                queue_url,
+                icon_name="tasks",
+                policy=proposal_policy,
+                actions=["moderate"],
+                order=100,
             ),
-            PermissionMenuItem(
+            PolicyMenuItem(
                 _("Alla e-förslag"),
                 reverse("proposals_admin:index"),
                 icon_name="comment",
-                perms=[MODERATE, ANSWER],
+                policy=proposal_policy,
+                actions=["view"],
                 order=200,
             ),
-            PermissionMenuItem(
+            PolicyMenuItem(
                 _("Röster per timme"),
-                reverse("proposals_traffic"),
+                reverse("proposals_admin:traffic"),
                 icon_name="table",
-                perms=[MODERATE],
+                policy=proposal_policy,
+                actions=["moderate"],
                 order=300,
             ),
-            PermissionMenuItem(
+            PolicyMenuItem(
                 _("Spärrade e-postdomäner"),
                 reverse("proposals_blocked_domains:index"),
                 icon_name="warning",
-                perms=["proposals.change_blockeddomain"],
+                policy=domains,
+                actions=["change"],
                 order=400,
             ),
         ]

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from proposals import services
 from proposals.models import Proposal, Status, Vote
 from tests.conftest import PageWatch
 
@@ -69,7 +70,7 @@ def test_a_resident_proposal_goes_from_submission_to_a_published_answer(
 
     # The period ends with enough votes; the committee answers in the admin.
     Proposal.objects.filter(pk=proposal.pk).update(threshold=1, closes_at=timezone.now())
-    Proposal.close_expired(now=timezone.now() + timedelta(seconds=1))
+    services.close_expired(now=timezone.now() + timedelta(seconds=1))
     page.goto(f"/admin/e-forslag/edit/{proposal.pk}/")
     page.locator("#id_answer-decision").select_option(label="Delvis bifallet")
     page.get_by_label("Nämndens svar").fill("Nämnden bygger om halva lekplatsen i vår.")

@@ -5,9 +5,12 @@ from datetime import timedelta
 import pytest
 from django.core import mail, signing
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
 
+from proposals import services
 from proposals.canonical import canonical_email, source_network, voter_hash
+from proposals.identity import VerificationFailed, VerifiedIdentity, Verifier
 from proposals.models import Confirmation, Proposal, Status, TokenError, Vote
 
 from .conftest import mailed_link, path_of
@@ -202,42 +205,37 @@ def test_the_address_is_kept_only_for_news_and_erased_when_answered(
     Proposal.objects.filter(pk=proposal.pk).update(closes_at=timezone.now())
     mail.outbox.clear()
     with committed():
-        Proposal.close_expired()
+        services.close_expired()
     proposal.refresh_from_db()
     assert proposal.status == Status.AT_COMMITTEE
     assert sorted(m.to[0] for m in mail.outbox) == ["karin@example.se", "news@example.se"]
 
     mail.outbox.clear()
     with committed():
-        proposal.answer("partly_approved", "Nämnden sätter upp fem nya bänkar 2026.")
+        services.answer(
+            proposal,
+            None,
+            decision="partly_approved",
+            text="Nämnden sätter upp fem nya bänkar 2026.",
+        )
     assert sorted(m.to[0] for m in mail.outbox) == ["karin@example.se", "news@example.se"]
     assert "fem nya bänkar" in mail.outbox[1].body
     assert not Vote.objects.exclude(email="").exists()
 
 
-class DummyEIDVerifier:
-    """Stands in for BankID/Freja: proves identity at once, without any mail."""
+class DummyEIDVerifier(Verifier):
+    """Stands in for BankID/Freja: the identity provider sends the voter straight back."""
 
     key = "eid"
     label = "Rösta med e-legitimation (test)"
-    template_name = "proposals/verifiers/button.html"
 
-    def __new__(cls):
-        from proposals.identity import Verifier
+    def begin(self, request, proposal):
+        return reverse("proposals:vote_callback", args=[proposal.pk, self.key]) + "?code=ok"
 
-        class _Dummy(Verifier):
-            key = cls.key
-            label = cls.label
-            template_name = cls.template_name
-
-            def begin(self, request, proposal):
-                return self.callback(request, proposal)
-
-            def callback(self, request, proposal):
-                outcome = self.complete(request, proposal, "197001011234")
-                return self.render_outcome(request, proposal, outcome)
-
-        return _Dummy()
+    def callback(self, request, proposal):
+        if request.GET.get("code") != "ok":
+            raise VerificationFailed("Inloggningen avbröts.")
+        return VerifiedIdentity(verifier=self.key, subject="197001011234")
 
 
 @override_settings(
@@ -251,10 +249,12 @@ def test_a_second_verifier_plugs_in_without_changing_the_voting_code(client, mak
     page = client.get(f"/e-forslag/{proposal.pk}/").content.decode()
     assert "Rösta med e-legitimation (test)" in page
     assert "Rösta med e-post" in page
-    response = client.post(f"/e-forslag/{proposal.pk}/rosta/eid/start/")
-    assert response.status_code == 200
-    again = client.post(f"/e-forslag/{proposal.pk}/rosta/eid/start/")
+    response = client.post(f"/e-forslag/{proposal.pk}/rosta/eid/start/", follow=True)
+    assert response.status_code == 200 and "Din röst är registrerad" in response.content.decode()
+    again = client.post(f"/e-forslag/{proposal.pk}/rosta/eid/start/", follow=True)
     assert again.status_code == 409
+    refused = client.get(f"/e-forslag/{proposal.pk}/rosta/eid/?code=no")
+    assert refused.status_code == 400 and "Inloggningen avbröts." in refused.content.decode()
     proposal.refresh_from_db()
     assert proposal.vote_count == 1
     assert Vote.objects.get().verifier == "eid"

@@ -122,7 +122,7 @@ MATRIX = [
     ),
     Row(
         "votes per hour",
-        lambda w: reverse("proposals_traffic"),
+        lambda w: reverse("proposals_admin:traffic"),
         {"moderator", "administrator", "superuser"},
     ),
     Row(

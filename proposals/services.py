@@ -1,0 +1,169 @@
+"""What happens around an e-proposal's state change: who is told, and what is kept.
+
+Each function runs the model's state change (which locks, checks, saves and records the event)
+and, in the same transaction, queues the mail. The mail is stored with the change and delivered
+after commit (outbox/mail.py). Views call these; they never mail or open transactions themselves.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext
+
+from home.transitions import TransitionError
+from outbox.mail import queue_mail
+
+from .canonical import source_network
+from .models import Confirmation, Proposal, Vote
+
+
+def _link(path, token):
+    return f"{settings.WAGTAILADMIN_BASE_URL}{path}?t={token}"
+
+
+def _tell_everyone_who_asked(proposal):
+    """The proposer, and the voters who asked for news, hear of the new status."""
+    context = {"proposal": proposal, "base_url": settings.WAGTAILADMIN_BASE_URL}
+    status = proposal.get_status_display()
+    queue_mail(
+        proposal.proposer_email,
+        gettext("Ditt e-förslag: %(status)s") % {"status": status},
+        "proposals/mail/status_proposer.txt",
+        context,
+    )
+    subject = gettext("E-förslaget du röstat på: %(status)s") % {"status": status}
+    voters = proposal.votes.valid().filter(notify=True).exclude(email="")
+    for email in voters.values_list("email", flat=True):
+        queue_mail(email, subject, "proposals/mail/status_voter.txt", context)
+
+
+# The resident's side --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def submit(*, title, body, service_area, display_name, email):
+    """Store a new proposal and mail the proposer a link to confirm it."""
+    proposal = Proposal.submit(
+        title=title,
+        body=body,
+        service_area=service_area,
+        display_name=display_name,
+        proposer_email=email,
+    )
+    _confirmation, token = Confirmation.issue(Confirmation.Kind.PROPOSAL, proposal)
+    queue_mail(
+        email,
+        gettext("Bekräfta ditt e-förslag"),
+        "proposals/mail/confirm_proposal.txt",
+        {"proposal": proposal, "link": _link(reverse("proposals:confirm"), token)},
+    )
+    return proposal
+
+
+@transaction.atomic
+def confirm(token):
+    """The proposer used the mailed link: the proposal waits for moderation.
+
+    Raises TokenError (a bad link) or TransitionError (confirmed already)."""
+    confirmation = Confirmation.redeem(Confirmation.Kind.PROPOSAL, token)
+    confirmation.proposal.confirm_by_proposer()
+    return confirmation.proposal
+
+
+@transaction.atomic
+def ask_to_confirm_vote(proposal, proof, remote_addr, callback_path):
+    """Mail a one-time link that records the vote of `proof.identity` when used."""
+    identity = proof.identity
+    _confirmation, token = Confirmation.issue(
+        Confirmation.Kind.VOTE,
+        proposal,
+        voter_hash=identity.voter_hash,
+        verifier=identity.verifier,
+        notify=bool(identity.notify_email),
+        email=identity.notify_email,
+        network=source_network(remote_addr),
+        mail_domain=identity.mail_domain,
+    )
+    queue_mail(
+        proof.address,
+        gettext("Bekräfta din röst på e-förslaget"),
+        "proposals/mail/confirm_vote.txt",
+        {"proposal": proposal, "link": _link(callback_path, token)},
+    )
+
+
+@transaction.atomic
+def vote_by_mailed_link(proposal, token):
+    """Use a mailed vote link once. Raises TokenError or TransitionError."""
+    confirmation = Confirmation.redeem(Confirmation.Kind.VOTE, token, proposal.pk)
+    return Proposal.record_vote(
+        proposal.pk,
+        confirmation.voter_hash,
+        verifier=confirmation.verifier,
+        notify=confirmation.notify,
+        email=confirmation.email,
+        network=confirmation.network,
+        domain=confirmation.mail_domain,
+    )
+
+
+def vote(proposal, identity, remote_addr):
+    """Count the vote of an identity a verifier has proven. Raises TransitionError."""
+    return Proposal.record_vote(
+        proposal.pk,
+        identity.voter_hash,
+        verifier=identity.verifier,
+        notify=bool(identity.notify_email),
+        email=identity.notify_email,
+        network=source_network(remote_addr),
+        domain=identity.mail_domain,
+    )
+
+
+# Staff ---------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def publish(proposal, by):
+    proposal.publish(actor=by)
+    _tell_everyone_who_asked(proposal)
+
+
+@transaction.atomic
+def reject(proposal, by, *, reason, text="", duplicate_of=None):
+    proposal.reject(reason, actor=by, text=text, duplicate_of=duplicate_of)
+    _tell_everyone_who_asked(proposal)
+
+
+@transaction.atomic
+def close(proposal):
+    proposal.close()
+    _tell_everyone_who_asked(proposal)
+
+
+def close_expired(now=None):
+    """Close every proposal whose voting period has ended; each in its own transaction."""
+    closed = []
+    for proposal in Proposal.objects.expired(now).order_by("closes_at"):
+        try:
+            close(proposal)
+        except TransitionError:
+            continue  # closed by a concurrent run meanwhile
+        closed.append(proposal)
+    return closed
+
+
+@transaction.atomic
+def answer(proposal, by, *, decision, text, date=None):
+    proposal.answer(decision, text, date=date, actor=by)
+    _tell_everyone_who_asked(proposal)
+    # Queued mail holds its own copy of each address; the votes need not keep them.
+    proposal.forget_voter_addresses()
+
+
+def edit_for_personal_data(proposal, by, *, title, body, note):
+    return proposal.edit_for_personal_data(title, body, note, actor=by)
+
+
+def invalidate_votes(votes, by, note):
+    return Vote.invalidate(votes, actor=by, note=note)
