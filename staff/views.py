@@ -1,14 +1,24 @@
 """Admin views: the report of guarantees to renew."""
 
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, StatusFlagColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from home.spreadsheets import spreadsheet_safe
 
 from .expiry import WARNING_DAYS, guarantees_to_renew
-from .roles import EXPIRY_REPORT
+from .models import UnitAssignment
+
+
+class ExpiryReportPermissionPolicy(ModelPermissionPolicy):
+    """The report's one action, "view", is the staff.view_expiry_report permission."""
+
+    def _get_permission_codename(self, action):
+        return f"{action}_expiry_report"
+
+
+expiry_report_policy = ExpiryReportPermissionPolicy(UnitAssignment)
 
 
 class FormulaSafeExportMixin:
@@ -23,6 +33,8 @@ class ExpiringGuaranteesReportView(FormulaSafeExportMixin, ReportView):
     header_icon = "time"
     index_url_name = "staff_expiring_guarantees"
     index_results_url_name = "staff_expiring_guarantees_results"
+    permission_policy = expiry_report_policy
+    permission_required = "view"
     export_filename = "garantier-som-loper-ut"
     list_export = ["title", "service_area", "valid_from", "valid_to", "scheduled_label"]
     export_headings = {
@@ -47,11 +59,6 @@ class ExpiringGuaranteesReportView(FormulaSafeExportMixin, ReportView):
             false_label=_("Saknas"),
         ),
     ]
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(EXPIRY_REPORT):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
         return _("inom %(days)s dagar eller redan utgångna") % {"days": WARNING_DAYS}

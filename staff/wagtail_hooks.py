@@ -18,8 +18,7 @@ from guarantees.models import GuaranteePage, ServiceAreaPage
 
 from .expiry import WARNING_DAYS, guarantees_to_renew_for
 from .models import Role, UnitAssignment
-from .roles import EXPIRY_REPORT
-from .views import ExpiringGuaranteesReportView
+from .views import ExpiringGuaranteesReportView, expiry_report_policy
 
 
 def _unit_pages(request=None):
@@ -107,7 +106,7 @@ def register_report_urls():
 
 class ExpiryReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm(EXPIRY_REPORT)
+        return expiry_report_policy.user_has_permission(request.user, "view")
 
 
 @hooks.register("register_reports_menu_item")
@@ -145,4 +144,8 @@ class GuaranteesToRenewPanel(Component):
 def add_guarantees_to_renew_panel(request, panels):
     guarantees = list(guarantees_to_renew_for(request.user)[:20])
     if guarantees:
-        panels.append(GuaranteesToRenewPanel(guarantees, request.user.has_perm(EXPIRY_REPORT)))
+        panels.append(
+            GuaranteesToRenewPanel(
+                guarantees, expiry_report_policy.user_has_permission(request.user, "view")
+            )
+        )
