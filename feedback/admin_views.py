@@ -16,7 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from guarantees.models import GuaranteePage
-from home.admin_views import ObjectScopedMixin, StateChangeView
+from home.admin_views import AdminPageMixin, ObjectScopedMixin, StateChangeView
 from staff.models import Role, units_for
 
 from . import services
@@ -243,7 +243,7 @@ class CloseView(CaseChangeView):
         services.close(self.object, self.request.user)
 
 
-class CompilationView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+class CompilationView(PermissionCheckedMixin, AdminPageMixin, TemplateView):
     """Counts per unit, service area, kind, dimension and month for the user's units."""
 
     model = Feedback

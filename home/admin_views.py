@@ -19,6 +19,13 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from .transitions import TransitionError
 
 
+class AdminPageMixin(WagtailAdminTemplateMixin):
+    """A staff page in the admin's own look, its title last in the breadcrumbs (the header)."""
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+
 class ObjectScopedMixin(PermissionCheckedMixin, BaseObjectMixin):
     """Look the object up only among those the permission policy lets the user act on."""
 
@@ -72,7 +79,7 @@ class StateChangeView(ObjectScopedMixin, WagtailAdminTemplateMixin, TemplateView
         if self.index_url_name:
             items.append({"url": reverse(self.index_url_name), "label": self.index_label})
         items.append({"url": self.get_object_url(), "label": str(self.object)})
-        items.append({"url": "", "label": self.get_page_title()})
+        items.append({"url": "", "label": self.get_page_title(), "sublabel": str(self.object)})
         return items
 
     def get_context_data(self, **kwargs):

@@ -23,7 +23,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from home.admin_views import ObjectScopedMixin, StateChangeView
+from home.admin_views import AdminPageMixin, ObjectScopedMixin, StateChangeView
 
 from . import services
 from .forms import AnswerForm, InvalidateForm, PersonalDataEditForm, RejectForm, TrafficFilterForm
@@ -174,7 +174,7 @@ class PersonalDataView(ProposalChangeView):
         )
 
 
-class TrafficView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+class TrafficView(PermissionCheckedMixin, AdminPageMixin, TemplateView):
     """Votes per hour by source network and by mail domain: where do sudden bursts come from?"""
 
     model = Proposal
