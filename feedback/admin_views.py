@@ -21,8 +21,8 @@ from staff.models import Role, units_for
 
 from . import services
 from .compilation import Compilation, csv_response, parse_period
-from .forms import ActionForm, AssignForm, ReplyForm
-from .models import OPEN_STATUSES, Dimension, Feedback, Kind, Status
+from .forms import ActionForm, AssignForm, MoveForm, NoteForm, ReplyForm, ReplyTemplateChoice
+from .models import OPEN_STATUSES, Dimension, Feedback, Kind, ReplyTemplate, Status
 
 
 def visible_units(user):
@@ -84,6 +84,25 @@ class ScopedObjectMixin:
         return scoped_feedback(self.request.user)
 
 
+class AssignedFilter(django_filters.ChoiceFilter):
+    """The handler's own queue ("mina") and the cases nobody has taken ("ingen"): both of
+    cases not yet closed, since that is the work still to do."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "choices",
+            [("mina", gettext_lazy("Mina ärenden")), ("ingen", gettext_lazy("Ej tilldelade"))],
+        )
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if value == "mina":
+            return qs.exclude(status=Status.CLOSED).filter(handler=self.parent.request.user)
+        if value == "ingen":
+            return qs.exclude(status=Status.CLOSED).filter(handler__isnull=True)
+        return qs
+
+
 class OverdueFilter(django_filters.BooleanFilter):
     def filter(self, qs, value):
         if value is True:
@@ -105,6 +124,7 @@ class FeedbackFilterSet(WagtailFilterSet):
     dimension = django_filters.ChoiceFilter(label=gettext_lazy("Gäller"), choices=Dimension.choices)
     unit = django_filters.ModelChoiceFilter(label=gettext_lazy("Enhet"), queryset=user_units)
     overdue = OverdueFilter(label=gettext_lazy("Försenad"))
+    tilldelad = AssignedFilter(label=gettext_lazy("Tilldelning"))
 
     class Meta:
         model = Feedback
@@ -175,7 +195,14 @@ class CaseView(ObjectScopedMixin, WagtailAdminTemplateMixin, TemplateView):
             ),
             assign_form=AssignForm(handlers=case.handlers(), initial={"handler": case.handler_id}),
             reply_form=ReplyForm(),
+            reply_templates=ReplyTemplate.objects.for_case(case),
             action_form=ActionForm(initial={"action": case.action}),
+            note_form=NoteForm(),
+            move_form=MoveForm(),
+            # Unit editors read cases; only handlers see who sent them.
+            show_sender=self.permission_policy.user_has_permission_for_instance(
+                self.request.user, "change", case
+            ),
         )
         return context
 
@@ -209,9 +236,30 @@ class AssignView(CaseChangeView):
 
 
 class ReplyView(CaseChangeView):
+    """Write a reply, see the letter exactly as it will be sent, then send it."""
+
     page_title = gettext_lazy("Svara")
-    submit_label = gettext_lazy("Skicka svar")
+    submit_label = gettext_lazy("Skicka svaret")
+    preview = True
+    preview_label = gettext_lazy("Så här ser brevet ut")
     form_class = ReplyForm
+
+    def get_form_kwargs(self):
+        chosen = ReplyTemplate.objects.for_case(self.object).filter(
+            pk=ReplyTemplateChoice(self.request.GET).chosen()
+        )
+        return {"initial": {"reply": chosen[0].text}} if chosen else {}
+
+    @property
+    def description(self):
+        if self.object.email:
+            return _("Svaret mejlas till %(email)s och visas på invånarens uppföljningssida.") % {
+                "email": self.object.email
+            }
+        return _("Ingen e-postadress finns. Svaret visas på invånarens uppföljningssida.")
+
+    def get_preview(self, form):
+        return services.letter(self.object, form.cleaned_data["reply"])
 
     def perform(self, form):
         services.answer(self.object, form.cleaned_data["reply"], self.request.user)
@@ -231,6 +279,32 @@ class ActionView(CaseChangeView):
 
     def perform(self, form):
         services.record_action(self.object, form.cleaned_data["action"], self.request.user)
+
+
+class NoteView(CaseChangeView):
+    page_title = gettext_lazy("Intern anteckning")
+    submit_label = gettext_lazy("Spara anteckningen")
+    form_class = NoteForm
+    success_message = gettext_lazy("Anteckningen är sparad.")
+
+    def perform(self, form):
+        services.add_note(self.object, form.cleaned_data["note"], self.request.user)
+
+
+class MoveView(CaseChangeView):
+    page_title = gettext_lazy("Flytta till annan enhet")
+    submit_label = gettext_lazy("Flytta ärendet")
+    form_class = MoveForm
+    success_message = gettext_lazy(
+        "Ärendet är flyttat och den nya enhetens handläggare har fått besked."
+    )
+
+    def perform(self, form):
+        services.move_to(self.object, form.cleaned_data["unit"], self.request.user)
+
+    def get_success_url(self):
+        # The case may now belong to a unit this handler does not handle.
+        return reverse("feedback_inbox:index")
 
 
 class CloseView(CaseChangeView):
@@ -306,6 +380,8 @@ class FeedbackViewSet(ModelViewSet):
         ("tilldela/", AssignView, "assign"),
         ("svara/", ReplyView, "reply"),
         ("atgard/", ActionView, "action"),
+        ("anteckning/", NoteView, "note"),
+        ("flytta/", MoveView, "move"),
         ("avsluta/", CloseView, "close"),
     ]
 

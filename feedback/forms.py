@@ -184,12 +184,16 @@ class FeedbackForm(forms.Form):
         }
 
 
+TOO_LONG = _("Texten får vara högst %(limit_value)s tecken lång. Nu är den %(show_value)s tecken.")
+
+
 class ReplyForm(forms.Form):
     reply = CleanCharField(
         label=_("Svar till den som lämnat synpunkten"),
         max_length=REPLY_MAX_LENGTH,
         multiline=True,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"max_length": TOO_LONG, "required": _("Skriv ett svar.")},
     )
 
 
@@ -200,6 +204,7 @@ class ActionForm(forms.Form):
         multiline=True,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Vad enheten har gjort eller kommer att göra med anledning av synpunkten."),
+        error_messages={"max_length": TOO_LONG, "required": _("Beskriv åtgärden.")},
     )
 
 
@@ -209,3 +214,32 @@ class AssignForm(forms.Form):
     def __init__(self, *args, handlers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["handler"].queryset = handlers
+
+
+class NoteForm(forms.Form):
+    note = CleanCharField(
+        label=_("Intern anteckning"),
+        max_length=REPLY_MAX_LENGTH,
+        multiline=True,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Syns bara för kollegor, aldrig för den som lämnat synpunkten."),
+        error_messages={"max_length": TOO_LONG, "required": _("Skriv en anteckning.")},
+    )
+
+
+class MoveForm(forms.Form):
+    unit = forms.ModelChoiceField(
+        label=_("Flytta till enhet"),
+        queryset=GuaranteePage.objects.live().order_by("title"),
+        help_text=_("Den nya enhetens handläggare får ett mejl. Svarstiden ändras inte."),
+        error_messages={"required": _("Välj en enhet."), "invalid_choice": _("Välj en enhet.")},
+    )
+
+
+class ReplyTemplateChoice(forms.Form):
+    """`?mall=<id>` on the reply page: start from that reply template."""
+
+    mall = forms.IntegerField(min_value=1, max_value=2**31 - 1, required=False)
+
+    def chosen(self):
+        return self.cleaned_data["mall"] if self.is_valid() else None

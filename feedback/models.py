@@ -353,6 +353,43 @@ class Feedback(models.Model):
         return self._record(FeedbackEvent.Kind.ACTION, by, from_status=self.status, text=text)
 
     @transaction.atomic
+    def add_note(self, text, by):
+        """An internal note for colleagues; the resident never sees it."""
+        lock(self)
+        text = (text or "").strip()
+        if not text:
+            raise TransitionError(_("Skriv en anteckning."))
+        return self._record(FeedbackEvent.Kind.NOTE, by, from_status=self.status, text=text)
+
+    @transaction.atomic
+    def move_to(self, unit, by):
+        """A misrouted case goes to the unit it is about; its deadline stays as promised."""
+        lock(self)
+        if self.status == Status.CLOSED:
+            raise TransitionError(_("Ärendet är avslutat."))
+        if unit == self.unit:
+            raise TransitionError(_("Ärendet hör redan till den enheten."))
+        before = str(self.unit) if self.unit else _("Ingen särskild enhet")
+        self.unit = unit
+        self.commitment = None  # a commitment belongs to the unit the case came from
+        self.handler = None  # the new unit's handlers take it
+        self.save(update_fields=["unit", "commitment", "handler"])
+        return self._record(
+            FeedbackEvent.Kind.MOVED,
+            by,
+            from_status=self.status,
+            text=_("Från %(before)s till %(after)s") % {"before": before, "after": unit},
+        )
+
+    def record_reminder(self, kind):
+        """Note that a reminder of this kind went out; False when one already had."""
+        with transaction.atomic():
+            _event, created = self.events.get_or_create(
+                kind=kind, defaults={"to_status": self.status, "from_status": self.status}
+            )
+        return created
+
+    @transaction.atomic
     def close(self, by, when=None):
         lock(self)
         if self.status == Status.CLOSED:
@@ -386,7 +423,14 @@ class FeedbackEvent(models.Model):
         ASSIGNED = "assigned", _("Tilldelad")
         REPLIED = "replied", _("Svar skickat")
         ACTION = "action", _("Åtgärd registrerad")
+        NOTE = "note", _("Intern anteckning")
+        MOVED = "moved", _("Flyttad till annan enhet")
+        REMINDED_DUE = "reminded_due", _("Påminnelse: svara i dag")
+        REMINDED_OVERDUE = "reminded_overdue", _("Påminnelse: försenad")
         CLOSED = "closed", _("Avslutad")
+
+    # What the resident sees on the tracking page; everything else is internal.
+    PUBLIC_KINDS = (Kind.REPLIED, Kind.ACTION)
 
     case = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(_("tidpunkt"), default=timezone.now)
@@ -406,11 +450,54 @@ class FeedbackEvent(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
+        constraints = [
+            # A reminder goes out once per case and kind, however often the command runs.
+            models.UniqueConstraint(
+                fields=["case", "kind"],
+                condition=Q(kind__in=["reminded_due", "reminded_overdue"]),
+                name="one_reminder_per_case_and_kind",
+            )
+        ]
         verbose_name = _("händelse i ärende")
         verbose_name_plural = _("händelser i ärenden")
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
+
+
+class ReplyTemplateQuerySet(models.QuerySet):
+    def for_case(self, case):
+        """The city-wide templates and those of the case's service area."""
+        area = case.unit.get_parent() if case.unit else None
+        return self.filter(Q(service_area__isnull=True) | Q(service_area=area)).order_by("title")
+
+
+class ReplyTemplate(models.Model):
+    """A reply text handlers start from, for one service area or for all."""
+
+    title = models.CharField(_("namn"), max_length=120)
+    service_area = models.ForeignKey(
+        "guarantees.ServiceAreaPage",
+        verbose_name=_("verksamhetsområde"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Tomt: mallen kan användas för alla verksamhetsområden."),
+    )
+    text = models.TextField(_("text"), max_length=REPLY_MAX_LENGTH)
+
+    objects = ReplyTemplateQuerySet.as_manager()
+
+    panels = [FieldPanel("title"), FieldPanel("service_area"), FieldPanel("text")]
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("svarsmall")
+        verbose_name_plural = _("svarsmallar")
+
+    def __str__(self):
+        return self.title
 
 
 @register_setting(icon="comment")

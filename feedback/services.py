@@ -6,14 +6,22 @@ the change and delivered after commit (outbox/mail.py), so a letter is never sen
 that rolled back, and never lost for one that committed.
 """
 
+from django.conf import settings
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from home.models import MunicipalitySettings
 from outbox.mail import queue_mail
 
-from .models import Feedback
+from .models import Feedback, FeedbackEvent
+
+
+def case_admin_url(case):
+    return settings.WAGTAILADMIN_BASE_URL + reverse("feedback_inbox:case", args=[case.pk])
 
 
 def handler_addresses(case):
@@ -39,21 +47,30 @@ def receive(fields, tracking_url_for):
                 "feedback/mail/receipt.txt",
                 context,
             )
-        for address in handler_addresses(case):
-            queue_mail(
-                address,
-                _("Ny synpunkt %(reference)s att besvara senast %(deadline)s")
-                % {"reference": case.reference, "deadline": case.deadline.isoformat()},
-                "feedback/mail/handler_notice.txt",
-                {"case": case},
-            )
+        _tell_handlers(case, _("Ny synpunkt %(reference)s att besvara senast %(deadline)s"))
     return case, token
+
+
+def _tell_handlers(case, subject):
+    subject = subject % {"reference": case.reference, "deadline": case.deadline.isoformat()}
+    for address in handler_addresses(case):
+        queue_mail(
+            address,
+            subject,
+            "feedback/mail/handler_notice.txt",
+            {"case": case, "case_url": case_admin_url(case)},
+        )
 
 
 def assign(case, handler, by):
     with transaction.atomic():
         case.assign(handler, by)
         log(case, "feedback.assign", user=by, data={"handler": handler.get_username()})
+
+
+def letter(case, text):
+    """The reply letter exactly as the resident will get it."""
+    return render_to_string("feedback/mail/reply.txt", {"case": case, "reply": text})
 
 
 def answer(case, text, by):
@@ -73,6 +90,60 @@ def record_action(case, text, by):
     with transaction.atomic():
         case.record_action(text, by)
         log(case, "feedback.action", user=by)
+
+
+def add_note(case, text, by):
+    with transaction.atomic():
+        case.add_note(text, by)
+        log(case, "feedback.note", user=by)
+
+
+def move_to(case, unit, by):
+    """Move a misrouted case; the new unit's handlers are told as of a new case."""
+    with transaction.atomic():
+        event = case.move_to(unit, by)
+        log(case, "feedback.move", user=by, data={"moved": event.text})
+        _tell_handlers(
+            case, _("Synpunkt %(reference)s har flyttats till er, svara senast %(deadline)s")
+        )
+
+
+def remind_handlers(today=None):
+    """Mail the handlers of open cases due today (in the morning) and of overdue cases.
+
+    Each reminder is recorded on the case, so running this again sends nothing twice.
+    Returns the number of reminders queued.
+    """
+    today = today or timezone.localdate()
+    sent = 0
+    reminders = [
+        (Feedback.objects.open().filter(deadline=today), FeedbackEvent.Kind.REMINDED_DUE),
+        (Feedback.objects.overdue(today), FeedbackEvent.Kind.REMINDED_OVERDUE),
+    ]
+    for cases, kind in reminders:
+        for case in cases.select_related("unit", "handler").order_by("deadline", "pk"):
+            with transaction.atomic():
+                if not case.record_reminder(kind):
+                    continue
+                if kind == FeedbackEvent.Kind.REMINDED_DUE:
+                    subject = _("Påminnelse: svara på %(reference)s i dag")
+                else:
+                    subject = _("Försenad: %(reference)s skulle ha besvarats %(deadline)s")
+                if case.handler and case.handler.email:
+                    subject = subject % {
+                        "reference": case.reference,
+                        "deadline": case.deadline.isoformat(),
+                    }
+                    queue_mail(
+                        case.handler.email,
+                        subject,
+                        "feedback/mail/handler_notice.txt",
+                        {"case": case, "case_url": case_admin_url(case), "reminder": True},
+                    )
+                else:
+                    _tell_handlers(case, subject)
+                sent += 1
+    return sent
 
 
 def close(case, by):

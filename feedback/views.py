@@ -13,7 +13,7 @@ from home.views import rate_limited
 
 from . import antispam, services
 from .forms import FeedbackForm
-from .models import Feedback, Kind
+from .models import Feedback, FeedbackEvent, Kind
 
 RECEIPTS_SESSION_KEY = "feedback_receipts"
 
@@ -124,7 +124,8 @@ def track(request, token):
     case = Feedback.find_by_token(token)
     if case is None:
         raise Http404
-    return _private(render(request, "feedback/track.html", {"case": case}))
+    events = case.events.filter(kind__in=FeedbackEvent.PUBLIC_KINDS)
+    return _private(render(request, "feedback/track.html", {"case": case, "public_events": events}))
 
 
 def _private(response):

@@ -5,9 +5,11 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import FeedbackPermissionPolicy, FeedbackViewSet, dashboard_counts
-from .models import Feedback
+from .models import Feedback, ReplyTemplate
 
 feedback_policy = FeedbackPermissionPolicy(Feedback)
 register_permission_policy(Feedback, feedback_policy)
@@ -28,6 +30,18 @@ class FeedbackSubmenu(SubmenuMenuItem):
         return can_handle(request)
 
 
+class ReplyTemplateViewSet(SnippetViewSet):
+    model = ReplyTemplate
+    icon = "doc-full"
+    menu_label = _("Svarsmallar")
+    add_to_admin_menu = False
+    list_display = ["title", "service_area"]
+    list_filter = ["service_area"]
+
+
+register_snippet(ReplyTemplateViewSet)
+
+
 @hooks.register("register_admin_viewset")
 def register_feedback_viewset():
     return feedback_viewset
@@ -39,6 +53,18 @@ def register_feedback_menu():
         items=[
             PermissionMenuItem(
                 _("Inkorg"), reverse("feedback_inbox:index"), icon_name="comment", order=100
+            ),
+            PermissionMenuItem(
+                _("Mina ärenden"),
+                reverse("feedback_inbox:index") + "?tilldelad=mina",
+                icon_name="user",
+                order=110,
+            ),
+            PermissionMenuItem(
+                _("Ej tilldelade"),
+                reverse("feedback_inbox:index") + "?tilldelad=ingen",
+                icon_name="warning",
+                order=120,
             ),
             PermissionMenuItem(
                 _("Sammanställning"),
@@ -57,6 +83,10 @@ def register_feedback_log_actions(actions):
     actions.register_action("feedback.reply", _("Besvarad"), _("Svar skickades till invånaren"))
     actions.register_action("feedback.action", _("Åtgärd"), _("Åtgärd registrerades"))
     actions.register_action("feedback.close", _("Avslutad"), _("Ärendet avslutades"))
+    actions.register_action("feedback.note", _("Anteckning"), _("En intern anteckning skrevs"))
+    actions.register_action(
+        "feedback.move", _("Flyttad"), _("Ärendet flyttades till en annan enhet")
+    )
 
 
 class FeedbackDashboardPanel(Component):

@@ -55,6 +55,13 @@ class StateChangeView(ObjectScopedMixin, WagtailAdminTemplateMixin, TemplateView
     description = ""  # what happens, shown above the form on its own page
     destructive = False
     success_message = ""
+    # Show what will be done (a letter, say) and ask again before doing it.
+    preview = False
+    preview_label = ""
+
+    def get_preview(self, form):
+        """Plain text of what the change will produce; shown before it is confirmed."""
+        return ""
 
     def get_form_kwargs(self):
         return {}
@@ -90,6 +97,8 @@ class StateChangeView(ObjectScopedMixin, WagtailAdminTemplateMixin, TemplateView
             submit_label=self.submit_label or self.get_page_title(),
             description=self.description,
             destructive=self.destructive,
+            preview_label=self.preview_label,
+            asks_preview=self.preview,
         )
         return context
 
@@ -101,6 +110,12 @@ class StateChangeView(ObjectScopedMixin, WagtailAdminTemplateMixin, TemplateView
         if form is not None and not form.is_valid():
             messages.error(request, _("Kontrollera uppgifterna nedan."))
             return self.render_to_response(self.get_context_data(form=form), status=400)
+        if self.preview and "andra" in request.POST:
+            return self.render_to_response(self.get_context_data(form=form))
+        if self.preview and "bekrafta" not in request.POST:
+            return self.render_to_response(
+                self.get_context_data(form=form, preview=self.get_preview(form))
+            )
         try:
             self.perform(form)
         except TransitionError as error:
@@ -108,4 +123,7 @@ class StateChangeView(ObjectScopedMixin, WagtailAdminTemplateMixin, TemplateView
             return self.render_to_response(self.get_context_data(form=form), status=400)
         if self.success_message:
             messages.success(request, self.success_message)
-        return redirect(self.get_object_url())
+        return redirect(self.get_success_url())
+
+    def get_success_url(self):
+        return self.get_object_url()

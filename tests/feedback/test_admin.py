@@ -52,7 +52,9 @@ def test_handler_cannot_open_another_units_case_by_guessing_urls(
         f"/admin/synpunkter/inkorg/delete/{theirs.pk}/",
     ):
         assert client.get(url).status_code in (403, 404), url
-    response = client.post(f"/admin/synpunkter/inkorg/{theirs.pk}/svara/", {"reply": "Hack"})
+    response = client.post(
+        f"/admin/synpunkter/inkorg/{theirs.pk}/svara/", {"reply": "Hack", "bekrafta": "1"}
+    )
     assert response.status_code == 404
     theirs.refresh_from_db()
     assert theirs.reply == ""
@@ -89,7 +91,7 @@ def test_reply_is_mailed_and_logged_and_answers_the_case(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             f"/admin/synpunkter/inkorg/{case.pk}/svara/",
-            {"reply": "Tack, vi har rättat schemat."},
+            {"reply": "Tack, vi har rättat schemat.", "bekrafta": "1"},
         )
     assert response.status_code == 302
     case.refresh_from_db()
@@ -163,8 +165,8 @@ def test_every_reply_is_kept_as_sent_on_the_case(
     client = logged_in(two_handlers[0])
     url = f"/admin/synpunkter/inkorg/{case.pk}/"
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url + "svara/", {"reply": "Första svaret."})
-        client.post(url + "svara/", {"reply": "Andra svaret, med rättelse."})
+        client.post(url + "svara/", {"reply": "Första svaret.", "bekrafta": "1"})
+        client.post(url + "svara/", {"reply": "Andra svaret, med rättelse.", "bekrafta": "1"})
     letters = list(case.events.filter(kind="replied").values_list("text", "recipient"))
     assert letters == [
         ("Första svaret.", "anna@example.se"),

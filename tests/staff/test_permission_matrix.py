@@ -175,7 +175,7 @@ def test_unit_editor_reads_own_units_feedback_but_cannot_handle_it(client, world
     client.force_login(world.users["editor"])
     url = reverse("feedback_inbox:case", args=[world.own_case.pk])
     assert client.get(url).status_code == 200
-    response = client.post(url + "svara/", {"reply": "Tack för ditt klagomål."})
+    response = client.post(url + "svara/", {"reply": "Tack för ditt klagomål.", "bekrafta": "1"})
     # Wagtail turns a refused admin action into a redirect away with a message.
     assert response.status_code in (302, 403)
     if response.status_code == 302:

@@ -1,0 +1,168 @@
+"""The handler's daily work on a case: preview, notes, moves, queues, templates, reminders."""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+
+from feedback.models import Feedback, FeedbackEvent, Kind, ReplyTemplate
+
+pytestmark = pytest.mark.django_db
+
+
+def make_case(unit, **fields):
+    values = {"kind": Kind.COMPLAINT, "dimension": "utforande", "message": "Hej", "unit": unit}
+    values.update(fields)
+    return Feedback.receive(**values)[0]
+
+
+def logged_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def handler(guarantee, make_handler):
+    return make_handler("hanna", guarantee)
+
+
+def test_a_reply_is_previewed_as_the_letter_before_it_is_sent(
+    guarantee, handler, django_capture_on_commit_callbacks
+):
+    case = make_case(guarantee, email="anna@example.se", name="Anna", wants_reply=True)
+    url = f"/admin/synpunkter/inkorg/{case.pk}/svara/"
+    client = logged_in(handler)
+    preview = client.post(url, {"reply": "Vi har bytt leverantör."})
+    assert preview.status_code == 200
+    html = preview.content.decode()
+    assert "Så här ser brevet ut" in html and case.reference in html
+    assert not case.events.filter(kind=FeedbackEvent.Kind.REPLIED).exists() and not mail.outbox
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = client.post(url, {"reply": "Vi har bytt leverantör.", "bekrafta": "1"})
+    assert sent.status_code == 302
+    assert case.events.get(kind=FeedbackEvent.Kind.REPLIED).text == "Vi har bytt leverantör."
+    assert [m.to for m in mail.outbox] == [["anna@example.se"]]
+
+
+def test_a_reply_over_the_limit_is_refused_in_swedish(guarantee, handler):
+    case = make_case(guarantee)
+    response = logged_in(handler).post(
+        f"/admin/synpunkter/inkorg/{case.pk}/svara/", {"reply": "x" * 5001, "bekrafta": "1"}
+    )
+    assert response.status_code == 400
+    assert "högst 5000 tecken" in response.content.decode()
+    assert not case.events.filter(kind=FeedbackEvent.Kind.REPLIED).exists()
+
+
+def test_internal_notes_stay_off_the_residents_tracking_page(client, guarantee, handler):
+    case, token = Feedback.receive(
+        kind=Kind.OPINION, dimension="information", message="Hej", unit=guarantee
+    )
+    staff = logged_in(handler)
+    base = f"/admin/synpunkter/inkorg/{case.pk}/"
+    staff.post(base + "anteckning/", {"note": "Ring vårdnadshavaren på fredag."})
+    staff.post(base + "svara/", {"reply": "Tack, vi ses på fredag.", "bekrafta": "1"})
+    assert "Ring vårdnadshavaren" in staff.get(base).content.decode()
+    tracking = client.get(f"/synpunkter/arende/{token}/").content.decode()
+    assert "Tack, vi ses på fredag." in tracking
+    assert "Ring vårdnadshavaren" not in tracking
+
+
+def test_a_misrouted_case_moves_to_its_unit_and_its_handlers_are_told(
+    guarantee, other_unit, handler, make_handler, django_capture_on_commit_callbacks
+):
+    other_handler = make_handler("olle", other_unit)
+    case = make_case(guarantee)
+    deadline = case.deadline
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = logged_in(handler).post(
+            f"/admin/synpunkter/inkorg/{case.pk}/flytta/", {"unit": other_unit.pk}
+        )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.unit == other_unit and case.deadline == deadline and case.handler is None
+    assert case.events.filter(kind=FeedbackEvent.Kind.MOVED).exists()
+    notice = [m for m in mail.outbox if m.to == [other_handler.email]]
+    assert notice and f"/admin/synpunkter/inkorg/{case.pk}/" in notice[0].body
+    # The first unit's handler no longer reaches it; the new one does.
+    assert logged_in(handler).get(f"/admin/synpunkter/inkorg/{case.pk}/").status_code == 404
+    assert logged_in(other_handler).get(f"/admin/synpunkter/inkorg/{case.pk}/").status_code == 200
+
+
+def test_my_cases_and_unassigned_cases(guarantee, handler, make_handler):
+    colleague = make_handler("kollega", guarantee)
+    mine = make_case(guarantee, message="Min")
+    theirs = make_case(guarantee, message="Deras")
+    nobodys = make_case(guarantee, message="Ingens")
+    mine.assign(handler, handler)
+    theirs.assign(colleague, colleague)
+    client = logged_in(handler)
+    html = client.get("/admin/synpunkter/inkorg/?tilldelad=mina").content.decode()
+    assert mine.reference in html and theirs.reference not in html
+    assert nobodys.reference not in html
+    html = client.get("/admin/synpunkter/inkorg/?tilldelad=ingen").content.decode()
+    assert nobodys.reference in html and mine.reference not in html
+
+
+def test_a_reply_template_of_the_cases_area_fills_the_reply(guarantee, other_unit, handler):
+    ours = ReplyTemplate.objects.create(
+        title="Mat", service_area=guarantee.get_parent().specific, text="Vi ser över maten."
+    )
+    theirs = ReplyTemplate.objects.create(
+        title="Hemtjänst", service_area=other_unit.get_parent().specific, text="Annat område."
+    )
+    case = make_case(guarantee)
+    client = logged_in(handler)
+    page = client.get(f"/admin/synpunkter/inkorg/{case.pk}/").content.decode()
+    assert f"?mall={ours.pk}" in page and f"?mall={theirs.pk}" not in page
+    reply = client.get(f"/admin/synpunkter/inkorg/{case.pk}/svara/?mall={ours.pk}")
+    assert "Vi ser över maten." in reply.content.decode()
+    foreign = client.get(f"/admin/synpunkter/inkorg/{case.pk}/svara/?mall={theirs.pk}")
+    assert "Annat område." not in foreign.content.decode()
+    assert client.get(f"/admin/synpunkter/inkorg/{case.pk}/svara/?mall=²").status_code == 200
+
+
+def test_reminders_go_out_once_on_the_due_morning_and_once_when_overdue(
+    guarantee, handler, django_capture_on_commit_callbacks
+):
+    due = make_case(guarantee)
+    late = make_case(guarantee, received_at=timezone.now() - datetime.timedelta(days=10))
+    answered = make_case(guarantee, received_at=timezone.now() - datetime.timedelta(days=10))
+    answered.answer("Klart.", handler)
+    Feedback.objects.filter(pk=due.pk).update(deadline=timezone.localdate())
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("remind_feedback_handlers", stdout=StringIO())
+        call_command("remind_feedback_handlers", stdout=StringIO())
+    subjects = sorted(m.subject for m in mail.outbox)
+    assert subjects == sorted(
+        [
+            f"Påminnelse: svara på {due.reference} i dag",
+            f"Försenad: {late.reference} skulle ha besvarats {late.deadline.isoformat()}",
+        ]
+    )
+    assert all("/admin/synpunkter/inkorg/" in m.body for m in mail.outbox)
+
+
+def test_a_unit_editor_reads_the_case_without_the_senders_contact_details(guarantee):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    from staff.models import Role, UnitAssignment
+
+    editor = get_user_model().objects.create_user("red", "red@example.se", "pw", is_staff=True)
+    editor.user_permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="view_feedback"),
+    )
+    UnitAssignment.objects.create(user=editor, page=guarantee, role=Role.EDITOR)
+    case = make_case(guarantee, name="Anna Privat", email="anna.privat@example.se")
+    html = logged_in(editor).get(f"/admin/synpunkter/inkorg/{case.pk}/").content.decode()
+    assert case.reference in html
+    assert "Anna Privat" not in html and "anna.privat@example.se" not in html
