@@ -15,7 +15,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView, View
+from django.views.generic import TemplateView
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -24,10 +24,19 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from home.admin_views import AdminPageMixin, ObjectScopedMixin, StateChangeView
+from home.transitions import TransitionError
 
 from . import services
-from .forms import AnswerForm, InvalidateForm, PersonalDataEditForm, RejectForm, TrafficFilterForm
-from .models import Proposal, ProposalSettings, Status, Vote
+from .forms import (
+    AnswerForm,
+    AreaForm,
+    InvalidationForm,
+    PersonalDataEditForm,
+    RejectForm,
+    RemoveForm,
+    TrafficFilterForm,
+)
+from .models import PUBLIC_STATUSES, Proposal, ProposalSettings, Status, Vote, VoteInvalidation
 
 
 class ProposalPermissionPolicy(ModelPermissionPolicy):
@@ -79,6 +88,7 @@ class ProposalView(ObjectScopedMixin, WagtailAdminTemplateMixin, TemplateView):
             can_moderate_now=can["moderate"] and proposal.status == Status.AWAITING_MODERATION,
             can_answer_now=can["answer"] and proposal.status == Status.AT_COMMITTEE,
             can_edit_text=can["moderate"],
+            can_remove=can["moderate"] and proposal.status in PUBLIC_STATUSES,
         )
         return context
 
@@ -174,6 +184,38 @@ class PersonalDataView(ProposalChangeView):
         )
 
 
+class RemoveView(ProposalChangeView):
+    permission_required = "moderate"
+    page_title = _("Ta bort från webbplatsen")
+    submit_label = _("Ta bort förslaget")
+    description = _(
+        "Förslaget försvinner från listor, sökning och öppna data. Dess sida säger bara att det "
+        "är borttaget och varför. Röstningen upphör. Det går inte att ångra."
+    )
+    destructive = True
+    form_class = RemoveForm
+    success_message = _("Förslaget är borttaget.")
+
+    def perform(self, form):
+        services.remove(self.object, self.request.user, reason=form.cleaned_data["reason"])
+
+
+class AreaView(ProposalChangeView):
+    permission_required = "moderate"
+    page_title = _("Byt verksamhetsområde")
+    submit_label = _("Byt verksamhetsområde")
+    form_class = AreaForm
+    success_message = _("Verksamhetsområdet är ändrat.")
+
+    def get_form_kwargs(self):
+        return {"initial": {"service_area": self.object.service_area_id}}
+
+    def perform(self, form):
+        services.move_to_area(
+            self.object, self.request.user, service_area=form.cleaned_data["service_area"]
+        )
+
+
 class TrafficView(PermissionCheckedMixin, AdminPageMixin, TemplateView):
     """Votes per hour by source network and by mail domain: where do sudden bursts come from?"""
 
@@ -208,32 +250,106 @@ class TrafficView(PermissionCheckedMixin, AdminPageMixin, TemplateView):
         return context
 
 
-class InvalidateView(PermissionCheckedMixin, View):
-    """Invalidate the votes from one network or mail domain in a time window."""
+class InvalidateView(PermissionCheckedMixin, AdminPageMixin, TemplateView):
+    """Preview exactly which votes on which proposals, then invalidate them with a note."""
 
     model = Proposal
     permission_required = "moderate"
-    http_method_names = ["post"]
+    template_name = "proposals/admin/invalidate.html"
+    page_title = _("Ogiltigförklara röster")
+    header_icon = "warning"
+
+    def render_preview(self, form, status=200):
+        votes = form.votes() if form.is_valid() else Vote.objects.none()
+        per_proposal = (
+            votes.values("proposal__pk", "proposal__title").annotate(n=Count("pk")).order_by("-n")
+        )
+        context = self.get_context_data(
+            form=form,
+            per_proposal=per_proposal,
+            votes=votes.select_related("proposal").order_by("created_at")[:200],
+            total=votes.count(),
+        )
+        return self.render_to_response(context, status=status)
+
+    def get(self, request, *args, **kwargs):
+        form = InvalidationForm(request.GET)
+        return self.render_preview(form, status=200 if form.is_valid() else 400)
 
     def post(self, request, *args, **kwargs):
-        form = InvalidateForm(request.POST)
+        form = InvalidationForm(request.POST)
         if not form.is_valid():
-            messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-            return redirect("proposals_admin:traffic")
-        data = form.cleaned_data
-        votes = Vote.objects.filter(created_at__gte=data["start"], created_at__lt=data["end"])
-        if data["network"]:
-            votes = votes.filter(network=data["network"])
-        if data["mail_domain"]:
-            votes = votes.filter(mail_domain=data["mail_domain"].lower())
-        if data["proposal"]:
-            votes = votes.filter(proposal=data["proposal"])
-        count = services.invalidate_votes(votes, request.user, data["note"])
+            return self.render_preview(form, status=400)
+        try:
+            invalidation = services.invalidate_votes(
+                form.votes(), request.user, form.cleaned_data["note"], form.criteria()
+            )
+        except TransitionError as error:
+            form.add_error("note", " ".join(error.messages))
+            return self.render_preview(form, status=400)
         messages.success(
             request,
-            gettext("%(count)s röster ogiltigförklarades och räknades om.") % {"count": count},
+            gettext("%(count)s röster ogiltigförklarades och räknades om.")
+            % {"count": invalidation.count},
         )
-        return redirect("proposals_admin:traffic")
+        return redirect("proposals_invalidations:index")
+
+
+class RestoreView(StateChangeView):
+    model = VoteInvalidation
+    permission_required = "change"
+    object_url_name = "proposals_invalidations:index"
+    index_url_name = "proposals_invalidations:index"
+    index_label = _("Ogiltigförklaringar")
+    header_icon = "undo"
+    page_title = _("Återställ röster")
+    submit_label = _("Återställ rösterna")
+    description = _("Rösterna räknas igen och förslagens antal röster räknas om.")
+    success_message = _("Rösterna är återställda.")
+
+    def get_object_url(self):
+        return reverse(self.object_url_name)
+
+    def perform(self, form):
+        services.restore_votes(self.object, self.request.user)
+
+
+class InvalidationPermissionPolicy(ModelPermissionPolicy):
+    """Moderators keep and undo invalidations: every action is `moderate_proposal`."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "delete"):
+            return False
+        return ModelPermissionPolicy(Proposal).user_has_permission(user, "moderate")
+
+
+class VoteInvalidationViewSet(ModelViewSet):
+    """The audit list of invalidations, each with a restore."""
+
+    model = VoteInvalidation
+    icon = "warning"
+    menu_label = _("Ogiltigförklaringar")
+    add_to_admin_menu = False
+    url_prefix = "e-forslag/ogiltigforklaringar"
+    name = "proposals_invalidations"
+    pk_path_converter = "int"
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    form_fields = ["note"]  # required by ModelViewSet; no view offers this form
+    list_display = [
+        Column("at", label=_("Tidpunkt"), accessor="at"),
+        Column("actor", label=_("Av")),
+        Column("count", label=_("Röster")),
+        Column("note", label=_("Anteckning")),
+        Column("criteria", label=_("Urval")),
+        Column("restored_at", label=_("Återställd")),
+    ]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/aterstall/", self.construct_view(RestoreView), name="restore"),
+        ]
 
 
 class ProposalViewSet(ModelViewSet):
@@ -265,6 +381,8 @@ class ProposalViewSet(ModelViewSet):
         ("avvisa/", RejectView, "reject"),
         ("svara/", AnswerView, "answer"),
         ("personuppgifter/", PersonalDataView, "personal_data"),
+        ("ta-bort/", RemoveView, "remove"),
+        ("omrade/", AreaView, "area"),
     ]
 
     def get_urlpatterns(self):
@@ -275,9 +393,5 @@ class ProposalViewSet(ModelViewSet):
                 for route, view, name in self.proposal_views
             ),
             path("trafik/", self.construct_view(TrafficView), name="traffic"),
-            path(
-                "trafik/ogiltigforklara/",
-                self.construct_view(InvalidateView),
-                name="invalidate",
-            ),
+            path("trafik/ogiltigforklara/", self.construct_view(InvalidateView), name="invalidate"),
         ]

@@ -13,6 +13,7 @@ from .models import (
     Proposal,
     RejectionReason,
     Status,
+    Vote,
 )
 
 # Control characters other than tab and newlines have no place in a resident's text.
@@ -194,6 +195,73 @@ class AnswerForm(forms.Form):
     )
 
 
+class RemoveForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Skäl, som visas på förslagets sida"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Skriv inga personuppgifter. Förslagsställaren får skälet i ett mejl."),
+        error_messages={"required": _("Skriv varför förslaget tas bort.")},
+    )
+
+
+class AreaForm(forms.Form):
+    service_area = forms.ModelChoiceField(
+        label=_("Verksamhetsområde"),
+        queryset=ServiceAreaPage.objects.live().order_by("title"),
+        error_messages={"required": _("Välj ett verksamhetsområde.")},
+    )
+
+
+class InvalidationForm(forms.Form):
+    """Which votes: one network or one mail domain, in a time window, optionally one proposal.
+
+    Read from the query string for the preview and posted back with the note to confirm."""
+
+    network = forms.CharField(label=_("Nätverk"), max_length=50, required=False)
+    mail_domain = forms.CharField(label=_("E-postdomän"), max_length=255, required=False)
+    start = forms.DateTimeField(label=_("Från"))
+    end = forms.DateTimeField(label=_("Till"))
+    proposal = forms.ModelChoiceField(
+        label=_("E-förslag"), queryset=Proposal.objects.all(), required=False
+    )
+    note = forms.CharField(
+        label=_("Varför ogiltigförklaras rösterna?"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("network") and not data.get("mail_domain"):
+            raise forms.ValidationError(gettext("Ange ett nätverk eller en e-postdomän."))
+        return data
+
+    def votes(self):
+        data = self.cleaned_data
+        votes = Vote.objects.valid().filter(
+            created_at__gte=data["start"], created_at__lt=data["end"]
+        )
+        if data["network"]:
+            votes = votes.filter(network=data["network"])
+        if data["mail_domain"]:
+            votes = votes.filter(mail_domain=data["mail_domain"].lower())
+        if data["proposal"]:
+            votes = votes.filter(proposal=data["proposal"])
+        return votes
+
+    def criteria(self):
+        data = self.cleaned_data
+        return {
+            "network": data["network"],
+            "mail_domain": data["mail_domain"],
+            "start": data["start"].isoformat(),
+            "end": data["end"].isoformat(),
+            "proposal": data["proposal"].pk if data["proposal"] else None,
+        }
+
+
 class TrafficFilterForm(forms.Form):
     """The vote traffic's filter, read from the query string."""
 
@@ -207,20 +275,3 @@ class TrafficFilterForm(forms.Form):
 
     def proposal(self):
         return self.cleaned_data["forslag"] if self.is_valid() else None
-
-
-class InvalidateForm(forms.Form):
-    network = forms.CharField(label=_("Nätverk"), max_length=50, required=False)
-    mail_domain = forms.CharField(label=_("E-postdomän"), max_length=255, required=False)
-    start = forms.DateTimeField(label=_("Från"))
-    end = forms.DateTimeField(label=_("Till"))
-    proposal = forms.ModelChoiceField(
-        label=_("E-förslag"), queryset=Proposal.objects.all(), required=False
-    )
-    note = forms.CharField(label=_("Anteckning"), max_length=500)
-
-    def clean(self):
-        data = super().clean()
-        if not data.get("network") and not data.get("mail_domain"):
-            raise forms.ValidationError(gettext("Ange ett nätverk eller en e-postdomän."))
-        return data

@@ -72,9 +72,12 @@ class Status(models.TextChoices):
     CLOSED = "closed", _("Avslutat")
     AT_COMMITTEE = "at_committee", _("Hos nämnden")
     ANSWERED = "answered", _("Besvarat")
+    REMOVED = "removed", _("Borttaget")
 
 
 PUBLIC_STATUSES = [Status.OPEN, Status.CLOSED, Status.AT_COMMITTEE, Status.ANSWERED]
+# Statuses whose page answers: the public ones, and a removed proposal's notice.
+VISIBLE_STATUSES = [*PUBLIC_STATUSES, Status.REMOVED]
 
 
 class RejectionReason(models.TextChoices):
@@ -177,6 +180,14 @@ class Proposal(index.Indexed, models.Model):
         related_name="duplicates",
     )
 
+    removal_reason = models.TextField(
+        _("skäl för borttagning"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Visas på förslagets sida i stället för förslaget."),
+    )
+    removed_at = models.DateTimeField(_("borttaget"), null=True, blank=True)
+
     decision = models.CharField(_("beslut"), max_length=20, choices=Decision.choices, blank=True)
     answer_text = models.TextField(_("nämndens svar"), max_length=8000, blank=True)
     answered_at = models.DateField(_("beslutsdatum"), null=True, blank=True)
@@ -236,6 +247,11 @@ class Proposal(index.Indexed, models.Model):
         if not self.threshold:
             return 100
         return min(100, round(100 * self.vote_count / self.threshold))
+
+    @property
+    def standard_explanation(self):
+        """The site's own words for the rejection reason (empty for "other")."""
+        return str(REJECTION_EXPLANATIONS.get(self.rejection_reason, ""))
 
     @property
     def rejection_explanation(self):
@@ -353,6 +369,36 @@ class Proposal(index.Indexed, models.Model):
             fields=["decision", "answer_text", "answered_at"],
         )
 
+    @transaction.atomic
+    def remove(self, reason, actor=None):
+        """Take a published proposal down. Its page then says only that, and why."""
+        lock(self)
+        self._require(*PUBLIC_STATUSES)
+        reason = (reason or "").strip()
+        if not reason:
+            raise TransitionError(gettext("Skriv varför förslaget tas bort."))
+        self.removal_reason = reason
+        self.removed_at = timezone.now()
+        return self._transition(
+            Status.REMOVED, actor=actor, note=reason, fields=["removal_reason", "removed_at"]
+        )
+
+    @transaction.atomic
+    def move_to_area(self, service_area, actor=None):
+        lock(self)
+        if service_area == self.service_area:
+            raise TransitionError(gettext("Förslaget hör redan till det verksamhetsområdet."))
+        before = self.service_area.title if self.service_area else "–"
+        self.service_area = service_area
+        self.save(update_fields=["service_area"])
+        return ProposalEvent.objects.create(
+            proposal=self,
+            kind=ProposalEvent.Kind.AREA,
+            actor=actor,
+            note=gettext("Från %(before)s till %(after)s")
+            % {"before": before, "after": service_area.title},
+        )
+
     def forget_voter_addresses(self):
         """After the answer is mailed, voters' addresses are no longer needed."""
         self.votes.exclude(email="").update(email="")
@@ -436,6 +482,8 @@ class ProposalEvent(models.Model):
         STATUS = "status", _("Statusändring")
         EDIT = "edit", _("Redigering (personuppgifter borttagna)")
         INVALIDATION = "invalidation", _("Röster ogiltigförklarade")
+        RESTORED = "restored", _("Ogiltigförklarade röster återställda")
+        AREA = "area", _("Verksamhetsområde ändrat")
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(_("tidpunkt"), default=timezone.now)
@@ -474,6 +522,14 @@ class Vote(models.Model):
     mail_domain = models.CharField(_("e-postdomän"), max_length=255, blank=True, db_index=True)
     created_at = models.DateTimeField(_("röstade"), default=timezone.now)
     invalidated_at = models.DateTimeField(_("ogiltigförklarad"), null=True, blank=True)
+    invalidation = models.ForeignKey(
+        "VoteInvalidation",
+        verbose_name=_("ogiltigförklaring"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="votes",
+    )
 
     objects = VoteQuerySet.as_manager()
 
@@ -489,26 +545,92 @@ class Vote(models.Model):
         return f"{self.proposal_id}:{self.voter_hash[:8]}"
 
     @staticmethod
+    def invalidate(queryset, actor=None, note="", criteria=None):
+        """Invalidate a set of votes, as one recorded invalidation that can be restored."""
+        return VoteInvalidation.record(queryset, actor=actor, note=note, criteria=criteria)
+
+
+def _recount_with_events(counts, kind, actor, note, invalidation):
+    for proposal in Proposal.objects.filter(pk__in=counts).order_by("pk"):
+        proposal.recount()
+        ProposalEvent.objects.create(
+            proposal=proposal,
+            kind=kind,
+            actor=actor,
+            note=note,
+            data={"votes": counts[proposal.pk], "invalidation": invalidation.pk},
+        )
+
+
+class VoteInvalidation(models.Model):
+    """One moderator's decision that a set of votes does not count: kept, and undoable."""
+
+    at = models.DateTimeField(_("tidpunkt"), default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    note = models.TextField(_("anteckning"))
+    criteria = models.JSONField(_("urval"), default=dict, blank=True)
+    count = models.PositiveIntegerField(_("röster"), default=0)
+    restored_at = models.DateTimeField(_("återställd"), null=True, blank=True)
+    restored_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("återställd av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("ogiltigförklaring av röster")
+        verbose_name_plural = _("ogiltigförklaringar av röster")
+
+    def __str__(self):
+        return gettext("%(count)s röster, %(at)s") % {
+            "count": self.count,
+            "at": timezone.localtime(self.at).strftime("%Y-%m-%d %H:%M"),
+        }
+
+    @classmethod
     @transaction.atomic
-    def invalidate(queryset, actor=None, note=""):
-        """Invalidate a set of votes and correct the count of every proposal they touched."""
-        now = timezone.now()
-        touched = {}
-        for proposal_id, n in (
-            queryset.valid().values_list("proposal_id").annotate(n=models.Count("pk")).order_by()
-        ):
-            touched[proposal_id] = n
-        queryset.valid().update(invalidated_at=now)
-        for proposal in Proposal.objects.filter(pk__in=touched).order_by("pk"):
-            proposal.recount()
-            ProposalEvent.objects.create(
-                proposal=proposal,
-                kind=ProposalEvent.Kind.INVALIDATION,
-                actor=actor,
-                note=note,
-                data={"invalidated": touched[proposal.pk]},
-            )
-        return sum(touched.values())
+    def record(cls, queryset, *, actor=None, note="", criteria=None):
+        note = (note or "").strip()
+        if not note:
+            raise TransitionError(gettext("Skriv varför rösterna ogiltigförklaras."))
+        votes = queryset.valid()
+        counts = dict(votes.values_list("proposal_id").annotate(n=models.Count("pk")).order_by())
+        if not counts:
+            raise TransitionError(gettext("Urvalet innehåller inga giltiga röster."))
+        invalidation = cls.objects.create(
+            actor=actor, note=note, criteria=criteria or {}, count=sum(counts.values())
+        )
+        Vote.objects.filter(pk__in=votes.values("pk")).update(
+            invalidated_at=invalidation.at, invalidation=invalidation
+        )
+        _recount_with_events(counts, ProposalEvent.Kind.INVALIDATION, actor, note, invalidation)
+        return invalidation
+
+    @transaction.atomic
+    def restore(self, actor=None):
+        """The votes count again, and every proposal they touched is recounted."""
+        lock(self)
+        if self.restored_at is not None:
+            raise TransitionError(gettext("Rösterna är redan återställda."))
+        counts = dict(
+            self.votes.values_list("proposal_id").annotate(n=models.Count("pk")).order_by()
+        )
+        self.votes.update(invalidated_at=None)
+        self.restored_at, self.restored_by = timezone.now(), actor
+        self.save(update_fields=["restored_at", "restored_by"])
+        _recount_with_events(counts, ProposalEvent.Kind.RESTORED, actor, self.note, self)
+        return self
 
 
 class BlockedDomain(models.Model):

@@ -161,9 +161,25 @@ def answer(proposal, by, *, decision, text, date=None):
     proposal.forget_voter_addresses()
 
 
+@transaction.atomic
+def remove(proposal, by, *, reason):
+    """Take a published proposal down; proposer and voters who asked are told why."""
+    proposal.remove(reason, actor=by)
+    _tell_everyone_who_asked(proposal)
+    proposal.forget_voter_addresses()
+
+
+def move_to_area(proposal, by, *, service_area):
+    return proposal.move_to_area(service_area, actor=by)
+
+
 def edit_for_personal_data(proposal, by, *, title, body, note):
     return proposal.edit_for_personal_data(title, body, note, actor=by)
 
 
-def invalidate_votes(votes, by, note):
-    return Vote.invalidate(votes, actor=by, note=note)
+def invalidate_votes(votes, by, note, criteria=None):
+    return Vote.invalidate(votes, actor=by, note=note, criteria=criteria)
+
+
+def restore_votes(invalidation, by):
+    return invalidation.restore(actor=by)

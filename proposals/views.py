@@ -18,7 +18,14 @@ from home.views import rate_limited
 from . import services
 from .forms import ListFilterForm, ProposalForm, clean_query
 from .identity import ProveByMail, VerificationFailed, get_verifier, verifiers
-from .models import Confirmation, Proposal, ProposalEvent, TokenError
+from .models import (
+    VISIBLE_STATUSES,
+    Confirmation,
+    Proposal,
+    ProposalEvent,
+    Status,
+    TokenError,
+)
 
 
 def _rate(name, default):
@@ -83,7 +90,12 @@ def _detail_context(proposal, forms=None):
 
 @require_GET
 def proposal_detail(request, pk):
-    proposal = _public_or_404(pk)
+    proposal = get_object_or_404(
+        Proposal.objects.select_related("service_area").filter(status__in=VISIBLE_STATUSES), pk=pk
+    )
+    if proposal.status == Status.REMOVED:
+        # Gone for good: the page says so and why, and nothing of what was written.
+        return render(request, "proposals/removed.html", {"proposal": proposal}, status=410)
     return render(request, "proposals/detail.html", _detail_context(proposal))
 
 

@@ -5,11 +5,17 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry, register_permission_policy
 
-from .admin_views import ProposalPermissionPolicy, ProposalViewSet
-from .models import BlockedDomain, Proposal, Status
+from .admin_views import (
+    InvalidationPermissionPolicy,
+    ProposalPermissionPolicy,
+    ProposalViewSet,
+    VoteInvalidationViewSet,
+)
+from .models import BlockedDomain, Proposal, Status, VoteInvalidation
 
 proposal_policy = ProposalPermissionPolicy(Proposal)
 register_permission_policy(Proposal, proposal_policy)
+register_permission_policy(VoteInvalidation, InvalidationPermissionPolicy(VoteInvalidation))
 
 
 class BlockedDomainViewSet(ModelViewSet):
@@ -27,11 +33,12 @@ class BlockedDomainViewSet(ModelViewSet):
 
 proposal_viewset = ProposalViewSet()
 blocked_domain_viewset = BlockedDomainViewSet()
+invalidation_viewset = VoteInvalidationViewSet()
 
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [proposal_viewset, blocked_domain_viewset]
+    return [proposal_viewset, blocked_domain_viewset, invalidation_viewset]
 
 
 class PolicyMenuItem(MenuItem):
@@ -74,6 +81,14 @@ def register_menu():
                 policy=proposal_policy,
                 actions=["moderate"],
                 order=300,
+            ),
+            PolicyMenuItem(
+                _("Ogiltigförklaringar"),
+                reverse("proposals_invalidations:index"),
+                icon_name="warning",
+                policy=proposal_policy,
+                actions=["moderate"],
+                order=350,
             ),
             PolicyMenuItem(
                 _("Spärrade e-postdomäner"),
