@@ -1,6 +1,7 @@
 from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 def _setup_roles_after_migrate(sender, **kwargs):
@@ -14,6 +15,9 @@ def _setup_roles_after_migrate(sender, **kwargs):
 
 
 class StaffConfig(AppConfig):
+    # This module holds a second AppConfig (StaffUsersConfig), so Django needs to be told
+    # which one "staff" in INSTALLED_APPS means.
+    default = True
     name = "staff"
     verbose_name = _("Personal och behörigheter")
 
@@ -22,3 +26,9 @@ class StaffConfig(AppConfig):
 
         sync.connect()
         post_migrate.connect(_setup_roles_after_migrate, dispatch_uid="staff_setup_roles")
+
+
+class StaffUsersConfig(WagtailUsersAppConfig):
+    """wagtail.users, with a user form that offers the role groups only (staff/users.py)."""
+
+    user_viewset = "staff.users.StaffUserViewSet"

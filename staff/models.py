@@ -2,6 +2,7 @@
 feedback is handled as close to the unit as possible)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -42,6 +43,13 @@ class UnitAssignment(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.page} ({self.get_role_display()})"
+
+    def clean(self):
+        # Only a unit's guarantee or a service area has units to answer for.
+        if self.page_id and self.page.specific_class not in (GuaranteePage, ServiceAreaPage):
+            raise ValidationError(
+                {"page": _("Välj en enhets kvalitetsgaranti eller ett verksamhetsområde.")}
+            )
 
 
 class UnitEditorGroup(models.Model):

@@ -2,8 +2,7 @@
 
 `setup_roles` (a management command, also run after every `migrate` and by the demo loader)
 makes the database match these tables. It only ever adds: a permission an administrator
-granted by hand stays. A codename whose app or model does not exist (yet) is skipped
-silently, so the table may name permissions of rooms that are merged later.
+granted by hand stays. A name that matches no permission stops it with an error.
 
 Model permissions are "app_label.codename" or "app_label.*" (every permission of the app).
 Page permissions are granted on the site's home page, so they reach every page below it;
@@ -48,9 +47,9 @@ MODEL_PERMISSIONS = {
         ADMIN_ACCESS,
         "feedback.view_feedback",
         "feedback.change_feedback",
-        "feedback.add_action",
-        "feedback.change_action",
-        "feedback.view_action",
+        "feedback.add_replytemplate",
+        "feedback.change_replytemplate",
+        "feedback.view_replytemplate",
     ],
     PROPOSAL_MODERATOR: [
         ADMIN_ACCESS,

@@ -6,6 +6,7 @@ demo loader.
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ImproperlyConfigured
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -22,14 +23,26 @@ from . import roles
 
 
 def resolve_permissions(names):
-    """Permissions for "app_label.codename" or "app_label.*"; unknown ones are skipped."""
-    found = []
+    """Permissions for "app_label.codename" or "app_label.*".
+
+    A name that matches no permission is a mistake in the role table (a typo, a model that
+    was renamed): it stops the setup with the names, instead of leaving a role short of a
+    permission nobody notices is missing.
+    """
+    found, unknown = [], []
     for name in names:
         app_label, _, codename = name.partition(".")
         permissions = Permission.objects.filter(content_type__app_label=app_label)
         if codename != "*":
             permissions = permissions.filter(codename=codename)
+        permissions = list(permissions)
+        if not permissions:
+            unknown.append(name)
         found.extend(permissions)
+    if unknown:
+        raise ImproperlyConfigured(
+            "staff.roles names permissions that do not exist: " + ", ".join(sorted(unknown))
+        )
     return found
 
 

@@ -21,6 +21,17 @@ from .models import Role, UnitAssignment
 from .views import ExpiringGuaranteesReportView, expiry_report_policy
 
 
+class UnitPageChooser(AdminPageChooser):
+    """Wagtail's page chooser, shown again empty when a form comes back with a page id that
+    is not a number (the stock widget fails while rendering the form's errors)."""
+
+    def get_instance(self, value):
+        try:
+            return super().get_instance(value)
+        except (ValueError, TypeError, OverflowError):
+            return None
+
+
 def _unit_pages(request=None):
     return Page.objects.type(ServiceAreaPage, GuaranteePage).order_by("path")
 
@@ -68,7 +79,7 @@ class UnitAssignmentViewSet(ModelViewSet):
         FieldPanel("user"),
         FieldPanel(
             "page",
-            widget=AdminPageChooser(target_models=[ServiceAreaPage, GuaranteePage]),
+            widget=UnitPageChooser(target_models=[ServiceAreaPage, GuaranteePage]),
         ),
         FieldPanel("role"),
     ]

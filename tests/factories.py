@@ -68,3 +68,12 @@ def make_guarantee(area, title=None, commitments=3, publish=True, **fields):
         revision.publish()
         guarantee.refresh_from_db()
     return guarantee
+
+
+def make_content_page(home, title=None, **fields):
+    from home.models import ContentPage
+
+    page = ContentPage(title=title or f"Om oss {next(_counter)}", **fields)
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page

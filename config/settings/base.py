@@ -26,7 +26,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "staff.apps.StaffUsersConfig",  # wagtail.users, with the role groups only
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

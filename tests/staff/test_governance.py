@@ -30,9 +30,13 @@ def test_setup_roles_twice_creates_nothing_new_and_assigns_the_committee_workflo
     assert world.own.get_workflow() == workflow
 
 
-def test_permissions_of_rooms_not_installed_are_skipped():
-    found = resolve_permissions(["wagtailadmin.access_admin", "nosuchapp.do_it", "nosuchapp.*"])
-    assert [p.codename for p in found] == ["access_admin"]
+def test_permissions_that_do_not_exist_stop_the_setup_with_their_names():
+    from django.core.exceptions import ImproperlyConfigured
+
+    found = resolve_permissions(["wagtailadmin.access_admin", "feedback.*"])
+    assert "access_admin" in [p.codename for p in found]
+    with pytest.raises(ImproperlyConfigured, match=r"nosuchapp\.\*, nosuchapp\.do_it"):
+        resolve_permissions(["wagtailadmin.access_admin", "nosuchapp.do_it", "nosuchapp.*"])
 
 
 def test_area_editor_gets_the_area_and_loses_it_with_the_assignment(world):
