@@ -13,7 +13,9 @@ from .admin_views import (
     case_urls,
     dashboard_counts,
 )
+from .metrics import FeedbackMetrics
 from .models import Feedback
+from .sections import render_feedback_form, render_report, render_year_feedback
 
 register_permission_policy(Feedback, FeedbackPermissionPolicy(Feedback))
 feedback_viewset = FeedbackViewSet("feedback_inbox", url_prefix="synpunkter/inkorg")
@@ -93,3 +95,16 @@ class FeedbackDashboardPanel(Component):
 def add_feedback_panel(request, panels):
     if can_handle(request):
         panels.append(FeedbackDashboardPanel(request.user))
+
+
+# What this room adds to the guarantees' pages, figures and reports (see guarantees/sections.py
+# and guarantees/metrics.py for the hooks).
+
+hooks.register("guarantee_page_feedback", render_feedback_form)
+hooks.register("guarantee_page_year_feedback", render_year_feedback)
+hooks.register("committee_report_sections", render_report, order=10)
+
+
+@hooks.register("register_unit_metrics", order=20)
+def feedback_metrics():
+    return FeedbackMetrics()

@@ -7,8 +7,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from search.registry import SearchableType
+
 from . import admin_views
 from .models import BlockedDomain, Proposal, Status
+from .sections import render_report
 
 MODERATE = "proposals.moderate_proposal"
 ANSWER = "proposals.answer_proposal"
@@ -132,3 +135,19 @@ def register_menu():
         ]
     )
     return SubmenuMenuItem(_("E-förslag"), menu, icon_name="comment", order=350)
+
+
+# What this room adds to the committees' reports and to the site search (see
+# guarantees/sections.py and search/registry.py for the hooks).
+
+hooks.register("committee_report_sections", render_report, order=20)
+
+
+@hooks.register("register_searchable_type")
+def searchable_proposals():
+    return SearchableType(
+        key="e-forslag",
+        label=_("E-förslag"),
+        queryset=lambda: Proposal.objects.public(),
+        area_field="service_area",
+    )
