@@ -11,14 +11,13 @@ a function for it in their `wagtail_hooks.py`:
         return render_to_string("feedback/embedded_form.html", {...})
 
 A hook function takes the template context as a dict and returns HTML that is already safe
-(render it with `render_to_string`), or "" when it has nothing to show. Functions of one hook
-are joined in the order given by `hooks.register(..., order=N)` (lower first).
+(render it with `render_to_string`), or "" when it has nothing to show; see home/sections.py,
+which joins them in hook order.
 
 SECTION_HOOKS names the hooks, each with what its context holds besides `request`.
 """
 
-from django.utils.safestring import mark_safe
-from wagtail import hooks
+from home.sections import render_hook_sections
 
 SECTION_HOOKS = {
     # The feedback region of a guarantee page. `page`: the GuaranteePage.
@@ -38,6 +37,4 @@ def render_sections(hook_name, context):
     """The HTML every function registered for `hook_name` returns for this context, joined."""
     if hook_name not in SECTION_HOOKS:
         raise ValueError(f"{hook_name!r} is not one of the guarantees' section hooks")
-    return mark_safe(  # noqa: S308 - each hook function returns rendered, escaped HTML
-        "".join(str(render(context)) for render in hooks.get_hooks(hook_name))
-    )
+    return render_hook_sections(hook_name, context)

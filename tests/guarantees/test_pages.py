@@ -154,6 +154,17 @@ def test_the_home_page_lists_service_areas_and_city_wide_commitments(client, hom
     assert "Du blir bemött med respekt" in html
 
 
+def test_the_home_page_holds_what_other_rooms_register_before_the_voice_links(client, home_page):
+    def section(context):
+        return f'<section id="test-section">{context["page"].title}</section>'
+
+    with hooks.register_temporarily("home_page_sections", section, order=-1):
+        html = _html(client, home_page)
+    assert f'<section id="test-section">{home_page.title}</section>' in html
+    assert html.index('id="test-section"') < html.index('id="areas-heading"')
+    assert html.index('id="city-heading"') < html.index('id="voice-heading"')
+
+
 def _add_commitments(page, count):
     Commitment.objects.bulk_create(
         Commitment(
