@@ -49,7 +49,6 @@ def main():
     import django
 
     django.setup()
-    from io import StringIO
 
     from django.core.management import call_command
     from django.db import connection, transaction
@@ -60,10 +59,9 @@ def main():
     Locale.objects.get_or_create(language_code="sv")
     if not Page.objects.filter(depth=1).exists():
         Page.add_root(instance=Page(title="Root", slug="root"))
-    from home import demo as home_demo
-    from tests.factories import make_guarantee, make_service_area
+    from tests.factories import load_demo_shell, make_guarantee, make_service_area
 
-    home = home_demo.load(StringIO())
+    home = load_demo_shell()
     units = []
     for a in range(5):
         area = make_service_area(home, title=f"Område {a}")

@@ -117,10 +117,12 @@ def main(argv=None):
     django.setup()
     from io import StringIO
 
+    from guarantees import demo as guarantees_demo
     from home import demo
 
     rng = random.Random(args.seed)
     home = demo.load(StringIO())
+    guarantees_demo.load_city_commitments(home)
     started = time.monotonic()
     unit_ids = generate_units(home, args.units, rng, sys.stdout)
     print(f"units: {len(unit_ids)} ({time.monotonic() - started:.1f} s)")

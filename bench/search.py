@@ -69,10 +69,9 @@ QUERIES = [
 
 def build(units):
     from guarantees.models import Commitment, GuaranteePage, QualityCriterion
-    from home import demo
-    from tests.factories import make_service_area
+    from tests.factories import load_demo_shell, make_service_area
 
-    home = demo.load(StringIO())
+    home = load_demo_shell()
     areas = [make_service_area(home, title=title) for title in AREAS]
     rng = random.Random(6)
     today = timezone.localdate()

@@ -1,4 +1,4 @@
-"""What the feedback app puts into the guarantee page's slots (guarantees.sections)."""
+"""What the feedback room puts on the guarantees' pages and reports (guarantees/sections.py)."""
 
 from django.template.loader import render_to_string
 

@@ -9,7 +9,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import FeedbackPermissionPolicy, FeedbackViewSet, dashboard_counts
+from .metrics import FeedbackMetrics
 from .models import Feedback, ReplyTemplate
+from .sections import render_feedback_form, render_report, render_year_feedback
 
 feedback_policy = FeedbackPermissionPolicy(Feedback)
 register_permission_policy(Feedback, feedback_policy)
@@ -104,3 +106,16 @@ class FeedbackDashboardPanel(Component):
 def add_feedback_panel(request, panels):
     if can_handle(request):
         panels.append(FeedbackDashboardPanel(request.user))
+
+
+# What this room adds to the guarantees' pages, figures and reports (see guarantees/sections.py
+# and guarantees/metrics.py for the hooks).
+
+hooks.register("guarantee_page_feedback", render_feedback_form)
+hooks.register("guarantee_page_year_feedback", render_year_feedback)
+hooks.register("committee_report_sections", render_report, order=10)
+
+
+@hooks.register("register_unit_metrics", order=20)
+def feedback_metrics():
+    return FeedbackMetrics()

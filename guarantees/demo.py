@@ -1,6 +1,7 @@
 """The demo municipality's service areas, units and guarantees (Ängsby kommun).
 
-Runs after home/demo.py, which creates the home page with the city-wide commitments.
+Runs after home/demo.py, which creates the home page; the city-wide commitments on it are
+seeded here, since commitments at every level are the guarantees' (`load_city_commitments`).
 Idempotent: committees are looked up by name, areas and units by slug before anything is
 created, so a second run adds nothing.
 """
@@ -27,6 +28,49 @@ def commitment(title, expected_result, criterion, way_of_working, follow_up_meth
         "way_of_working": way_of_working,
         "follow_up_method": follow_up_method,
     }
+
+
+CITY_COMMITMENTS = [
+    {
+        "title": "Du blir bemött med respekt, vänlighet och engagemang.",
+        "expected_result": (
+            "Minst 90 procent av de svarande i kommunens årliga brukarundersökningar "
+            "instämmer i att de blir bemötta med respekt."
+        ),
+        "quality_criterion": C.TREATMENT,
+        "way_of_working": (
+            "Alla medarbetare går kommunens utbildning i bemötande och vi tar upp bemötande "
+            "på arbetsplatsträffar varje kvartal."
+        ),
+        "follow_up_method": "Kommungemensam fråga i varje brukarundersökning.",
+    },
+    {
+        "title": "Du får svar på dina synpunkter och klagomål inom två arbetsdagar.",
+        "expected_result": "Minst 95 procent av synpunkterna besvaras inom två arbetsdagar.",
+        "quality_criterion": C.CONFIDENCE,
+        "way_of_working": "Synpunkter registreras och fördelas samma dag de kommer in.",
+        "follow_up_method": "Uttag ur synpunktsregistret varje månad.",
+    },
+    {
+        "title": "Du når oss på telefon och e-post under kontorstid.",
+        "expected_result": (
+            "Minst 85 procent av samtalen besvaras inom tre minuter och e-post inom en arbetsdag."
+        ),
+        "quality_criterion": C.ACCESSIBILITY,
+        "way_of_working": "Kontaktcenter tar emot samtal vardagar 8–17 och lotsar vidare.",
+        "follow_up_method": "Statistik från växeln och e-postsystemet varje månad.",
+    },
+]
+
+
+def load_city_commitments(home):
+    """The commitments every unit makes, on the home page; only when it has none yet."""
+    if home.commitments.exists():
+        return 0
+    for order, item in enumerate(CITY_COMMITMENTS):
+        Commitment.objects.create(page=home, sort_order=order, **item)
+    home.save_revision().publish()  # so that the editor's latest revision holds them too
+    return len(CITY_COMMITMENTS)
 
 
 # --- Förskola ---------------------------------------------------------------------------
@@ -722,6 +766,8 @@ def load(stdout):
     if home is None:
         stdout.write("  no home page: run home's demo first")
         return
+    if load_city_commitments(home):
+        stdout.write("  created the city-wide commitments")
     year = datetime.date.today().year
     created_areas = created_units = 0
 

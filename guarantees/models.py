@@ -220,7 +220,7 @@ class ServiceAreaPage(RoutablePageMixin, Page):
 
     @path("jamfor/")
     def compare(self, request):
-        from guarantees.followup.views import compare_units
+        from .views import compare_units
 
         return compare_units(request, self)
 

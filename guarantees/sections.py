@@ -1,31 +1,40 @@
-"""Slots on a guarantee page that other rooms fill without guarantees importing them.
+"""Places on the guarantees' pages that other rooms fill, through Wagtail hooks.
 
-DESIGN.md: `feedback` may know `guarantees`, not the other way round. So the guarantee page
-asks this registry for a slot's content and the feedback app registers what goes there, from
-its AppConfig.ready():
+`feedback`, `proposals` and the follow-up know `guarantees`; `guarantees` knows none of them.
+So a guarantee page asks a hook for what goes into each place, and the other rooms register
+a function for it in their `wagtail_hooks.py`:
 
-    from guarantees.sections import register_section
+    from wagtail import hooks
 
-    register_section("feedback", render_feedback_form)
+    @hooks.register("guarantee_page_feedback")
+    def feedback_form(context):
+        return render_to_string("feedback/embedded_form.html", {...})
 
-A section is a callable `(context) -> str` given the page's template context (with `page` and
-`request`); it returns HTML that is already safe (render it with `render_to_string`).
+A hook function takes the template context as a dict and returns HTML that is already safe
+(render it with `render_to_string`), or "" when it has nothing to show; see home/sections.py,
+which joins them in hook order.
 
-Slots in use: "feedback" (the feedback form region), "year_feedback" (the year's feedback
-shown in "Så gick det"; called with `year` in the context).
+SECTION_HOOKS names the hooks, each with what its context holds besides `request`.
 """
 
-from collections import defaultdict
+from home.sections import render_hook_sections
 
-from django.utils.safestring import mark_safe
+SECTION_HOOKS = {
+    # The feedback region of a guarantee page. `page`: the GuaranteePage.
+    "guarantee_page_feedback",
+    # "Så gick det": how the unit did, between the commitments and the remedy. `page`.
+    "guarantee_page_results",
+    # The year's feedback inside "Så gick det". `page`, `year`.
+    "guarantee_page_year_feedback",
+    # The comparison of an area's units, below the table. `area`, `year`.
+    "area_comparison_footer",
+    # Sections of a committee's yearly report. `committee`, `year`, `units`, `public`.
+    "committee_report_sections",
+}
 
-_sections = defaultdict(list)
 
-
-def register_section(slot, render, order=100):
-    _sections[slot].append((order, render))
-    _sections[slot].sort(key=lambda item: item[0])
-
-
-def render_slot(slot, context):
-    return mark_safe("".join(str(render(context)) for _, render in _sections[slot]))  # noqa: S308
+def render_sections(hook_name, context):
+    """The HTML every function registered for `hook_name` returns for this context, joined."""
+    if hook_name not in SECTION_HOOKS:
+        raise ValueError(f"{hook_name!r} is not one of the guarantees' section hooks")
+    return render_hook_sections(hook_name, context)

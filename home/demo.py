@@ -1,13 +1,12 @@
-"""The demo municipality's shell: the home page as site root, settings and city-wide
-commitments. Every app may have a `demo.py` with a `load(stdout)` function; `load_demo`
-calls them in INSTALLED_APPS order, so each room seeds its own data. Each `load` is
-idempotent: it finds what is there before it creates anything."""
+"""The demo municipality's shell: the home page as site root, settings, content pages and the
+accessibility statement (the city-wide commitments on the home page are seeded by
+guarantees/demo.py). Every app may have a `demo.py` with a `load(stdout)` function;
+`load_demo` calls them in INSTALLED_APPS order, so each room seeds its own data. Each `load`
+is idempotent: it finds what is there before it creates anything."""
 
 import datetime
 
 from wagtail.models import Page, Site
-
-from guarantees.models import Commitment, QualityCriterion
 
 from .models import (
     AccessibilityShortcoming,
@@ -18,38 +17,6 @@ from .models import (
 )
 
 MUNICIPALITY = "Ängsby kommun"
-
-CITY_COMMITMENTS = [
-    {
-        "title": "Du blir bemött med respekt, vänlighet och engagemang.",
-        "expected_result": (
-            "Minst 90 procent av de svarande i kommunens årliga brukarundersökningar "
-            "instämmer i att de blir bemötta med respekt."
-        ),
-        "quality_criterion": QualityCriterion.TREATMENT,
-        "way_of_working": (
-            "Alla medarbetare går kommunens utbildning i bemötande och vi tar upp bemötande "
-            "på arbetsplatsträffar varje kvartal."
-        ),
-        "follow_up_method": "Kommungemensam fråga i varje brukarundersökning.",
-    },
-    {
-        "title": "Du får svar på dina synpunkter och klagomål inom två arbetsdagar.",
-        "expected_result": "Minst 95 procent av synpunkterna besvaras inom två arbetsdagar.",
-        "quality_criterion": QualityCriterion.CONFIDENCE,
-        "way_of_working": "Synpunkter registreras och fördelas samma dag de kommer in.",
-        "follow_up_method": "Uttag ur synpunktsregistret varje månad.",
-    },
-    {
-        "title": "Du når oss på telefon och e-post under kontorstid.",
-        "expected_result": (
-            "Minst 85 procent av samtalen besvaras inom tre minuter och e-post inom en arbetsdag."
-        ),
-        "quality_criterion": QualityCriterion.ACCESSIBILITY,
-        "way_of_working": "Kontaktcenter tar emot samtal vardagar 8–17 och lotsar vidare.",
-        "follow_up_method": "Statistik från växeln och e-postsystemet varje månad.",
-    },
-]
 
 
 def load(stdout):
@@ -64,8 +31,6 @@ def load(stdout):
                 "hur det gick förra året och hur du säger till när något inte blir som utlovat."
             ),
         )
-        for order, commitment in enumerate(CITY_COMMITMENTS):
-            home.commitments.add(Commitment(sort_order=order, **commitment))
         root.add_child(instance=home)
         home.save_revision().publish()
         stdout.write("  created the home page")

@@ -15,7 +15,9 @@ class HomePage(Page):
     """The municipality's start page and the root of its page tree.
 
     City-wide commitments (seed 001: "generella deklarationer för staden som helhet") are
-    edited here once, as commitments of this page, and shown on every guarantee.
+    edited here once, as commitments of this page, and shown on every guarantee. The other
+    rooms add their sections to the page through the "home_page_sections" hook
+    (home/sections.py).
     """
 
     intro = models.TextField(
@@ -46,13 +48,6 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
-
-    def get_context(self, request, *args, **kwargs):
-        from guarantees.models import ServiceAreaPage
-
-        context = super().get_context(request, *args, **kwargs)
-        context["service_areas"] = ServiceAreaPage.objects.child_of(self).live().public()
-        return context
 
     class Meta:
         verbose_name = _("startsida")

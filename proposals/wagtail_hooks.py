@@ -5,6 +5,8 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry, register_permission_policy
 
+from search.registry import SearchableType
+
 from .admin_views import (
     InvalidationPermissionPolicy,
     ProposalPermissionPolicy,
@@ -12,6 +14,7 @@ from .admin_views import (
     VoteInvalidationViewSet,
 )
 from .models import BlockedDomain, Proposal, Status, VoteInvalidation
+from .sections import render_report
 
 proposal_policy = ProposalPermissionPolicy(Proposal)
 register_permission_policy(Proposal, proposal_policy)
@@ -101,3 +104,19 @@ def register_menu():
         ]
     )
     return SubmenuMenuItem(_("E-förslag"), menu, icon_name="comment", order=350)
+
+
+# What this room adds to the committees' reports and to the site search (see
+# guarantees/sections.py and search/registry.py for the hooks).
+
+hooks.register("committee_report_sections", render_report, order=20)
+
+
+@hooks.register("register_searchable_type")
+def searchable_proposals():
+    return SearchableType(
+        key="e-forslag",
+        label=_("E-förslag"),
+        queryset=lambda: Proposal.objects.public(),
+        area_field="service_area",
+    )

@@ -1,7 +1,7 @@
 """The site search: one ranked list over public pages and the registered non-page types.
 
 Pages (guarantees with their commitments, service areas, content pages) come from Wagtail's
-page search; other rooms register their public models in search.registry. Every source is
+page search; other rooms declare their public models through search/registry.py. Every source is
 searched with the same backend, so scores are comparable and the lists can be merged.
 """
 

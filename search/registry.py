@@ -1,26 +1,33 @@
-"""Models other than pages that the site search covers, registered by their own apps.
+"""Models other than pages that the site search covers, declared by their own rooms.
 
-Pages are found through Wagtail's page search. Other rooms register what the public may see
-from their AppConfig.ready():
+Pages are found through Wagtail's page search. Other rooms declare what the public may see of
+their other models through the Wagtail hook "register_searchable_type" in their
+`wagtail_hooks.py`; a hook function takes no arguments and returns one SearchableType:
 
-    from search.registry import SearchableType, register
+    from wagtail import hooks
 
-    register(SearchableType(
-        key="e-forslag",
-        label=_("E-förslag"),
-        queryset=lambda: Proposal.objects.public(),
-        area_field="service_area",
-    ))
+    from search.registry import SearchableType
+
+    @hooks.register("register_searchable_type")
+    def searchable_proposals():
+        return SearchableType(
+            key="e-forslag",
+            label=_("E-förslag"),
+            queryset=lambda: Proposal.objects.public(),
+            area_field="service_area",
+        )
 
 Each object found must have `title`, `get_absolute_url()` and `search_summary` (plain text).
+When two hooks return the same key, the later one (by `order=`) wins.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from wagtail import hooks
 
-_types = {}
+SEARCHABLE_TYPE_HOOK = "register_searchable_type"
 
 
 @dataclass(frozen=True)
@@ -31,9 +38,9 @@ class SearchableType:
     area_field: str | None = None  # foreign key to ServiceAreaPage, for the area facet
 
 
-def register(searchable):
-    _types[searchable.key] = searchable
-
-
 def searchable_types():
-    return list(_types.values())
+    types = {}
+    for declare in hooks.get_hooks(SEARCHABLE_TYPE_HOOK):
+        searchable = declare()
+        types[searchable.key] = searchable
+    return list(types.values())

@@ -21,16 +21,14 @@ def home_page(db):
     A transactional test empties every table afterwards, including the Locale and root Page
     that Wagtail's migrations created, so they are put back first when missing.
     """
-    from io import StringIO
-
     from wagtail.models import Locale, Page
 
-    from home import demo
+    from tests.factories import load_demo_shell
 
     Locale.objects.get_or_create(language_code="sv")
     if not Page.objects.filter(depth=1).exists():
         Page.add_root(instance=Page(title="Root", slug="root"))
-    return demo.load(StringIO())
+    return load_demo_shell()
 
 
 @pytest.fixture(scope="session")

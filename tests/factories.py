@@ -14,6 +14,19 @@ from guarantees.models import (
 _counter = itertools.count(1)
 
 
+def load_demo_shell():
+    """The demo municipality's home page as the default site's root, with the city-wide
+    commitments (seeded by the guarantees' demo, since commitments are theirs)."""
+    from io import StringIO
+
+    from guarantees import demo as guarantees_demo
+    from home import demo as home_demo
+
+    home = home_demo.load(StringIO())
+    guarantees_demo.load_city_commitments(home)
+    return home
+
+
 def make_committee(name=None):
     return Committee.objects.get_or_create(name=name or f"Nämnd {next(_counter)}")[0]
 

@@ -9,7 +9,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
 INSTALLED_APPS = [
-    # Our rooms, one per thing a reader can name (DESIGN.md, "Layout").
+    # Our rooms, one per thing a reader can name.
     "home",
     "guarantees",
     "guarantees.followup",

@@ -10,9 +10,10 @@ from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from guarantees.models import Committee
+from guarantees.years import FIRST_YEAR, last_allowed_year
 
 from .forms import ReportForm, StartFollowUpForm
-from .models import FIRST_YEAR, YearlyFollowUp, last_allowed_year
+from .models import YearlyFollowUp
 from .report import build_report
 from .views import report_csv_response
 

@@ -5,8 +5,9 @@ nothing on a second run."""
 from django.db import transaction
 
 from guarantees.models import GuaranteePage, QualityCriterion
+from guarantees.years import previous_year
 
-from .models import Outcome, YearlyFollowUp, previous_year
+from .models import Outcome, YearlyFollowUp
 
 # What a quality strategist writes, by quality criterion and outcome:
 # (measured value, analysis, action for next year).

@@ -17,12 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 
 from guarantees.models import Commitment, CommitmentLevel, GuaranteePage
-
-FIRST_YEAR = 2000
-
-
-def last_allowed_year():
-    return timezone.localdate().year + 1
+from guarantees.years import FIRST_YEAR, last_allowed_year
 
 
 def validate_year(value):
@@ -32,10 +27,6 @@ def validate_year(value):
             params={"first": FIRST_YEAR, "last": last_allowed_year()},
             code="year",
         )
-
-
-def previous_year():
-    return timezone.localdate().year - 1
 
 
 class Outcome(models.TextChoices):

@@ -14,10 +14,9 @@ from wagtail.models import Page
 
 from guarantees import metrics
 from guarantees.models import CommitmentLevel, GuaranteePage, ServiceAreaPage
-from guarantees.sections import render_slot
+from guarantees.sections import render_sections
 from home.spreadsheets import spreadsheet_safe
 
-from .figures import format_figure
 from .models import Outcome, YearlyFollowUp
 
 
@@ -88,7 +87,7 @@ def build_report(committee, year, request=None, public=False):
     for unit in units:
         area = areas.get(unit.path[: -Page.steplen])
         figures = [
-            (column, format_figure(column, values.get(unit.pk, {}).get(column.key)))
+            (column, metrics.format_figure(column, values.get(unit.pk, {}).get(column.key)))
             for column in columns
         ]
         grouped.setdefault(area.path if area else "", (area, []))[1].append(
@@ -111,8 +110,8 @@ def build_report(committee, year, request=None, public=False):
         columns=columns,
         outcome_counts=outcome_counts,
     )
-    report.sections = render_slot(
-        "report",
+    report.sections = render_sections(
+        "committee_report_sections",
         {
             "committee": committee,
             "year": year,

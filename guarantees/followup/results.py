@@ -1,10 +1,10 @@
-"""The "Så gick det <år>" section that this room puts into the guarantee page's "results" slot."""
+"""The "Så gick det <år>" section this room puts on a guarantee page ("guarantee_page_results")."""
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from guarantees.models import CommitmentLevel
-from guarantees.sections import render_slot
+from guarantees.sections import render_sections
 
 from .models import Outcome, YearlyFollowUp
 
@@ -27,8 +27,8 @@ def chosen_year(request, years):
 
 def render_results(context):
     """Outcomes of the latest published follow-up (or an earlier one the reader chose), and
-    the year's feedback from the "year_feedback" slot. Two queries whatever the number of
-    commitments, plus what the feedback room needs."""
+    the year's feedback from the "guarantee_page_year_feedback" hook. Two queries whatever the
+    number of commitments, plus what the feedback room needs."""
     page = context.get("page")
     if page is None or page.pk is None:
         return ""
@@ -68,7 +68,7 @@ def render_results(context):
             "total_count": len(outcomes),
             "earlier_years": [other for other in years if other != year],
             "year_parameter": YEAR_PARAMETER,
-            "year_feedback": render_slot("year_feedback", slot_context),
+            "year_feedback": render_sections("guarantee_page_year_feedback", slot_context),
         },
         request=request,
     )

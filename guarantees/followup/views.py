@@ -1,4 +1,4 @@
-"""Public views: the comparison of a service area's units and the printable yearly report."""
+"""Public views: the committees' printable yearly reports."""
 
 import io
 
@@ -7,64 +7,11 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
 
-from guarantees import metrics
-from guarantees.models import Committee, GuaranteePage
+from guarantees.models import Committee
+from guarantees.years import FIRST_YEAR, last_allowed_year
 
-from .figures import bar_chart, format_figure
-from .models import FIRST_YEAR, YearlyFollowUp, last_allowed_year, previous_year
+from .models import YearlyFollowUp
 from .report import build_report, write_csv
-
-YEAR_PARAMETER = "ar"
-
-
-def parse_year(raw, fallback):
-    raw = (raw or "").strip()
-    if raw.isascii() and raw.isdigit() and len(raw) == 4:
-        year = int(raw)
-        if FIRST_YEAR <= year <= last_allowed_year():
-            return year
-    return fallback
-
-
-def compare_units(request, area):
-    """`Jämför`: the area's units side by side for one year (seed 000 "Jämförelseguide")."""
-    units = list(GuaranteePage.objects.child_of(area).live().public().order_by("title"))
-    years = list(
-        YearlyFollowUp.objects.published()
-        .filter(unit__in=units)
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .distinct()
-    )
-    latest = years[0] if years else previous_year()
-    year = parse_year(request.GET.get(YEAR_PARAMETER), latest)
-    columns = metrics.columns()
-    values = metrics.compute(units, year)
-    rows = [
-        {
-            "unit": unit,
-            "cells": [
-                format_figure(column, values.get(unit.pk, {}).get(column.key)) for column in columns
-            ],
-        }
-        for unit in units
-    ]
-    chart = bar_chart([(unit.title, values.get(unit.pk, {})) for unit in units], columns)
-    return TemplateResponse(
-        request,
-        "followup/compare.html",
-        {
-            "page": area,
-            "self": area,
-            "area": area,
-            "year": year,
-            "years": years,
-            "year_parameter": YEAR_PARAMETER,
-            "columns": columns,
-            "rows": rows,
-            "chart": chart,
-        },
-    )
 
 
 def _committee_and_year(committee_id, year):

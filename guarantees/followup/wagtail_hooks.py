@@ -1,4 +1,5 @@
 import django_filters
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -11,9 +12,12 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from guarantees.models import GuaranteePage, ServiceAreaPage
+from guarantees.years import previous_year
 
 from . import admin_views
-from .models import YearlyFollowUp, previous_year
+from .figures import FollowUpMetrics
+from .models import YearlyFollowUp
+from .results import render_results
 
 
 class FollowUpFilterSet(WagtailFilterSet):
@@ -106,3 +110,20 @@ class FollowUpDashboardPanel(Component):
 def add_follow_up_panel(request, panels):
     if admin_views.may_see_reports(request.user):
         panels.append(FollowUpDashboardPanel())
+
+
+# What this room adds to the guarantees' pages and figures (see guarantees/sections.py and
+# guarantees/metrics.py for the hooks).
+
+
+hooks.register("guarantee_page_results", render_results)
+
+
+@hooks.register("area_comparison_footer")
+def link_to_reports(context):
+    return render_to_string("followup/report_index_link.html", request=context.get("request"))
+
+
+@hooks.register("register_unit_metrics", order=10)
+def follow_up_metrics():
+    return FollowUpMetrics()

@@ -1,13 +1,13 @@
 from django import template
 
-from guarantees.sections import render_slot
+from guarantees.sections import render_sections
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def guarantee_slot(context, slot, **extra):
-    """Render what other apps registered for `slot` on this guarantee page."""
+def guarantee_sections(context, hook_name, **extra):
+    """Render what other rooms registered for the section hook `hook_name` on this page."""
     flat = context.flatten()
     flat.update(extra)
-    return render_slot(slot, flat)
+    return render_sections(hook_name, flat)

@@ -86,7 +86,7 @@ def test_handler_compilation_covers_only_their_units(guarantee, other_unit, make
 
 def test_broken_promises_counted_per_commitment_and_shown_in_year_slot(guarantee, home_page):
     from feedback.stats import broken_promises_per_commitment
-    from guarantees.sections import render_slot
+    from guarantees.sections import render_sections
 
     year = timezone.localdate().year
     own = guarantee.commitments.first()
@@ -95,7 +95,9 @@ def test_broken_promises_counted_per_commitment_and_shown_in_year_slot(guarantee
         make_case(guarantee, kind=Kind.COMPLAINT, commitment=commitment)
     make_case(guarantee, kind=Kind.PRAISE, commitment=own)  # praise is not a broken promise
     assert broken_promises_per_commitment(year) == {own.pk: 2, city.pk: 1}
-    html = render_slot("year_feedback", {"page": guarantee, "year": year, "request": None})
+    html = render_sections(
+        "guarantee_page_year_feedback", {"page": guarantee, "year": year, "request": None}
+    )
     assert "3 anmälningar om att ett löfte inte hölls." in html
     assert f"{own.title}: 2" in html
 
@@ -117,14 +119,15 @@ def test_metrics_use_a_fixed_number_of_queries(guarantee, other_unit):
 
 
 def test_report_slot_lists_actions_without_personal_data(guarantee):
-    from guarantees.sections import render_slot
+    from guarantees.sections import render_sections
 
     case = make_case(guarantee, kind=Kind.COMPLAINT, name="Anna Hemlig", email="a@example.se")
     case.record_action("Ny rutin för hämtning.", None)
     case.save()
     year = timezone.localdate().year
-    html = render_slot(
-        "report", {"units": [guarantee], "year": year, "committee": None, "request": None}
+    html = render_sections(
+        "committee_report_sections",
+        {"units": [guarantee], "year": year, "committee": None, "request": None},
     )
     assert "Ny rutin för hämtning." in html and case.reference in html
     assert "Anna Hemlig" not in html and "a@example.se" not in html

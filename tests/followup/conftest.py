@@ -1,6 +1,7 @@
 import pytest
 
-from guarantees.followup.models import CommitmentOutcome, Outcome, YearlyFollowUp, previous_year
+from guarantees.followup.models import CommitmentOutcome, Outcome, YearlyFollowUp
+from guarantees.years import previous_year
 from tests.factories import make_committee, make_guarantee, make_service_area
 
 

@@ -1,7 +1,8 @@
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from guarantees.followup.models import CommitmentOutcome, Outcome, YearlyFollowUp, previous_year
+from guarantees.followup.models import CommitmentOutcome, Outcome, YearlyFollowUp
+from guarantees.years import previous_year
 
 ADD_URL = "wagtailsnippets_followup_yearlyfollowup:add"
 EDIT_URL = "wagtailsnippets_followup_yearlyfollowup:edit"

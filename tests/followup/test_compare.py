@@ -2,7 +2,8 @@ import re
 
 from bs4 import BeautifulSoup
 
-from guarantees.followup.models import Outcome, previous_year
+from guarantees.followup.models import Outcome
+from guarantees.years import previous_year
 from tests.factories import make_guarantee
 
 from .conftest import make_follow_up

@@ -7,7 +7,8 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from guarantees.followup import demo
-from guarantees.followup.models import CommitmentOutcome, Outcome, YearlyFollowUp, previous_year
+from guarantees.followup.models import CommitmentOutcome, Outcome, YearlyFollowUp
+from guarantees.years import previous_year
 from tests.factories import make_guarantee
 
 from .conftest import make_follow_up

@@ -2,8 +2,9 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from guarantees.followup.models import CommitmentOutcome, Outcome, previous_year
-from guarantees.sections import render_slot
+from guarantees.followup.models import CommitmentOutcome, Outcome
+from guarantees.sections import render_sections
+from guarantees.years import previous_year
 from tests.factories import make_guarantee
 
 from .conftest import make_follow_up
@@ -69,7 +70,7 @@ def test_outcome_history_survives_when_the_commitment_is_deleted(client, unit):
 def _count_section_queries(unit):
     request = RequestFactory().get(unit.url)
     with CaptureQueriesContext(connection) as queries:
-        html = render_slot("results", {"page": unit, "request": request})
+        html = render_sections("guarantee_page_results", {"page": unit, "request": request})
     return len(queries), html
 
 

@@ -4,9 +4,9 @@ import re
 
 import pytest
 from django.db import connection
+from wagtail import hooks
 
 from guarantees.models import Commitment, QualityCriterion
-from guarantees.sections import _sections, register_section
 from tests.factories import make_guarantee, make_service_area
 
 pytestmark = pytest.mark.django_db
@@ -105,11 +105,8 @@ def test_the_feedback_region_holds_what_the_feedback_room_registers(client, guar
     def form(context):
         return f'<form id="test-form" data-page="{context["page"].pk}"></form>'
 
-    register_section("feedback", form)
-    try:
+    with hooks.register_temporarily("guarantee_page_feedback", form):
         html = _html(client, guarantee)
-    finally:
-        _sections["feedback"].remove((100, form))
     region = re.search(r'<section id="lamna-synpunkt"(.*?)</section>', html, re.S).group(0)
     assert 'aria-labelledby="lamna-synpunkt-rubrik"' in region
     assert '<h2 id="lamna-synpunkt-rubrik">Lämna synpunkt eller klagomål</h2>' in region
@@ -120,11 +117,8 @@ def test_the_results_slot_renders_between_commitments_and_remedy(client, guarant
     def results(context):
         return '<section id="sa-gick-det">Så gick det</section>'
 
-    register_section("results", results)
-    try:
+    with hooks.register_temporarily("guarantee_page_results", results):
         html = _html(client, guarantee)
-    finally:
-        _sections["results"].remove((100, results))
     assert html.index('id="niva-unit"') < html.index('id="sa-gick-det"')
     assert html.index('id="sa-gick-det"') < html.index('<h2 id="om-vi-inte-haller">')
 
@@ -158,6 +152,17 @@ def test_the_home_page_lists_service_areas_and_city_wide_commitments(client, hom
     html = _html(client, home_page)
     assert "Hemtjänst" in html
     assert "Du blir bemött med respekt" in html
+
+
+def test_the_home_page_holds_what_other_rooms_register_before_the_voice_links(client, home_page):
+    def section(context):
+        return f'<section id="test-section">{context["page"].title}</section>'
+
+    with hooks.register_temporarily("home_page_sections", section, order=-1):
+        html = _html(client, home_page)
+    assert f'<section id="test-section">{home_page.title}</section>' in html
+    assert html.index('id="test-section"') < html.index('id="areas-heading"')
+    assert html.index('id="city-heading"') < html.index('id="voice-heading"')
 
 
 def _add_commitments(page, count):

@@ -110,7 +110,7 @@ def test_the_yearly_report_lists_proposals_answered_in_the_committees_areas(
 ):
     import datetime
 
-    from guarantees.sections import render_slot
+    from guarantees.sections import render_sections
 
     answered = make_proposal(
         status=Status.ANSWERED,
@@ -125,6 +125,8 @@ def test_the_yearly_report_lists_proposals_answered_in_the_committees_areas(
         answered_at=datetime.date(2025, 5, 2),
         title="Annat områdes förslag",
     )
-    html = render_slot("report", {"committee": service_area.committee, "year": 2025})
+    html = render_sections(
+        "committee_report_sections", {"committee": service_area.committee, "year": 2025}
+    )
     assert answered.title in html and "Annat områdes förslag" not in html
     assert "Bifallet" in html

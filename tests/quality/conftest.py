@@ -60,17 +60,15 @@ def home_page(db):
     live_server tests flush every table afterwards, which removes the root page and the
     locale that Wagtail's migrations created; the next test gets them back here.
     """
-    from io import StringIO
-
     from django.conf import settings
     from wagtail.models import Locale, Page
 
-    from home import demo
+    from tests.factories import load_demo_shell
 
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root"))
-    return demo.load(StringIO())
+    return load_demo_shell()
 
 
 @pytest.fixture

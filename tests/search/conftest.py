@@ -193,14 +193,12 @@ def build_municipality(home_page):
 def shared_municipality(django_db_setup, django_db_blocker):
     """Built once per test module inside a transaction that is rolled back afterwards; each
     test still runs in its own savepoint, so what a test changes is undone after it."""
-    from io import StringIO
-
     from django.db import transaction
 
-    from home import demo
+    from tests.factories import load_demo_shell
 
     with django_db_blocker.unblock(), transaction.atomic():
-        yield build_municipality(demo.load(StringIO()))
+        yield build_municipality(load_demo_shell())
         transaction.set_rollback(True)
 
 

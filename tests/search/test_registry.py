@@ -1,4 +1,5 @@
-"""Non-page types registered in search.registry appear in the same list, with their facet.
+"""Non-page types declared through the "register_searchable_type" hook appear in the same
+list, with their facet.
 
 A real indexed model stands in for proposals here: Wagtail's Document, registered only for
 these tests and unregistered afterwards.
@@ -6,10 +7,11 @@ these tests and unregistered afterwards.
 
 import pytest
 from django.core.files.base import ContentFile
+from wagtail import hooks
 from wagtail.documents.models import Document
 
-from search import registry
 from search.query import SiteSearch, suggestions
+from search.registry import SearchableType
 
 from .conftest import page_titles
 
@@ -18,17 +20,17 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def documents_registered(municipality):
-    registry.register(
-        registry.SearchableType(
+    def documents():
+        return SearchableType(
             key="dokument", label="Dokument", queryset=lambda: Document.objects.all()
         )
-    )
+
     Document.objects.create(
         title="Protokoll om förskolornas utemiljö",
         file=ContentFile(b"protokoll", name="protokoll.txt"),
     )
-    yield
-    registry._types.pop("dokument")
+    with hooks.register_temporarily("register_searchable_type", documents):
+        yield
 
 
 def test_registered_type_is_searched_and_counted(documents_registered):

@@ -1,0 +1,11 @@
+from django import template
+
+from home.sections import HOME_PAGE_SECTIONS, render_hook_sections
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def home_page_sections(context):
+    """What other rooms registered for the home page (the "home_page_sections" hook)."""
+    return render_hook_sections(HOME_PAGE_SECTIONS, context.flatten())
