@@ -284,13 +284,14 @@ def test_invalidating_votes_from_a_network_corrects_the_count(make_proposal):
         )
     proposal.refresh_from_db()
     assert proposal.vote_count == 8
-    n = Vote.invalidate(
+    invalidation = Vote.invalidate(
         Vote.objects.filter(network="203.0.113.0/24", created_at__gte=now - timedelta(hours=1)),
         note="Botnät",
     )
     proposal.refresh_from_db()
-    assert n == 5 and proposal.vote_count == 3
-    assert proposal.events.filter(kind="invalidation").get().data == {"invalidated": 5}
+    assert invalidation.count == 5 and proposal.vote_count == 3
+    event = proposal.events.filter(kind="invalidation").get()
+    assert event.data == {"votes": 5, "invalidation": invalidation.pk}
 
 
 # Made by the code as it stood at feedback/proposals/, before the app moved to proposals/, with
