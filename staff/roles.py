@@ -17,6 +17,7 @@ FEEDBACK_HANDLER = "Synpunktshandläggare"
 PROPOSAL_MODERATOR = "Moderator för e-förslag"
 QUALITY_STAFF = "Kvalitetsstrateg"
 ADMINISTRATOR = "Administratör"
+AWARD_JURY = "Jury för kvalitetspriset"
 
 ROLE_GROUPS = [
     UNIT_EDITOR,
@@ -25,6 +26,7 @@ ROLE_GROUPS = [
     PROPOSAL_MODERATOR,
     QUALITY_STAFF,
     ADMINISTRATOR,
+    AWARD_JURY,
 ]
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
@@ -67,6 +69,9 @@ MODEL_PERMISSIONS = {
         "proposals.view_proposal",
         "guarantees.view_committee",
         "staff.view_unitassignment",
+        "award.add_awardround",
+        "award.change_awardround",
+        "award.view_awardround",
     ],
     ADMINISTRATOR: [
         ADMIN_ACCESS,
@@ -85,6 +90,8 @@ MODEL_PERMISSIONS = {
         "feedback.*",
         "proposals.*",
         "followup.*",
+        "award.*",
+        "examples.*",
         "wagtailcore.add_workflow",
         "wagtailcore.change_workflow",
         "wagtailcore.delete_workflow",
@@ -100,6 +107,8 @@ MODEL_PERMISSIONS = {
         "wagtailredirects.*",
         "wagtailforms.*",
     ],
+    # The quality award's jury sees confirmed nominations, shortlists and picks the winners.
+    AWARD_JURY: [ADMIN_ACCESS, "award.judge_nomination"],
 }
 
 # Page permissions on the home page (and so on every guarantee below it).

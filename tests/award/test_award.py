@@ -1,0 +1,201 @@
+"""The quality award: a resident nominates and confirms by mail, the jury decides, all are told."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.utils import timezone
+
+from award.models import AwardCategory, AwardRound, Nomination, Status
+from outbox.models import Message
+from staff import roles
+from staff.setup import setup_roles
+from tests.proposals.conftest import CommitClient, mailed_link, path_of
+
+pytestmark = pytest.mark.django_db
+
+NOMINATOR = "nina.nominerar@example.se"
+
+
+@pytest.fixture
+def award_round(home_page):
+    today = timezone.localdate()
+    award_round = AwardRound.objects.create(
+        year=today.year,
+        opens_on=today - datetime.timedelta(days=10),
+        closes_on=today + datetime.timedelta(days=10),
+        intro="Priset belönar enheter som lyssnat och förbättrat.",
+    )
+    AwardCategory.objects.create(round=award_round, name="Bästa bemötande", sort_order=0)
+    AwardCategory.objects.create(round=award_round, name="Största förbättring", sort_order=1)
+    return award_round
+
+
+@pytest.fixture
+def jury(db, django_user_model):
+    setup_roles()
+    user = django_user_model.objects.create_user("juryn", "jury@angsby.example", "pw")
+    Group.objects.get(name=roles.AWARD_JURY).user_set.add(user)
+    return user
+
+
+def form_data(client, **fields):
+    form = client.get("/kvalitetspriset/nominera/").context["form"]
+    data = {"form_key": form.initial["form_key"], "website": "", "altcha": "", **fields}
+    return data
+
+
+def nominate(client, award_round, unit, email=NOMINATOR, category=None):
+    category = category or award_round.categories.first()
+    data = form_data(
+        client,
+        category=category.pk,
+        unit=unit.pk,
+        reason="De lyssnade på oss föräldrar och ändrade inskolningen.",
+        email=email,
+    )
+    return client.post("/kvalitetspriset/nominera/", data)
+
+
+def close(award_round):
+    award_round.closes_on = timezone.localdate() - datetime.timedelta(days=1)
+    award_round.save()
+
+
+def test_resident_nominates_confirms_and_jury_picks_a_winner_shown_on_the_award_page(
+    guarantee, award_round, jury
+):
+    resident = CommitClient()
+    response = nominate(resident, award_round, guarantee)
+    assert response.status_code == 302
+    nomination = Nomination.objects.get()
+    assert nomination.status == Status.UNCONFIRMED
+
+    link = path_of(mailed_link(Message.objects.get(to=NOMINATOR)))
+    # A GET (a mail scanner) does not confirm; the button does.
+    assert resident.get(link).status_code == 200
+    nomination.refresh_from_db()
+    assert nomination.status == Status.UNCONFIRMED
+    assert resident.post(link).status_code == 200
+    nomination.refresh_from_db()
+    assert nomination.status == Status.CONFIRMED
+    assert resident.post(link).status_code == 400  # the link works once
+
+    staff = CommitClient()
+    staff.force_login(jury)
+    listing = staff.get("/admin/kvalitetspriset/nomineringar/").content.decode()
+    assert guarantee.title in listing
+    detail = staff.get(f"/admin/kvalitetspriset/nomineringar/edit/{nomination.pk}/")
+    assert "ändrade inskolningen" in detail.content.decode()
+    assert NOMINATOR not in detail.content.decode()  # the jury never sees the address
+
+    shortlist_url = f"/admin/kvalitetspriset/nomineringar/{nomination.pk}/finalist/"
+    assert staff.post(shortlist_url).status_code == 302
+    winner_url = f"/admin/kvalitetspriset/nomineringar/{nomination.pk}/vinnare/"
+    # Still open for nominations: the jury waits.
+    assert staff.post(winner_url, {"motivation": "För ett lyhört arbete."}).status_code == 400
+    close(award_round)
+    assert staff.post(winner_url, {"motivation": ""}).status_code == 400
+    assert staff.post(winner_url, {"motivation": "För ett lyhört arbete."}).status_code == 302
+    nomination.refresh_from_db()
+    assert nomination.status == Status.WINNER
+
+    page = Client().get(f"/kvalitetspriset/{award_round.year}/").content.decode()
+    assert guarantee.title in page and "För ett lyhört arbete." in page
+    assert NOMINATOR not in page and "ändrade inskolningen" not in page
+    assert "För ett lyhört arbete." in Client().get("/kvalitetspriset/").content.decode()
+
+    told = Message.objects.filter(to=NOMINATOR).order_by("pk").last()
+    assert "juryn har bestämt" in told.subject and guarantee.title in told.body
+
+
+def test_one_nomination_per_email_unit_and_year_whatever_the_spelling(guarantee, award_round):
+    client = CommitClient()
+    assert (
+        nominate(client, award_round, guarantee, email="Nina.Nom+pris@Example.se").status_code
+        == 302
+    )
+    response = nominate(
+        client,
+        award_round,
+        guarantee,
+        email="nina.nom@example.se",
+        category=award_round.categories.last(),
+    )
+    assert response.status_code == 400
+    assert "redan nominerat" in response.content.decode()
+    assert Nomination.objects.count() == 1
+
+
+def test_the_honeypot_refuses_a_robot_and_a_closed_round_takes_no_nominations(
+    guarantee, award_round
+):
+    client = CommitClient()
+    data = form_data(
+        client,
+        category=award_round.categories.first().pk,
+        unit=guarantee.pk,
+        reason="Bra!",
+        email=NOMINATOR,
+        website="http://spam.example",
+    )
+    assert client.post("/kvalitetspriset/nominera/", data).status_code == 400
+    close(award_round)
+    assert client.get("/kvalitetspriset/nominera/").status_code == 404
+    assert Nomination.objects.count() == 0
+
+
+def test_the_reason_loses_control_characters(guarantee, award_round):
+    client = CommitClient()
+    data = form_data(
+        client,
+        category=award_round.categories.first().pk,
+        unit=guarantee.pk,
+        reason="Bra\u202e bemötande\x00",
+        email=NOMINATOR,
+    )
+    assert client.post("/kvalitetspriset/nominera/", data).status_code == 302
+    assert Nomination.objects.get().reason == "Bra bemötande"
+
+
+def test_staff_without_the_jury_role_cannot_see_or_decide(guarantee, award_round, jury):
+    nomination, _token = Nomination.submit(
+        category=award_round.categories.first(),
+        unit=guarantee,
+        reason="Bra",
+        email=NOMINATOR,
+        canonical=NOMINATOR,
+    )
+    Nomination.objects.filter(pk=nomination.pk).update(status=Status.CONFIRMED)
+    setup_roles()
+    from tests.staff.conftest import make_staff
+
+    moderator = make_staff("moderator", roles.PROPOSAL_MODERATOR)
+    client = CommitClient()
+    client.force_login(moderator)
+    assert client.get("/admin/kvalitetspriset/nomineringar/").status_code in (302, 403)
+    response = client.post(f"/admin/kvalitetspriset/nomineringar/{nomination.pk}/finalist/")
+    assert response.status_code in (302, 403)
+    nomination.refresh_from_db()
+    assert nomination.status == Status.CONFIRMED
+
+
+def test_one_winner_per_category(guarantee, service_area, award_round, jury):
+    from tests.factories import make_guarantee
+
+    other = make_guarantee(service_area, title="Förskolan Vitsippan")
+    category = award_round.categories.first()
+    finalists = []
+    for unit in (guarantee, other):
+        nomination, _token = Nomination.submit(
+            category=category, unit=unit, reason="Bra", email=NOMINATOR, canonical=NOMINATOR
+        )
+        Nomination.objects.filter(pk=nomination.pk).update(status=Status.SHORTLISTED)
+        finalists.append(nomination)
+    close(award_round)
+    finalists[0].choose_as_winner("Först")
+    from home.transitions import TransitionError
+
+    with pytest.raises(TransitionError):
+        finalists[1].choose_as_winner("Också")
