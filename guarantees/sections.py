@@ -12,7 +12,9 @@ A section is a callable `(context) -> str` given the page's template context (wi
 `request`); it returns HTML that is already safe (render it with `render_to_string`).
 
 Slots in use: "feedback" (the feedback form region), "year_feedback" (the year's feedback
-shown in "Så gick det"; called with `year` in the context).
+shown in "Så gick det"; called with `year` in the context), "follow_up_examples" (the
+unit's good examples in "Så gick det") and "outcome_examples" (called per followed-up outcome
+with `outcome` in the context).
 """
 
 from collections import defaultdict

@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ExamplesConfig(AppConfig):
+    name = "examples"
+    verbose_name = _("Goda exempel")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from guarantees.sections import register_section
+
+        from .models import GoodExampleIndexPage
+        from .sections import render_follow_up_examples, render_outcome_examples
+        from .setup import grant_unit_editors
+
+        register_section("follow_up_examples", render_follow_up_examples)
+        register_section("outcome_examples", render_outcome_examples)
+        post_save.connect(
+            grant_unit_editors, sender=GoodExampleIndexPage, dispatch_uid="examples_grant"
+        )
