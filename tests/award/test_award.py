@@ -199,3 +199,29 @@ def test_one_winner_per_category(guarantee, service_area, award_round, jury):
 
     with pytest.raises(TransitionError):
         finalists[1].choose_as_winner("Också")
+
+
+def test_quality_staff_set_up_a_yearly_round_with_categories_in_the_admin(home_page):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    from tests.staff.conftest import make_staff
+
+    setup_roles()
+    staff = CommitClient()
+    staff.force_login(make_staff("kvalitet", roles.QUALITY_STAFF))
+    assert staff.get("/admin/kvalitetspriset/omgangar/new/").status_code == 200
+    data = nested_form_data(
+        {
+            "year": 2031,
+            "opens_on": "2031-03-01",
+            "closes_on": "2031-02-01",
+            "intro": "",
+            "categories": inline_formset([{"name": "Bästa bemötande", "description": ""}]),
+        }
+    )
+    refused = staff.post("/admin/kvalitetspriset/omgangar/new/", data)
+    assert refused.status_code == 200 and not AwardRound.objects.filter(year=2031).exists()
+    data["closes_on"] = "2031-04-30"
+    assert staff.post("/admin/kvalitetspriset/omgangar/new/", data).status_code == 302
+    award_round = AwardRound.objects.get(year=2031)
+    assert [c.name for c in award_round.categories.all()] == ["Bästa bemötande"]
