@@ -9,13 +9,23 @@ class ExamplesConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_migrate, post_save
+        from django.utils.translation import gettext_lazy as _
 
         from guarantees.sections import register_section
+        from search.registry import SearchableType, register
 
-        from .models import GoodExampleIndexPage
+        from .models import GoodExampleIndexPage, GoodExamplePage
         from .sections import render_follow_up_examples, render_outcome_examples
         from .setup import grant_after_migrate, grant_unit_editors
 
+        register(
+            SearchableType(
+                key="goda-exempel",
+                label=_("Goda exempel"),
+                queryset=lambda: GoodExamplePage.objects.live().public(),
+                area_field="service_area",
+            )
+        )
         register_section("follow_up_examples", render_follow_up_examples)
         register_section("outcome_examples", render_outcome_examples)
         post_save.connect(

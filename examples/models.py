@@ -12,6 +12,7 @@ Approval is the committee's workflow, inherited from the home page like the guar
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -243,6 +244,7 @@ class GoodExamplePage(Page):
         index.SearchField("change"),
         index.SearchField("result"),
         index.FilterField("quality_criterion"),
+        index.FilterField("service_area"),
     ]
 
     base_form_class = GoodExampleForm
@@ -261,6 +263,13 @@ class GoodExamplePage(Page):
 
     def permissions_for_user(self, user):
         return GoodExamplePermissionTester(user, self)
+
+    def get_absolute_url(self):
+        return self.url
+
+    @property
+    def search_summary(self):
+        return Truncator(" ".join(f"{self.problem} {self.change}".split())).chars(240)
 
     @property
     def concerns_url(self):

@@ -129,3 +129,13 @@ def test_unit_editors_write_only_their_units_examples_and_the_committee_approves
     approve(client, mine)
     mine.refresh_from_db()
     assert mine.live
+
+
+def test_the_site_search_finds_a_good_example_by_what_was_changed(home_page, guarantee):
+    index = make_examples_index(home_page)
+    example = make_good_example(index, guarantee, commitment=guarantee.commitments.first())
+    html = Client().get("/sok/", {"q": "arbetsplatsträffen"}).content.decode()
+    assert f'href="{example.url}"' in html
+    example.unpublish()
+    html = Client().get("/sok/", {"q": "arbetsplatsträffen"}).content.decode()
+    assert f'href="{example.url}"' not in html
