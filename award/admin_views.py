@@ -7,7 +7,7 @@ Guarded by the registered NominationPermissionPolicy: "view" and the decisions a
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -129,7 +129,12 @@ class NominationViewSet(ModelViewSet):
     form_fields = ["motivation"]  # required by ModelViewSet; decisions go through their views
     list_filter = ["round", "category", "status"]
     list_display = [
-        Column("unit", label=_("Enhet"), accessor="unit.title"),
+        TitleColumn(
+            "unit",
+            label=_("Enhet"),
+            accessor="unit.title",
+            get_url=lambda nomination: reverse("award_nominations:edit", args=[nomination.pk]),
+        ),
         Column("category", label=_("Kategori"), accessor="category.name"),
         Column("round", label=_("År"), accessor="round.year", sort_key="round__year"),
         Column("get_status_display", label=_("Status"), sort_key="status"),

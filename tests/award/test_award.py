@@ -85,7 +85,7 @@ def test_resident_nominates_confirms_and_jury_picks_a_winner_shown_on_the_award_
     staff = CommitClient()
     staff.force_login(jury)
     listing = staff.get("/admin/kvalitetspriset/nomineringar/").content.decode()
-    assert guarantee.title in listing
+    assert f'href="/admin/kvalitetspriset/nomineringar/edit/{nomination.pk}/"' in listing
     detail = staff.get(f"/admin/kvalitetspriset/nomineringar/edit/{nomination.pk}/")
     assert "ändrade inskolningen" in detail.content.decode()
     assert NOMINATOR not in detail.content.decode()  # the jury never sees the address
