@@ -14,7 +14,7 @@ import secrets
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
@@ -189,15 +189,21 @@ class Nomination(models.Model):
                 gettext("Du har redan nominerat den här enheten i år. Tack för ditt engagemang!")
             )
         nonce = secrets.token_urlsafe(24)
-        nomination = cls.objects.create(
-            round=award_round,
-            category=category,
-            unit=unit,
-            reason=reason,
-            email=email,
-            email_canonical=canonical,
-            token_hash=_digest(nonce),
-        )
+        try:
+            with transaction.atomic():  # a savepoint: the same form sent twice at once
+                nomination = cls.objects.create(
+                    round=award_round,
+                    category=category,
+                    unit=unit,
+                    reason=reason,
+                    email=email,
+                    email_canonical=canonical,
+                    token_hash=_digest(nonce),
+                )
+        except IntegrityError as error:
+            raise TransitionError(
+                gettext("Du har redan nominerat den här enheten i år. Tack för ditt engagemang!")
+            ) from error
         token = signing.TimestampSigner(salt=CONFIRMATION_SALT).sign(f"{nomination.pk}.{nonce}")
         return nomination, token
 

@@ -225,3 +225,35 @@ def test_quality_staff_set_up_a_yearly_round_with_categories_in_the_admin(home_p
     assert staff.post("/admin/kvalitetspriset/omgangar/new/", data).status_code == 302
     award_round = AwardRound.objects.get(year=2031)
     assert [c.name for c in award_round.categories.all()] == ["Bästa bemötande"]
+
+
+def test_the_eleventh_nomination_within_an_hour_gets_429_in_swedish(home_page, award_round):
+    from tests.factories import make_guarantee, make_service_area
+
+    area = make_service_area(home_page, title="Bibliotek")
+    units = [make_guarantee(area, title=f"Filial {n}", commitments=0) for n in range(11)]
+    client = CommitClient()
+    for unit in units[:10]:
+        assert nominate(client, award_round, unit).status_code == 302
+    response = nominate(client, award_round, units[10])
+    assert response.status_code == 429
+    assert "för många" in response.content.decode()
+    assert Nomination.objects.count() == 10
+
+
+def test_a_nomination_racing_its_twin_is_refused_in_swedish_not_with_an_error(
+    guarantee, award_round, monkeypatch
+):
+    from home.transitions import TransitionError
+
+    category = award_round.categories.first()
+    Nomination.submit(
+        category=category, unit=guarantee, reason="a", email=NOMINATOR, canonical=NOMINATOR
+    )
+    # The twin passed the existence check before the first was stored; the constraint decides.
+    monkeypatch.setattr(Nomination, "already_nominated", classmethod(lambda cls, *args: False))
+    with pytest.raises(TransitionError, match="redan nominerat"):
+        Nomination.submit(
+            category=category, unit=guarantee, reason="b", email=NOMINATOR, canonical=NOMINATOR
+        )
+    assert Nomination.objects.count() == 1
