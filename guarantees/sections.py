@@ -26,6 +26,10 @@ SECTION_HOOKS = {
     "guarantee_page_results",
     # The year's feedback inside "Så gick det". `page`, `year`.
     "guarantee_page_year_feedback",
+    # Inside "Så gick det", after the outcomes: what the unit learnt. `page`, `follow_up`.
+    "guarantee_follow_up_examples",
+    # Beside one outcome in "Så gick det". `page`, `follow_up`, `outcome`.
+    "guarantee_outcome_examples",
     # The comparison of an area's units, below the table. `area`, `year`.
     "area_comparison_footer",
     # Sections of a committee's yearly report. `committee`, `year`, `units`, `public`.

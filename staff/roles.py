@@ -16,6 +16,7 @@ FEEDBACK_HANDLER = "Synpunktshandläggare"
 PROPOSAL_MODERATOR = "Moderator för e-förslag"
 QUALITY_STAFF = "Kvalitetsstrateg"
 ADMINISTRATOR = "Administratör"
+AWARD_JURY = "Jury för kvalitetspriset"
 
 ROLE_GROUPS = [
     UNIT_EDITOR,
@@ -24,6 +25,7 @@ ROLE_GROUPS = [
     PROPOSAL_MODERATOR,
     QUALITY_STAFF,
     ADMINISTRATOR,
+    AWARD_JURY,
 ]
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
@@ -66,6 +68,9 @@ MODEL_PERMISSIONS = {
         "proposals.view_proposal",
         "guarantees.view_committee",
         "staff.view_unitassignment",
+        "award.add_awardround",
+        "award.change_awardround",
+        "award.view_awardround",
     ],
     ADMINISTRATOR: [
         ADMIN_ACCESS,
@@ -84,6 +89,8 @@ MODEL_PERMISSIONS = {
         "feedback.*",
         "proposals.*",
         "followup.*",
+        "award.*",
+        "examples.*",
         "wagtailcore.add_workflow",
         "wagtailcore.change_workflow",
         "wagtailcore.delete_workflow",
@@ -99,6 +106,8 @@ MODEL_PERMISSIONS = {
         "wagtailredirects.*",
         "wagtailforms.*",
     ],
+    # The quality award's jury sees confirmed nominations, shortlists and picks the winners.
+    AWARD_JURY: [ADMIN_ACCESS, "award.judge_nomination"],
 }
 
 # Page permissions on the home page (and so on every guarantee below it).

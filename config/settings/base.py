@@ -15,6 +15,8 @@ INSTALLED_APPS = [
     "guarantees.followup",
     "feedback",
     "proposals",
+    "award",
+    "examples",
     "search",
     "staff",
     "outbox",

@@ -75,9 +75,20 @@ def home_page(db):
 def public_site(home_page, service_area, guarantee):
     """The demo shell with one service area and one guarantee: every public page type."""
     from home.models import AccessibilityStatementPage, ContentPage
+    from tests.examples.builders import (
+        make_award_winner,
+        make_examples_index,
+        make_good_example,
+        open_award_round,
+    )
     from tests.proposals.conftest import build_proposal
 
+    examples = make_examples_index(home_page)
     return {
+        "examples": examples,
+        "example": make_good_example(examples, guarantee, commitment=guarantee.commitments.first()),
+        "award_year": make_award_winner(guarantee, "vinnarnominerare@example.se").year,
+        "award_round": open_award_round(),
         "proposal": build_proposal(),
         "home": home_page,
         "content_page": ContentPage.objects.child_of(home_page).first(),

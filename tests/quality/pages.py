@@ -19,6 +19,12 @@ PUBLIC_PAGE_PATHS = {
     "new proposal": lambda site: "/e-forslag/nytt/",
     "search with results": lambda site: "/sok/?q=Solrosen",
     "search without results": lambda site: "/sok/?q=qwxzyvbnk",
+    "good examples": lambda site: site["examples"].url,
+    "good examples filtered": lambda site: f"{site['examples'].url}?kriterium=inflytande",
+    "good example": lambda site: site["example"].url,
+    "quality award": lambda site: "/kvalitetspriset/",
+    "quality award year": lambda site: f"/kvalitetspriset/{site['award_year']}/",
+    "nomination form": lambda site: "/kvalitetspriset/nominera/",
 }
 
 
@@ -59,10 +65,20 @@ def feedback_tracking(page, site):
     return navigation.value
 
 
+def nomination_with_errors(page, site):
+    """The nomination form sent empty: the error summary and field errors."""
+    page.goto("/kvalitetspriset/nominera/")
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Skicka nomineringen").click()
+    page.get_by_role("alert").first.wait_for()
+    return navigation.value
+
+
 INTERACTIVE_PAGES = [
     ("feedback form with errors", feedback_with_errors),
     ("feedback receipt", send_feedback),
     ("feedback tracking", feedback_tracking),
+    ("nomination form with errors", nomination_with_errors),
 ]
 
 PUBLIC_PAGES = [(name, goto(path_of)) for name, path_of in PUBLIC_PAGE_PATHS.items()]

@@ -18,6 +18,8 @@ PRIVATE = {
     "phone": "070-987 65 43",
     "proposer_email": "pq.dold@example.se",
     "voter_email": "vq.hemlig@example.se",
+    "nominator_email": "nq.nominerar@example.se",
+    "nomination_reason": "hälsningar från Qvarnströms pappa",
 }
 
 
@@ -39,6 +41,12 @@ def public_paths(site, proposal):
         "/sok/?q=Qvistbergsson",
         "/sok/?q=example.se",
         "/sok/?q=parkbänkar",
+        site["examples"].url,
+        site["example"].url,
+        "/kvalitetspriset/",
+        f"/kvalitetspriset/{site['award_year']}/",
+        "/kvalitetspriset/nominera/",
+        "/sok/?q=nominerar",
     ]
 
 
@@ -63,6 +71,21 @@ def test_private_contact_details_appear_on_no_public_page_api_or_export(client, 
 
     proposal = build_proposal(proposer_email=PRIVATE["proposer_email"], display_name="Karin")
     Proposal.record_vote(proposal.pk, voter_hash("epost", canonical_email(PRIVATE["voter_email"])))
+
+    from award.models import Nomination
+
+    winner = Nomination.objects.get(status="winner")
+    Nomination.objects.create(
+        round=winner.round,
+        category=winner.category,
+        unit=winner.unit,
+        reason=PRIVATE["nomination_reason"],
+        email=PRIVATE["nominator_email"],
+        email_canonical=PRIVATE["nominator_email"],
+        status="shortlisted",
+    )
+    winner.email = PRIVATE["nominator_email"]
+    winner.save()
 
     visitor = Client()
     seen = 0

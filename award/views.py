@@ -1,0 +1,97 @@
+"""The award's public side: winners per year, the nomination form and its confirmation."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
+from django.views.decorators.http import require_GET, require_http_methods
+from django_ratelimit.decorators import ratelimit
+
+from feedback import antispam
+from home.transitions import TransitionError
+from home.views import rate_limited
+
+from . import services
+from .forms import NominationForm
+from .models import AwardRound, TokenError, decided_years, winners_of
+
+
+@require_GET
+def index(request):
+    years = decided_years()
+    context = {"current": AwardRound.current(), "years": years}
+    if years:
+        latest = AwardRound.objects.get(year=years[0])
+        context.update(latest=latest, winners=winners_of(latest))
+    return render(request, "award/index.html", context)
+
+
+@require_GET
+def year(request, year):
+    award_round = get_object_or_404(AwardRound, year=year)
+    winners = list(winners_of(award_round))
+    if not winners:
+        raise Http404
+    return render(
+        request,
+        "award/year.html",
+        {"award_round": award_round, "winners": winners, "years": decided_years()},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@ratelimit(key="ip", rate=antispam.SUBMIT_RATE, method="POST", block=False)
+def nominate(request):
+    if getattr(request, "limited", False):
+        return rate_limited(request)
+    award_round = AwardRound.current()
+    if award_round is None:
+        return render(request, "award/closed.html", status=404)
+    context = {"award_round": award_round}
+    if request.method != "POST":
+        return render(
+            request,
+            "award/nominate.html",
+            {**context, "form": NominationForm(award_round=award_round)},
+        )
+    form = NominationForm(request.POST, award_round=award_round)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.nominate(
+                category=data["category"],
+                unit=data["unit"],
+                reason=data["reason"],
+                email=data["email"],
+                canonical=data["canonical"],
+            )
+        except TransitionError as error:
+            form.add_error(None, " ".join(error.messages))
+        else:
+            return redirect("award:sent")
+    return render(request, "award/nominate.html", {**context, "form": form}, status=400)
+
+
+@require_GET
+def sent(request):
+    return render(request, "award/sent.html")
+
+
+@require_http_methods(["GET", "POST"])
+@ratelimit(key="ip", rate="30/h", method="POST", block=False)
+def confirm(request):
+    """A GET only shows the button: mail scanners follow links (e-petitions #1661)."""
+    if getattr(request, "limited", False):
+        return rate_limited(request)
+    token = request.GET.get("t", "")
+    try:
+        if request.method != "POST":
+            nomination = services.Nomination.for_token(token)
+            return render(request, "award/confirm.html", {"nomination": nomination, "token": token})
+        nomination = services.confirm(token)
+    except TokenError as error:
+        return render(request, "award/token_error.html", {"message": str(error)}, status=400)
+    return render(
+        request,
+        "award/confirmed.html",
+        {"nomination": nomination, "message": gettext("Tack! Din nominering är bekräftad.")},
+    )

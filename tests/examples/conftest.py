@@ -1,0 +1,1 @@
+from tests.staff.conftest import world  # noqa: F401
