@@ -19,6 +19,7 @@ urlpatterns = [
     path("sok/", include("search.urls")),
     path("api/v2/", api_router.urls),
     path("kvalitetsrapport/", include("guarantees.followup.urls")),
+    path("open311/v2/", include("open311.urls")),
 ]
 
 if settings.DEBUG:

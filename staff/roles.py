@@ -85,6 +85,7 @@ MODEL_PERMISSIONS = {
         "feedback.*",
         "proposals.*",
         "followup.*",
+        "open311.*",
         "wagtailcore.add_workflow",
         "wagtailcore.change_workflow",
         "wagtailcore.delete_workflow",
