@@ -170,9 +170,10 @@ def _authenticate(request, key):
         raise intake.RequestError(429, _("För många felaktiga API-nycklar. Försök senare."))
     client = ApiClient.authenticate(key)
     if client is None:
-        is_ratelimited(
+        if is_ratelimited(
             request, group="open311-bad-key", key="ip", rate=BAD_KEY_RATE, increment=True
-        )
+        ):
+            raise intake.RequestError(429, _("För många felaktiga API-nycklar. Försök senare."))
         raise intake.RequestError(403, _("Ogiltig eller spärrad api_key."))
     return client
 
