@@ -2,8 +2,8 @@
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.views.generic import CreateView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
@@ -89,7 +89,7 @@ class ApiClientViewSet(ModelViewSet):
     index_view_class = ApiClientIndexView
     form_fields = ["name", "contact", "requests_per_hour"]
     list_display = [
-        TitleColumn("name", label=_("Namn"), url_name="open311_clients:edit"),
+        "name",  # the title column, with the row's buttons (edit, revoke, delete)
         Column("key_prefix", label=_("Nyckeln börjar med")),
         StatusTagColumn(
             "state", label=_("Status"), accessor=key_state, primary=lambda c: c.is_active
