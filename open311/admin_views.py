@@ -32,11 +32,6 @@ class ApiClientCreateView(CreateView):
         response["Cache-Control"] = "private, no-store"
         return response
 
-    def get_page_title(self):
-        if self.issued_key:
-            return _("API-nyckel för %(name)s") % {"name": self.object.name}
-        return super().get_page_title()
-
 
 class ApiClientIndexView(IndexView):
     def get_list_more_buttons(self, instance):
