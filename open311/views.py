@@ -9,6 +9,7 @@ import datetime
 import functools
 import re
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db.models import Max
 from django.urls import reverse
@@ -29,6 +30,8 @@ from .models import ApiClient
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 MAX_BODY_BYTES = 64 * 1024
 BAD_KEY_RATE = "20/h"  # failed keys per client address, against guessing
+# Reads per client address; the setting lets an operator raise it for a known aggregator.
+DEFAULT_READ_RATE = "600/h"
 MAX_REQUEST_IDS = 100
 DEFAULT_SPAN = datetime.timedelta(days=90)
 MAX_LISTED = 1000
@@ -46,6 +49,10 @@ def open311(*methods):
                 response["Allow"] = ", ".join(methods)
                 return response
             try:
+                if request.method == "GET" and _reads_exhausted(request):
+                    raise intake.RequestError(
+                        429, _("För många förfrågningar. Vänta en stund och försök igen.")
+                    )
                 return view(request, *args, fmt=fmt, **kwargs)
             except intake.RequestError as error:
                 return formats.errors(fmt, error.status, *error.descriptions)
@@ -53,6 +60,11 @@ def open311(*methods):
         return csrf_exempt(wrapper)
 
     return decorate
+
+
+def _reads_exhausted(request):
+    rate = getattr(settings, "OPEN311_READ_RATE", DEFAULT_READ_RATE)
+    return is_ratelimited(request, group="open311-read", key="ip", rate=rate, increment=True)
 
 
 def _municipality():

@@ -177,3 +177,11 @@ def test_other_methods_are_refused_with_405(home_page):
     assert_errors(response, 405, "Metoden")
     assert "POST" in response["Allow"]
     assert_errors(client.post(f"{BASE}/services.xml"), 405, "Metoden")
+
+
+def test_reads_are_limited_per_client_address(client, home_page, settings):
+    settings.OPEN311_READ_RATE = "3/m"
+    for _attempt in range(3):
+        assert client.get(f"{BASE}/services.json").status_code == 200
+    assert_errors(client.get(f"{BASE}/requests.xml"), 429, "För många")
+    assert Client(REMOTE_ADDR="192.0.2.7").get(f"{BASE}/services.json").status_code == 200
