@@ -25,7 +25,7 @@ def hash_key(key):
 
 
 class ApiClient(models.Model):
-    name = models.CharField(_("namn"), max_length=200, unique=True)
+    name = models.CharField(_("namn"), max_length=200)
     contact = models.CharField(
         _("kontakt"),
         max_length=254,

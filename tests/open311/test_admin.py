@@ -80,6 +80,10 @@ def test_revoking_in_the_admin_stops_the_key(administrator, guarantee):
     assert_errors(answer, 403, "spärrad")
     again = administrator.post(f"/admin/open311/appar/{app.pk}/sparra/")
     assert again.status_code == 400 and "redan spärrad" in again.content.decode()
+    # The app registers again under its name and gets a new key; the old one stays dead.
+    _response, new_key = issue(administrator)
+    assert new_key != key and ApiClient.objects.filter(name="Stadsappen").count() == 2
+    assert ApiClient.authenticate(new_key) and ApiClient.authenticate(key) is None
 
 
 def test_staff_without_the_permission_cannot_see_or_revoke_apps(home_page):
