@@ -20,6 +20,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("kvalitetsrapport/", include("guarantees.followup.urls")),
     path("kvalitetspriset/", include("award.urls")),
+    path("open311/v2/", include("open311.urls")),
 ]
 
 if settings.DEBUG:

@@ -91,6 +91,7 @@ MODEL_PERMISSIONS = {
         "followup.*",
         "award.*",
         "examples.*",
+        "open311.*",
         "wagtailcore.add_workflow",
         "wagtailcore.change_workflow",
         "wagtailcore.delete_workflow",

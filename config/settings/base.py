@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "search",
     "staff",
     "outbox",
+    "open311",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

@@ -50,6 +50,53 @@ def public_paths(site, proposal):
     ]
 
 
+def open311_paths(site, references):
+    """The Open311 endpoints (issue 17): anyone may read them without a key."""
+    code = f"{site['guarantee'].pk}-klagomal"
+    paths = ["/open311/v2/"]
+    for fmt in ("json", "xml"):
+        paths += [
+            f"/open311/v2/discovery.{fmt}",
+            f"/open311/v2/services.{fmt}",
+            f"/open311/v2/services/{code}.{fmt}",
+            f"/open311/v2/requests.{fmt}",
+            f"/open311/v2/requests.{fmt}?service_request_id={','.join(references)}",
+            f"/open311/v2/requests.{fmt}?service_code={code}&status=open",
+        ]
+        paths += [f"/open311/v2/requests/{reference}.{fmt}" for reference in references]
+    return paths
+
+
+def file_through_open311(client, guarantee):
+    """A case with the same private details, sent by an app; returns its reference."""
+    from urllib.parse import urlencode
+
+    from open311.models import ApiClient
+
+    app = ApiClient(name="Integritetsappen", contact="app@example.se")
+    key = app.new_key()
+    app.save()
+    first, last = PRIVATE["name"].split()
+    response = client.post(
+        "/open311/v2/requests.json",
+        urlencode(
+            {
+                "api_key": key,
+                "service_code": f"{guarantee.pk}-klagomal",
+                "attribute[dimension]": "bemotande",
+                "description": f"Ring {PRIVATE['phone']} eller skriv till {PRIVATE['email']}.",
+                "first_name": first,
+                "last_name": last,
+                "email": PRIVATE["email"],
+                "phone": PRIVATE["phone"],
+            }
+        ),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 200, response.content
+    return response.json()[0]["service_request_id"]
+
+
 def test_private_contact_details_appear_on_no_public_page_api_or_export(client, public_site):
     from django.test import Client
 
@@ -68,6 +115,21 @@ def test_private_contact_details_appear_on_no_public_page_api_or_export(client, 
     assert client.post(submit_url, data).status_code == 302
     case = Feedback.objects.get()
     assert case.email == PRIVATE["email"]  # the data really is stored, privately
+    api_reference = file_through_open311(client, guarantee)
+    # The handler greets the resident by name in the reply that Open311 publishes.
+    from django.contrib.auth import get_user_model
+
+    from feedback import services
+
+    handler = get_user_model().objects.create_superuser("privacy", "p@example.se", "pw")
+    for answered in Feedback.objects.all():
+        services.answer(
+            answered,
+            f"Hej {PRIVATE['name']}! Vi ringde {PRIVATE['phone']} och svarar "
+            f"även till {PRIVATE['email']}. Rutinen är ändrad.",
+            handler,
+        )
+    references = [case.reference, api_reference]
 
     proposal = build_proposal(proposer_email=PRIVATE["proposer_email"], display_name="Karin")
     Proposal.record_vote(proposal.pk, voter_hash("epost", canonical_email(PRIVATE["voter_email"])))
@@ -89,7 +151,8 @@ def test_private_contact_details_appear_on_no_public_page_api_or_export(client, 
 
     visitor = Client()
     seen = 0
-    for path in public_paths(public_site, proposal):
+    paths = public_paths(public_site, proposal) + open311_paths(public_site, references)
+    for path in paths:
         response = visitor.get(path)
         assert response.status_code == 200, path
         body = response.content.decode()
@@ -98,6 +161,11 @@ def test_private_contact_details_appear_on_no_public_page_api_or_export(client, 
             variants = {value, value.replace(" ", ""), value.split("@")[0]}
             for variant in variants:
                 assert variant not in body, f"{label} ({variant}) shown at {path}"
-    assert seen == len(public_paths(public_site, proposal))
+    assert seen == len(paths)
+    # The replies are there, without the resident: the crawl saw the real answers.
+    assert (
+        "Rutinen är ändrad."
+        in visitor.get(f"/open311/v2/requests/{api_reference}.json").content.decode()
+    )
     # The proposal's public name and title are there: the crawl saw the real pages.
     assert proposal.title in visitor.get("/e-forslag/export.csv").content.decode()
