@@ -8,7 +8,6 @@ Every breakdown is summed from the query's groups in one pass in Python.
 Benchmark: bench/feedback_compilation.py.
 """
 
-import csv
 import datetime
 from collections import Counter, defaultdict
 from zoneinfo import ZoneInfo
@@ -16,14 +15,13 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Count, Q
-from django.http import HttpResponse
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from guarantees.models import GuaranteePage, ServiceAreaPage
-from home.spreadsheets import spreadsheet_safe
+from home.spreadsheets import spreadsheet_response
 
 from .models import Dimension, Feedback, Kind
 
@@ -226,27 +224,27 @@ class Compilation:
 
 
 def csv_response(compilation):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="synpunkter-sammanstallning.csv"'
-    response.write("\ufeff")  # Excel reads UTF-8 only with a byte order mark
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
-        [_("Indelning"), _("Värde"), _("Verksamhetsområde"), _("Antal"), _("Besvarade i tid")]
+    return spreadsheet_response(
+        "synpunkter-sammanstallning.csv",
+        [_("Indelning"), _("Värde"), _("Verksamhetsområde"), _("Antal"), _("Besvarade i tid")],
+        _csv_rows(compilation),
     )
 
-    def row(section, label, area, count, share=None):
-        share_text = "" if share is None else f"{round(share * 100)} %"
-        writer.writerow([spreadsheet_safe(c) for c in (section, label, area, count, share_text)])
 
-    row(_("Totalt"), compilation.label, "", compilation.total, compilation.answered_in_time_share)
+def _csv_rows(compilation):
+    def row(section, label, area, count, share=None):
+        return (section, label, area, count, "" if share is None else f"{round(share * 100)} %")
+
+    yield row(
+        _("Totalt"), compilation.label, "", compilation.total, compilation.answered_in_time_share
+    )
     for label, n in compilation.by_kind():
-        row(_("Typ"), label, "", n)
+        yield row(_("Typ"), label, "", n)
     for label, n in compilation.by_dimension():
-        row(_("Gäller"), label, "", n)
+        yield row(_("Gäller"), label, "", n)
     for month, n in compilation.by_month():
-        row(_("Månad"), month.strftime("%Y-%m"), "", n)
+        yield row(_("Månad"), month.strftime("%Y-%m"), "", n)
     for item in compilation.by_area():
-        row(_("Verksamhetsområde"), item["area"], "", item["count"], item["in_time_share"])
+        yield row(_("Verksamhetsområde"), item["area"], "", item["count"], item["in_time_share"])
     for item in compilation.by_unit():
-        row(_("Enhet"), item["unit"], item["area"], item["count"], item["in_time_share"])
-    return response
+        yield row(_("Enhet"), item["unit"], item["area"], item["count"], item["in_time_share"])

@@ -2,7 +2,6 @@
 built from the data: the committee's areas and the guarantees valid that year, each unit's
 published follow-up, the figures every room registers, and the other rooms' report sections."""
 
-import csv
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
@@ -15,7 +14,6 @@ from wagtail.models import Page
 from guarantees import metrics
 from guarantees.models import CommitmentLevel, GuaranteePage, ServiceAreaPage
 from guarantees.sections import render_slot
-from home.spreadsheets import spreadsheet_safe
 
 from .figures import format_figure
 from .models import Outcome, YearlyFollowUp
@@ -139,12 +137,12 @@ CSV_HEADER = [
 ]
 
 
-def write_csv(report, out):
+def csv_header(report):
+    return CSV_HEADER + [column.label for column in report.columns]
+
+
+def csv_rows(report):
     """One row per unit and commitment, the unit's figures repeated on each of its rows."""
-    writer = csv.writer(out)
-    writer.writerow(
-        [str(title) for title in CSV_HEADER] + [str(column.label) for column in report.columns]
-    )
     levels = dict(CommitmentLevel.choices)
     for area_report in report.areas:
         area_title = area_report.area.title if area_report.area else ""
@@ -173,5 +171,4 @@ def write_csv(report, out):
                     + figures
                     for outcome in outcomes
                 ]
-            for row in rows:
-                writer.writerow([spreadsheet_safe(cell) for cell in row])
+            yield from rows

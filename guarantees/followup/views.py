@@ -1,18 +1,17 @@
 """Public views: the comparison of a service area's units and the printable yearly report."""
 
-import io
-
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
 
 from guarantees import metrics
 from guarantees.models import Committee, GuaranteePage
+from home.spreadsheets import spreadsheet_response
 
 from .figures import bar_chart, format_figure
 from .models import FIRST_YEAR, YearlyFollowUp, last_allowed_year, previous_year
-from .report import build_report, write_csv
+from .report import build_report, csv_header, csv_rows
 
 YEAR_PARAMETER = "ar"
 
@@ -104,10 +103,5 @@ def public_report_csv(request, committee_id, year):
 
 
 def report_csv_response(report):
-    out = io.StringIO()
-    write_csv(report, out)
-    # A byte order mark, so that spreadsheet programs read the Swedish letters right.
-    response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
     filename = f"kvalitetsrapport-{slugify(report.committee.name)}-{report.year}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return spreadsheet_response(filename, csv_header(report), csv_rows(report))
