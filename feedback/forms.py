@@ -7,35 +7,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from guarantees.models import Commitment, GuaranteePage, ServiceAreaPage
+from home.resident_input import ResidentCharField, ResidentEmailField, ResidentTextField
 
 from . import antispam
 from .models import MESSAGE_MAX_LENGTH, REPLY_MAX_LENGTH, Dimension, Kind
 
-# C0 controls except tab and newline, DEL and the C1 range; also the Unicode bidi overrides
-# that can make a message read differently from what was stored.
-_CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_CONTROL_SINGLELINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 FORM_KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
-
-
-def strip_controls(value, multiline=False):
-    if not value:
-        return value
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return (_CONTROL_MULTILINE if multiline else _CONTROL_SINGLELINE).sub("", value)
-
-
-class CleanCharField(forms.CharField):
-    """A CharField that removes control characters before validating (newlines kept if asked)."""
-
-    def __init__(self, *args, multiline=False, **kwargs):
-        self.multiline = multiline
-        super().__init__(*args, **kwargs)
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = strip_controls(value, self.multiline)
-        return super().to_python(value)
 
 
 def allowed_commitments(unit):
@@ -78,23 +55,22 @@ class FeedbackForm(forms.Form):
         empty_label=_("Nej, inget särskilt åtagande"),
         error_messages={"invalid_choice": _("Välj ett av åtagandena i listan.")},
     )
-    message = CleanCharField(
+    message = ResidentTextField(
         label=_("Ditt meddelande"),
         max_length=MESSAGE_MAX_LENGTH,
-        multiline=True,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Högst %(max)s tecken.") % {"max": MESSAGE_MAX_LENGTH},
     )
     anonymous = forms.BooleanField(label=_("Jag vill vara anonym"), required=False)
-    name = CleanCharField(label=_("Namn"), max_length=200, required=False)
-    email = forms.EmailField(
+    name = ResidentCharField(label=_("Namn"), max_length=200, required=False)
+    email = ResidentEmailField(
         label=_("E-post"),
         max_length=254,
         required=False,
         help_text=_("Dit skickar vi kvittens och svar."),
         error_messages={"invalid": _("Ange en giltig e-postadress, till exempel namn@exempel.se.")},
     )
-    phone = CleanCharField(label=_("Telefon"), max_length=40, required=False)
+    phone = ResidentCharField(label=_("Telefon"), max_length=40, required=False)
     wants_reply = forms.BooleanField(label=_("Jag vill ha svar"), required=False)
 
     # Spam protection and double-submit guard (not shown to people).
@@ -185,19 +161,17 @@ class FeedbackForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    reply = CleanCharField(
+    reply = ResidentTextField(
         label=_("Svar till den som lämnat synpunkten"),
         max_length=REPLY_MAX_LENGTH,
-        multiline=True,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
 
 
 class ActionForm(forms.Form):
-    action = CleanCharField(
+    action = ResidentTextField(
         label=_("Åtgärd"),
         max_length=REPLY_MAX_LENGTH,
-        multiline=True,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Vad enheten har gjort eller kommer att göra med anledning av synpunkten."),
     )

@@ -27,6 +27,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from home.resident_input import ResidentEmailField, absolute_url
 from outbox.mail import queue_mail
 
 from .canonical import canonical_email, mail_domain, source_network, voter_hash
@@ -100,7 +101,7 @@ class Verifier(ABC):
 
 
 class VoteEmailForm(forms.Form):
-    email = forms.EmailField(
+    email = ResidentEmailField(
         label=_("Din e-postadress"),
         max_length=254,
         help_text=_("Vi skickar en länk som du använder för att bekräfta din röst."),
@@ -151,10 +152,7 @@ class EmailVerifier(Verifier):
                 "proposals/mail/confirm_vote.txt",
                 {
                     "proposal": proposal,
-                    "link": settings.WAGTAILADMIN_BASE_URL
-                    + self.callback_url(proposal)
-                    + "?t="
-                    + token,
+                    "link": absolute_url(self.callback_url(proposal) + "?t=" + token),
                 },
             )
         return redirect(reverse("proposals:vote_sent", args=[proposal.pk]))

@@ -257,7 +257,7 @@ class Proposal(index.Indexed, models.Model):
     def _tell_everyone_who_asked(self, new_status):
         if new_status == Status.AWAITING_MODERATION:
             return  # the proposer just confirmed it: the confirm page says what happens next
-        context = {"proposal": self, "base_url": settings.WAGTAILADMIN_BASE_URL}
+        context = {"proposal": self}
         subject = gettext("Ditt e-förslag: %(status)s") % {"status": self.get_status_display()}
         queue_mail(self.proposer_email, subject, "proposals/mail/status_proposer.txt", context)
         voters = self.votes.valid().filter(notify=True).exclude(email="")

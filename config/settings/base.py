@@ -61,8 +61,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Turns a blocked rate limit into RATELIMIT_VIEW's Swedish 429 instead of a 403.
-    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -126,7 +124,14 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Residents' forms are small; anything bigger is hostile.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One cache every process shares, so that rate limits count once however many servers run:
+# the database (`manage.py createcachetable`) by default, Redis when REDIS_URL is set.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "django_cache",
+    }
+}
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -148,8 +153,10 @@ EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 EMAIL_TIMEOUT = 10
 
-# Rate limits count in the cache: several app servers need the shared (Redis) cache.
-RATELIMIT_VIEW = "home.views.rate_limited"
+# Rate limits of residents' forms (home/resident_input.py) count in the shared cache.
+# Per client: {scope: {"accepted": rate, "failed": rate}}; unset scopes keep the defaults
+# of home.resident_input.DEFAULT_RATE_LIMITS.
+RESIDENT_RATE_LIMITS = {}
 RATELIMIT_USE_CACHE = "default"
 # Behind a load balancer set this to the header carrying the client's address.
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY", "REMOTE_ADDR")

@@ -178,7 +178,7 @@ def test_votes_on_unpublished_proposals_are_not_possible(client, make_proposal):
     assert response.status_code == 404
 
 
-@override_settings(PROPOSAL_VOTE_RATE="2/h")
+@override_settings(RESIDENT_RATE_LIMITS={"proposals.vote": {"accepted": "2/h"}})
 def test_too_many_votes_from_one_client_get_a_429(client, make_proposal):
     from django.core.cache import cache
 
