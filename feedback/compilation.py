@@ -12,6 +12,7 @@ import datetime
 from collections import Counter, defaultdict
 from zoneinfo import ZoneInfo
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Count, Q
@@ -21,6 +22,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from guarantees.models import GuaranteePage, ServiceAreaPage
+from home.resident_input import year_from_query
 from home.spreadsheets import spreadsheet_response
 
 from .models import Dimension, Feedback, Kind
@@ -36,9 +38,7 @@ def parse_period(params, today):
             if last < first:
                 first, last = last, first
         else:
-            year = int(params.get("ar") or today.year)
-            if not 2000 <= year <= 2100:
-                raise ValueError(year)
+            year = year_from_query(params, "ar", today.year)
             first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     except (ValueError, TypeError):
         first, last = datetime.date(today.year, 1, 1), datetime.date(today.year, 12, 31)
@@ -111,18 +111,10 @@ class Compilation:
 
     def _name_units(self):
         unit_ids = {pk for pk in self.unit_counts if pk}
-        units = GuaranteePage.objects.filter(pk__in=unit_ids).values("pk", "title", "path", "depth")
-        self.unit_titles, unit_paths = {}, {}
-        for unit in units:
-            self.unit_titles[unit["pk"]] = unit["title"]
-            unit_paths[unit["pk"]] = unit["path"]
-        area_paths = {path[: -GuaranteePage.steplen] for path in unit_paths.values()}
-        areas = dict(
-            ServiceAreaPage.objects.filter(path__in=area_paths).values_list("path", "title")
-        )
-        self.unit_area = {
-            pk: areas.get(path[: -GuaranteePage.steplen], "") for pk, path in unit_paths.items()
-        }
+        units = list(GuaranteePage.objects.filter(pk__in=unit_ids).only("title", "path"))
+        self.unit_titles = {unit.pk: unit.title for unit in units}
+        areas = ServiceAreaPage.of_units(units)
+        self.unit_area = {pk: area.title if area else "" for pk, area in areas.items()}
 
     # Breakdowns
 
@@ -144,7 +136,7 @@ class Compilation:
         month = self.start.date().replace(day=1)
         while month < self.end.date():
             months.append((month, counts.get(month, 0)))
-            month = (month + datetime.timedelta(days=32)).replace(day=1)
+            month += relativedelta(months=1)
         return months
 
     def by_unit(self):

@@ -6,19 +6,13 @@ import secrets
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from guarantees.models import Commitment, GuaranteePage, ServiceAreaPage
+from guarantees.models import Commitment, GuaranteePage, ServiceAreaPage, area_path_of
 from home.resident_input import ResidentCharField, ResidentEmailField, ResidentTextField
 
 from . import antispam
 from .models import MESSAGE_MAX_LENGTH, REPLY_MAX_LENGTH, Dimension, Kind
 
 FORM_KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
-
-
-def allowed_commitments(unit):
-    """What a unit's guarantee shows: its own, its area's and the city-wide commitments."""
-    pages = unit.get_ancestors(inclusive=True)
-    return Commitment.objects.filter(page__in=pages).select_related("page")
 
 
 def unit_choices():
@@ -28,7 +22,7 @@ def unit_choices():
     units = GuaranteePage.objects.live().public().order_by("title")
     by_area = {}
     for unit in units:
-        by_area.setdefault(unit.path[: -unit.steplen], []).append(unit)
+        by_area.setdefault(area_path_of(unit), []).append(unit)
     for area in areas:
         members = by_area.get(area.path, [])
         if members:
@@ -82,7 +76,7 @@ class FeedbackForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.unit_page = unit
         if unit is not None:
-            self.fields["commitment"].queryset = allowed_commitments(unit)
+            self.fields["commitment"].queryset = unit.applicable_commitments()
         else:
             del self.fields["commitment"]
         if pick_unit:

@@ -17,7 +17,9 @@ import unicodedata
 
 from django import forms
 from django.conf import settings
+from django.core.cache import caches
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext
 from django_ratelimit.core import get_usage
 
@@ -75,6 +77,49 @@ class ResidentEmailField(forms.EmailField):
         return super().to_python(value)
 
 
+# Years in query strings ----------------------------------------------------------------------
+
+# The one range of years the site knows: follow-ups, reports, compilations and comparisons.
+FIRST_YEAR = 2000
+
+
+def last_allowed_year():
+    return timezone.localdate().year + 1
+
+
+class YearField(forms.IntegerField):
+    """A year between FIRST_YEAR and next year; anything else (letters, "²", 99999) is invalid."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip()
+            if value and not (value.isascii() and value.isdigit() and len(value) == 4):
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+    def validate(self, value):
+        super().validate(value)
+        if value is not None and not FIRST_YEAR <= value <= last_allowed_year():
+            raise forms.ValidationError(
+                gettext("Ange ett år mellan %(first)s och %(last)s.")
+                % {"first": FIRST_YEAR, "last": last_allowed_year()},
+                code="year",
+            )
+
+
+def year_from_query(params, name, default, among=None):
+    """The year a reader asked for in `params[name]` (a QueryDict), when it is a valid year
+    (and one of `among` if given); else `default`. A bad value is ignored, never an error."""
+    field = YearField(required=False)
+    try:
+        year = field.clean(params.get(name, ""))
+    except forms.ValidationError:
+        return default
+    if year is None or (among is not None and year not in among):
+        return default
+    return year
+
+
 # Rate limits ----------------------------------------------------------------------------------
 
 # Per client and hour unless settings say otherwise (RESIDENT_RATE_LIMITS, same shape).
@@ -92,6 +137,11 @@ def rate_for(scope, outcome):
     request so that operators and the benchmark can change it."""
     configured = getattr(settings, "RESIDENT_RATE_LIMITS", {}).get(scope, {})
     return configured.get(outcome) or DEFAULT_RATE_LIMITS[scope][outcome]
+
+
+def rate_limit_counts():
+    """The cache the counts live in: one that every app process shares."""
+    return caches[settings.RATELIMIT_USE_CACHE]
 
 
 def _usage(request, scope, outcome, increment):

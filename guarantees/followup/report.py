@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
 
 from guarantees import metrics
 from guarantees.models import CommitmentLevel, GuaranteePage, ServiceAreaPage
@@ -71,8 +70,7 @@ def units_of(committee, year):
 
 def build_report(committee, year, request=None, public=False):
     units = list(units_of(committee, year))
-    parent_paths = {unit.path[: -Page.steplen] for unit in units}
-    areas = {area.path: area for area in ServiceAreaPage.objects.filter(path__in=parent_paths)}
+    areas = ServiceAreaPage.of_units(units)
     follow_ups = {
         follow_up.unit_id: follow_up
         for follow_up in YearlyFollowUp.objects.published()
@@ -84,7 +82,7 @@ def build_report(committee, year, request=None, public=False):
 
     grouped = {}
     for unit in units:
-        area = areas.get(unit.path[: -Page.steplen])
+        area = areas[unit.pk]
         figures = [
             (column, format_figure(column, values.get(unit.pk, {}).get(column.key)))
             for column in columns

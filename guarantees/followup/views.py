@@ -7,6 +7,7 @@ from django.utils.text import slugify
 
 from guarantees import metrics
 from guarantees.models import Committee, GuaranteePage
+from home.resident_input import year_from_query
 from home.spreadsheets import spreadsheet_response
 
 from .figures import bar_chart, format_figure
@@ -14,15 +15,6 @@ from .models import FIRST_YEAR, YearlyFollowUp, last_allowed_year, previous_year
 from .report import build_report, csv_header, csv_rows
 
 YEAR_PARAMETER = "ar"
-
-
-def parse_year(raw, fallback):
-    raw = (raw or "").strip()
-    if raw.isascii() and raw.isdigit() and len(raw) == 4:
-        year = int(raw)
-        if FIRST_YEAR <= year <= last_allowed_year():
-            return year
-    return fallback
 
 
 def compare_units(request, area):
@@ -36,7 +28,7 @@ def compare_units(request, area):
         .distinct()
     )
     latest = years[0] if years else previous_year()
-    year = parse_year(request.GET.get(YEAR_PARAMETER), latest)
+    year = year_from_query(request.GET, YEAR_PARAMETER, latest)
     columns = metrics.columns()
     values = metrics.compute(units, year)
     rows = [
