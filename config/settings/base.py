@@ -124,22 +124,24 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Residents' forms are small; anything bigger is hostile.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
-# One cache every process shares, so that rate limits count once however many servers run:
-# the database (`manage.py createcachetable`) by default, Redis when REDIS_URL is set.
+# Two caches. "default" holds what each process may keep for itself (Wagtail's site root
+# paths and the like: read once per item in API listings, so it must stay cheap); "shared"
+# holds what every process must see the same, such as the rate-limit counts: the database
+# (`manage.py createcachetable`) unless REDIS_URL is set, and then both are Redis.
 CACHES = {
-    "default": {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "django_cache",
-    }
+    },
 }
 if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "OPTIONS": {"IGNORE_EXCEPTIONS": False},
-        }
+    redis_cache = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        "OPTIONS": {"IGNORE_EXCEPTIONS": False},
     }
+    CACHES = {"default": redis_cache, "shared": redis_cache}
 # Sessions live in the database so that any app server can serve any request.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
@@ -157,7 +159,7 @@ EMAIL_TIMEOUT = 10
 # Per client: {scope: {"accepted": rate, "failed": rate}}; unset scopes keep the defaults
 # of home.resident_input.DEFAULT_RATE_LIMITS.
 RESIDENT_RATE_LIMITS = {}
-RATELIMIT_USE_CACHE = "default"
+RATELIMIT_USE_CACHE = "shared"
 # Behind a load balancer set this to the header carrying the client's address.
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY", "REMOTE_ADDR")
 

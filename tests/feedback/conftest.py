@@ -1,5 +1,6 @@
 import pytest
-from django.core.cache import cache
+
+from home.resident_input import rate_limit_counts
 
 
 @pytest.fixture(autouse=True)
@@ -15,9 +16,9 @@ def fresh_rate_limits(request):
     else:
         yield
         return
-    cache.clear()
+    rate_limit_counts().clear()
     yield
-    cache.clear()
+    rate_limit_counts().clear()
 
 
 @pytest.fixture
