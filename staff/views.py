@@ -5,17 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, StatusFlagColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from home.spreadsheets import spreadsheet_safe
+from home.spreadsheets import FormulaSafeExportMixin
 
 from .expiry import WARNING_DAYS, guarantees_to_renew
 from .roles import EXPIRY_REPORT
-
-
-class FormulaSafeExportMixin:
-    """Wagtail's XLSX export stores formulas as text, its CSV export does not guard them."""
-
-    def preprocess_field_value(self, field, value, export_format):
-        return spreadsheet_safe(super().preprocess_field_value(field, value, export_format))
 
 
 class ExpiringGuaranteesReportView(FormulaSafeExportMixin, ReportView):
