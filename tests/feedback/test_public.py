@@ -4,7 +4,7 @@ import re
 
 import pytest
 from django.core import mail
-from django.test import Client
+from django.test import Client, override_settings
 
 from feedback.models import Feedback, Kind, Status
 
@@ -161,6 +161,21 @@ def test_html_is_stored_as_text_and_shown_escaped(client, guarantee, make_handle
     html = staff.get(f"/admin/synpunkter/arende/{case.pk}/").content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>alert(1)" not in html
+
+
+@override_settings(WAGTAILADMIN_BASE_URL="https://kvalitet.kommun.se")
+def test_the_mailed_tracking_link_is_on_the_configured_site_whatever_the_host(
+    guarantee, django_capture_on_commit_callbacks
+):
+    client = Client(HTTP_HOST="evil.example")
+    url = unit_url(guarantee)
+    data = form_data(client, url)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, data).status_code == 302
+    assert mail.outbox
+    bodies = " ".join(message.body for message in mail.outbox)
+    assert "https://kvalitet.kommun.se/synpunkter/arende/" in bodies
+    assert "evil.example" not in bodies
 
 
 def test_control_characters_are_removed_but_newlines_kept(client, guarantee):

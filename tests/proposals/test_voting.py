@@ -232,6 +232,8 @@ def test_too_many_votes_from_one_client_get_a_429(client, make_proposal):
         f"/e-forslag/{proposal.pk}/rosta/epost/start/", {"epost-email": "v9@example.se"}
     )
     assert response.status_code == 429
+    html = response.content.decode()
+    assert 'value="v9@example.se"' in html and "för många gånger" in html
 
 
 def test_the_address_is_kept_only_for_news_and_erased_when_answered(
