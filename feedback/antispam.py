@@ -20,7 +20,6 @@ from django.utils import timezone
 
 CHALLENGE_MAX_NUMBER = 20_000
 CHALLENGE_LIFETIME = datetime.timedelta(hours=2)
-SUBMIT_RATE = "10/h"
 
 
 def hmac_key():

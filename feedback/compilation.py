@@ -8,22 +8,22 @@ Every breakdown is summed from the query's groups in one pass in Python.
 Benchmark: bench/feedback_compilation.py.
 """
 
-import csv
 import datetime
 from collections import Counter, defaultdict
 from zoneinfo import ZoneInfo
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Count, Q
-from django.http import HttpResponse
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from guarantees.models import GuaranteePage, ServiceAreaPage
-from home.spreadsheets import spreadsheet_safe
+from home.spreadsheets import spreadsheet_response
+from home.years import year_from_query
 
 from .models import Dimension, Feedback, Kind
 
@@ -38,9 +38,7 @@ def parse_period(params, today):
             if last < first:
                 first, last = last, first
         else:
-            year = int(params.get("ar") or today.year)
-            if not 2000 <= year <= 2100:
-                raise ValueError(year)
+            year = year_from_query(params, "ar", today.year)
             first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     except (ValueError, TypeError):
         first, last = datetime.date(today.year, 1, 1), datetime.date(today.year, 12, 31)
@@ -113,18 +111,10 @@ class Compilation:
 
     def _name_units(self):
         unit_ids = {pk for pk in self.unit_counts if pk}
-        units = GuaranteePage.objects.filter(pk__in=unit_ids).values("pk", "title", "path", "depth")
-        self.unit_titles, unit_paths = {}, {}
-        for unit in units:
-            self.unit_titles[unit["pk"]] = unit["title"]
-            unit_paths[unit["pk"]] = unit["path"]
-        area_paths = {path[: -GuaranteePage.steplen] for path in unit_paths.values()}
-        areas = dict(
-            ServiceAreaPage.objects.filter(path__in=area_paths).values_list("path", "title")
-        )
-        self.unit_area = {
-            pk: areas.get(path[: -GuaranteePage.steplen], "") for pk, path in unit_paths.items()
-        }
+        units = list(GuaranteePage.objects.filter(pk__in=unit_ids).only("title", "path"))
+        self.unit_titles = {unit.pk: unit.title for unit in units}
+        areas = ServiceAreaPage.of_units(units)
+        self.unit_area = {pk: area.title if area else "" for pk, area in areas.items()}
 
     # Breakdowns
 
@@ -146,7 +136,7 @@ class Compilation:
         month = self.start.date().replace(day=1)
         while month < self.end.date():
             months.append((month, counts.get(month, 0)))
-            month = (month + datetime.timedelta(days=32)).replace(day=1)
+            month += relativedelta(months=1)
         return months
 
     def by_unit(self):
@@ -226,27 +216,27 @@ class Compilation:
 
 
 def csv_response(compilation):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="synpunkter-sammanstallning.csv"'
-    response.write("\ufeff")  # Excel reads UTF-8 only with a byte order mark
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
-        [_("Indelning"), _("Värde"), _("Verksamhetsområde"), _("Antal"), _("Besvarade i tid")]
+    return spreadsheet_response(
+        "synpunkter-sammanstallning.csv",
+        [_("Indelning"), _("Värde"), _("Verksamhetsområde"), _("Antal"), _("Besvarade i tid")],
+        _csv_rows(compilation),
     )
 
-    def row(section, label, area, count, share=None):
-        share_text = "" if share is None else f"{round(share * 100)} %"
-        writer.writerow([spreadsheet_safe(c) for c in (section, label, area, count, share_text)])
 
-    row(_("Totalt"), compilation.label, "", compilation.total, compilation.answered_in_time_share)
+def _csv_rows(compilation):
+    def row(section, label, area, count, share=None):
+        return (section, label, area, count, "" if share is None else f"{round(share * 100)} %")
+
+    yield row(
+        _("Totalt"), compilation.label, "", compilation.total, compilation.answered_in_time_share
+    )
     for label, n in compilation.by_kind():
-        row(_("Typ"), label, "", n)
+        yield row(_("Typ"), label, "", n)
     for label, n in compilation.by_dimension():
-        row(_("Gäller"), label, "", n)
+        yield row(_("Gäller"), label, "", n)
     for month, n in compilation.by_month():
-        row(_("Månad"), month.strftime("%Y-%m"), "", n)
+        yield row(_("Månad"), month.strftime("%Y-%m"), "", n)
     for item in compilation.by_area():
-        row(_("Verksamhetsområde"), item["area"], "", item["count"], item["in_time_share"])
+        yield row(_("Verksamhetsområde"), item["area"], "", item["count"], item["in_time_share"])
     for item in compilation.by_unit():
-        row(_("Enhet"), item["unit"], item["area"], item["count"], item["in_time_share"])
-    return response
+        yield row(_("Enhet"), item["unit"], item["area"], item["count"], item["in_time_share"])

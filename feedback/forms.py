@@ -6,42 +6,13 @@ import secrets
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from guarantees.models import Commitment, GuaranteePage, ServiceAreaPage
+from guarantees.models import Commitment, GuaranteePage, ServiceAreaPage, area_path_of
+from home.resident_input import ResidentCharField, ResidentEmailField, ResidentTextField
 
 from . import antispam
 from .models import MESSAGE_MAX_LENGTH, REPLY_MAX_LENGTH, Dimension, Kind
 
-# C0 controls except tab and newline, DEL and the C1 range; also the Unicode bidi overrides
-# that can make a message read differently from what was stored.
-_CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_CONTROL_SINGLELINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 FORM_KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
-
-
-def strip_controls(value, multiline=False):
-    if not value:
-        return value
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return (_CONTROL_MULTILINE if multiline else _CONTROL_SINGLELINE).sub("", value)
-
-
-class CleanCharField(forms.CharField):
-    """A CharField that removes control characters before validating (newlines kept if asked)."""
-
-    def __init__(self, *args, multiline=False, **kwargs):
-        self.multiline = multiline
-        super().__init__(*args, **kwargs)
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = strip_controls(value, self.multiline)
-        return super().to_python(value)
-
-
-def allowed_commitments(unit):
-    """What a unit's guarantee shows: its own, its area's and the city-wide commitments."""
-    pages = unit.get_ancestors(inclusive=True)
-    return Commitment.objects.filter(page__in=pages).select_related("page")
 
 
 def unit_choices():
@@ -51,7 +22,7 @@ def unit_choices():
     units = GuaranteePage.objects.live().public().order_by("title")
     by_area = {}
     for unit in units:
-        by_area.setdefault(unit.path[: -unit.steplen], []).append(unit)
+        by_area.setdefault(area_path_of(unit), []).append(unit)
     for area in areas:
         members = by_area.get(area.path, [])
         if members:
@@ -78,23 +49,22 @@ class FeedbackForm(forms.Form):
         empty_label=_("Nej, inget särskilt åtagande"),
         error_messages={"invalid_choice": _("Välj ett av åtagandena i listan.")},
     )
-    message = CleanCharField(
+    message = ResidentTextField(
         label=_("Ditt meddelande"),
         max_length=MESSAGE_MAX_LENGTH,
-        multiline=True,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Högst %(max)s tecken.") % {"max": MESSAGE_MAX_LENGTH},
     )
     anonymous = forms.BooleanField(label=_("Jag vill vara anonym"), required=False)
-    name = CleanCharField(label=_("Namn"), max_length=200, required=False)
-    email = forms.EmailField(
+    name = ResidentCharField(label=_("Namn"), max_length=200, required=False)
+    email = ResidentEmailField(
         label=_("E-post"),
         max_length=254,
         required=False,
         help_text=_("Dit skickar vi kvittens och svar."),
         error_messages={"invalid": _("Ange en giltig e-postadress, till exempel namn@exempel.se.")},
     )
-    phone = CleanCharField(label=_("Telefon"), max_length=40, required=False)
+    phone = ResidentCharField(label=_("Telefon"), max_length=40, required=False)
     wants_reply = forms.BooleanField(label=_("Jag vill ha svar"), required=False)
 
     # Spam protection and double-submit guard (not shown to people).
@@ -106,7 +76,7 @@ class FeedbackForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.unit_page = unit
         if unit is not None:
-            self.fields["commitment"].queryset = allowed_commitments(unit)
+            self.fields["commitment"].queryset = unit.applicable_commitments()
         else:
             del self.fields["commitment"]
         if pick_unit:
@@ -188,20 +158,18 @@ TOO_LONG = _("Texten får vara högst %(limit_value)s tecken lång. Nu är den %
 
 
 class ReplyForm(forms.Form):
-    reply = CleanCharField(
+    reply = ResidentTextField(
         label=_("Svar till den som lämnat synpunkten"),
         max_length=REPLY_MAX_LENGTH,
-        multiline=True,
         widget=forms.Textarea(attrs={"rows": 8}),
         error_messages={"max_length": TOO_LONG, "required": _("Skriv ett svar.")},
     )
 
 
 class ActionForm(forms.Form):
-    action = CleanCharField(
+    action = ResidentTextField(
         label=_("Åtgärd"),
         max_length=REPLY_MAX_LENGTH,
-        multiline=True,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Vad enheten har gjort eller kommer att göra med anledning av synpunkten."),
         error_messages={"max_length": TOO_LONG, "required": _("Beskriv åtgärden.")},
@@ -217,10 +185,9 @@ class AssignForm(forms.Form):
 
 
 class NoteForm(forms.Form):
-    note = CleanCharField(
+    note = ResidentTextField(
         label=_("Intern anteckning"),
         max_length=REPLY_MAX_LENGTH,
-        multiline=True,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Syns bara för kollegor, aldrig för den som lämnat synpunkten."),
         error_messages={"max_length": TOO_LONG, "required": _("Skriv en anteckning.")},

@@ -5,7 +5,6 @@ received (received + the unit's promised number of Swedish working days), so tha
 of the unit's promise does not move old deadlines.
 """
 
-import datetime
 import hashlib
 import secrets
 
@@ -549,16 +548,3 @@ class FeedbackSettings(BaseSiteSetting):
             Kind.PRAISE: self.retention_months_praise,
             Kind.SUGGESTION: self.retention_months_suggestion,
         }[kind]
-
-
-def months_before(day, months):
-    """The same day `months` earlier (clamped to the month's length)."""
-    month_index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(month_index, 12)
-    month += 1
-    for candidate in (31, 30, 29, 28):
-        try:
-            return datetime.date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise ValueError(day)

@@ -29,9 +29,7 @@ def render_year_feedback(context):
     per_commitment = broken_promises_per_commitment(year, units=[page])
     commitments = []
     if per_commitment:
-        from .forms import allowed_commitments
-
-        shown = allowed_commitments(page).filter(pk__in=per_commitment)
+        shown = page.applicable_commitments().filter(pk__in=per_commitment)
         commitments = [(c, per_commitment[c.pk]) for c in shown]
     return render_to_string(
         "feedback/year_feedback.html",

@@ -6,7 +6,6 @@ the change and delivered after commit (outbox/mail.py), so a letter is never sen
 that rolled back, and never lost for one that committed.
 """
 
-from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,13 +14,14 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from home.models import MunicipalitySettings
+from home.resident_input import absolute_url
 from outbox.mail import queue_mail
 
 from .models import Feedback, FeedbackEvent
 
 
 def case_admin_url(case):
-    return settings.WAGTAILADMIN_BASE_URL + reverse("feedback_inbox:case", args=[case.pk])
+    return absolute_url(reverse("feedback_inbox:case", args=[case.pk]))
 
 
 def handler_addresses(case):

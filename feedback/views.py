@@ -6,12 +6,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
-from django_ratelimit.decorators import ratelimit
 
 from guarantees.models import GuaranteePage
-from home.views import rate_limited
+from home.resident_input import absolute_url, render_limited_form, resident_post_limit
 
-from . import antispam, services
+from . import services
 from .forms import FeedbackForm
 from .models import Feedback, FeedbackEvent, Kind
 
@@ -22,8 +21,8 @@ def _live_unit(unit_id):
     return get_object_or_404(GuaranteePage.objects.live().public(), pk=unit_id)
 
 
-def _tracking_url(request):
-    return lambda token: request.build_absolute_uri(reverse("feedback:track", args=[token]))
+def _tracking_url(token):
+    return absolute_url(reverse("feedback:track", args=[token]))
 
 
 def _remember_receipt(request, case, token):
@@ -41,7 +40,7 @@ def _submit(request, form, template, context):
     existing = Feedback.objects.filter(submission_key=fields["submission_key"]).first()
     if existing is None:
         try:
-            case, token = services.receive(fields, _tracking_url(request))
+            case, token = services.receive(fields, _tracking_url)
         except IntegrityError:
             # The same form arrived twice at the same moment: the other request stored it.
             existing = Feedback.objects.filter(submission_key=fields["submission_key"]).first()
@@ -59,13 +58,16 @@ def _submit(request, form, template, context):
     return render(request, template, {**context, "form": form}, status=400)
 
 
+def _general_limited(request):
+    form = FeedbackForm(request.POST, pick_unit=True)
+    return render_limited_form(request, "feedback/general_form.html", {}, form)
+
+
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate=antispam.SUBMIT_RATE, method="POST", block=False)
+@resident_post_limit("feedback", on_limit=_general_limited)
 def general(request):
     """/synpunkter/: feedback about any unit (picked from a list) or the municipality at large."""
     template = "feedback/general_form.html"
-    if getattr(request, "limited", False):
-        return rate_limited(request)
     if request.method == "POST":
         form = FeedbackForm(request.POST, pick_unit=True)
         return _submit(request, form, template, {})
@@ -76,13 +78,16 @@ def general(request):
     return render(request, template, {"form": FeedbackForm(initial=initial, pick_unit=True)})
 
 
+def _unit_limited(request, unit_id):
+    unit = _live_unit(unit_id)
+    form = FeedbackForm(request.POST, unit=unit)
+    return render_limited_form(request, "feedback/unit_form.html", {"unit": unit}, form)
+
+
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate=antispam.SUBMIT_RATE, method="POST", block=False)
+@resident_post_limit("feedback", on_limit=_unit_limited)
 def unit_submit(request, unit_id):
     """The target of the form embedded in a guarantee; shows the form again on errors."""
-    # block=False and our own answer: the 429 page must not depend on RatelimitMiddleware.
-    if getattr(request, "limited", False):
-        return rate_limited(request)
     unit = _live_unit(unit_id)
     template = "feedback/unit_form.html"
     context = {"unit": unit}
@@ -114,7 +119,7 @@ def receipt(request, reference):
     response = render(
         request,
         "feedback/receipt.html",
-        {"case": case, "tracking_url": _tracking_url(request)(token)},
+        {"case": case, "tracking_url": _tracking_url(token)},
     )
     return _private(response)
 

@@ -164,6 +164,11 @@ class CommitmentGroup:
     commitments: list
 
 
+def area_path_of(unit):
+    """The tree path of the service area a guarantee stands in (the page right above it)."""
+    return unit.path[: -unit.steplen]
+
+
 class ServiceAreaPage(RoutablePageMixin, Page):
     """A service area (verksamhetsområde): preschool, school, home care, library ..."""
 
@@ -217,6 +222,20 @@ class ServiceAreaPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("verksamhetsområde")
         verbose_name_plural = _("verksamhetsområden")
+
+    @classmethod
+    def of_units(cls, units):
+        """{unit pk: its service area, or None} for many units in one query.
+
+        The tree rules put every guarantee right below its area, so the area's path is the
+        unit's path less one step; `units` need only `pk` and `path`.
+        """
+        units = list(units)
+        areas = {
+            area.path: area
+            for area in cls.objects.filter(path__in={area_path_of(unit) for unit in units})
+        }
+        return {unit.pk: areas.get(area_path_of(unit)) for unit in units}
 
     @path("jamfor/")
     def compare(self, request):
@@ -439,32 +458,38 @@ class GuaranteePage(Page):
 
     @property
     def service_area(self):
-        return ServiceAreaPage.objects.ancestor_of(self).first()
+        return ServiceAreaPage.objects.filter(path=area_path_of(self)).first()
+
+    def applicable_commitments(self):
+        """The commitments this unit answers for: its own, its service area's and the
+        city-wide ones on the home page above the area. One query, whatever their number."""
+        ancestors = Page.objects.ancestor_of(self, inclusive=True)
+        return Commitment.objects.filter(page__in=ancestors).select_related("page")
 
     def commitment_groups(self):
         """All commitments that apply to this unit, grouped city, area, unit.
 
-        Two queries whatever the number of commitments: the tree rules put the service area
-        right above the guarantee and the home page (city-wide commitments) right above the
-        area, so both are found by path. Unit commitments come from the page's own cluster,
-        which also makes previews of unsaved edits show what the editor typed.
+        Two queries whatever the number of commitments. Unit commitments come from the page's
+        own cluster, which also makes previews of unsaved edits show what the editor typed.
         """
-        steplen = self.steplen
-        area_path = self.path[:-steplen]
-        home_path = self.path[: -2 * steplen]
-        shared = {home_path: [], area_path: []}
+        shared = {CommitmentLevel.CITY: [], CommitmentLevel.AREA: []}
         for commitment in (
-            Commitment.objects.filter(page__path__in=[home_path, area_path])
-            .annotate(page_path=models.F("page__path"))
+            self.applicable_commitments()
+            .filter(page__depth__in=[self.depth - 2, self.depth - 1])
             .order_by("sort_order", "pk")
         ):
-            shared[commitment.page_path].append(commitment)
+            area_level = commitment.page.depth == self.depth - 1
+            shared[CommitmentLevel.AREA if area_level else CommitmentLevel.CITY].append(commitment)
         return [
             CommitmentGroup(
-                CommitmentLevel.CITY, _("Kommungemensamma åtaganden"), shared[home_path]
+                CommitmentLevel.CITY,
+                _("Kommungemensamma åtaganden"),
+                shared[CommitmentLevel.CITY],
             ),
             CommitmentGroup(
-                CommitmentLevel.AREA, _("Verksamhetsområdets åtaganden"), shared[area_path]
+                CommitmentLevel.AREA,
+                _("Verksamhetsområdets åtaganden"),
+                shared[CommitmentLevel.AREA],
             ),
             CommitmentGroup(
                 CommitmentLevel.UNIT, _("Enhetens åtaganden"), list(self.commitments.all())

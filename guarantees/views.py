@@ -2,21 +2,13 @@
 
 from django.template.response import TemplateResponse
 
+from home.years import previous_year, year_from_query
+
 from . import metrics
 from .charts import bar_chart
 from .models import GuaranteePage
-from .years import FIRST_YEAR, last_allowed_year, previous_year
 
 YEAR_PARAMETER = "ar"
-
-
-def parse_year(raw, fallback):
-    raw = (raw or "").strip()
-    if raw.isascii() and raw.isdigit() and len(raw) == 4:
-        year = int(raw)
-        if FIRST_YEAR <= year <= last_allowed_year():
-            return year
-    return fallback
 
 
 def compare_units(request, area):
@@ -24,7 +16,7 @@ def compare_units(request, area):
     units = list(GuaranteePage.objects.child_of(area).live().public().order_by("title"))
     years = metrics.years(units)
     latest = years[0] if years else previous_year()
-    year = parse_year(request.GET.get(YEAR_PARAMETER), latest)
+    year = year_from_query(request.GET, YEAR_PARAMETER, latest)
     columns = metrics.columns()
     values = metrics.compute(units, year)
     rows = [

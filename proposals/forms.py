@@ -1,10 +1,13 @@
-import re
-
 from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from guarantees.models import ServiceAreaPage
+from home.resident_input import (
+    ResidentCharField,
+    ResidentEmailField,
+    ResidentTextField,
+)
 
 from .models import (
     PUBLIC_STATUSES,
@@ -16,27 +19,18 @@ from .models import (
     Vote,
 )
 
-# Control characters other than tab and newlines have no place in a resident's text.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def clean_text(value):
-    if CONTROL_CHARACTERS.search(value or ""):
-        raise forms.ValidationError(gettext("Texten innehåller otillåtna tecken."))
-    return value.strip()
-
 
 def areas():
     return ServiceAreaPage.objects.live().order_by("title")
 
 
 class ProposalForm(forms.Form):
-    title = forms.CharField(
+    title = ResidentCharField(
         label=_("Rubrik"),
         max_length=150,
         help_text=_("Sammanfatta förslaget i en mening."),
     )
-    body = forms.CharField(
+    body = ResidentTextField(
         label=_("Ditt förslag"),
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -50,12 +44,12 @@ class ProposalForm(forms.Form):
         required=False,
         empty_label=_("Vet inte / inget särskilt"),
     )
-    display_name = forms.CharField(
+    display_name = ResidentCharField(
         label=_("Namn som visas med förslaget"),
         max_length=80,
         help_text=_("Ditt namn eller en signatur. Det visas öppet på webbplatsen."),
     )
-    email = forms.EmailField(
+    email = ResidentEmailField(
         label=_("Din e-postadress"),
         max_length=254,
         help_text=_("Visas inte. Vi skickar en länk för att bekräfta förslaget och besked."),
@@ -72,14 +66,8 @@ class ProposalForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["service_area"].queryset = areas()
 
-    def clean_title(self):
-        return clean_text(self.cleaned_data["title"])
-
-    def clean_body(self):
-        return clean_text(self.cleaned_data["body"])
-
     def clean_display_name(self):
-        name = clean_text(self.cleaned_data["display_name"])
+        name = self.cleaned_data["display_name"]
         if name[:1] in "=+-@":
             raise forms.ValidationError(gettext("Namnet får inte börja med = + - eller @."))
         return name
@@ -101,7 +89,7 @@ SORTS = {
 
 
 class ListFilterForm(forms.Form):
-    q = forms.CharField(label=_("Sök bland e-förslag"), max_length=200, required=False)
+    q = ResidentCharField(label=_("Sök bland e-förslag"), max_length=200, required=False)
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
@@ -130,7 +118,7 @@ class ListFilterForm(forms.Form):
             queryset = queryset.filter(status=data["status"])
         if data.get("area"):
             queryset = queryset.filter(service_area=data["area"])
-        query = clean_query(data.get("q", ""))
+        query = data.get("q", "")
         if query:
             matches = [p.pk for p in queryset.search(query)]
             queryset = queryset.filter(pk__in=matches)
@@ -138,10 +126,6 @@ class ListFilterForm(forms.Form):
         if field == "closes_at":
             queryset = queryset.filter(status=Status.OPEN)
         return queryset.order_by(field, "-pk")
-
-
-def clean_query(value):
-    return CONTROL_CHARACTERS.sub("", value or "").strip()[:200]
 
 
 # Admin forms ----------------------------------------------------------------------------------

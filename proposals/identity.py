@@ -25,6 +25,8 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from home.resident_input import ResidentEmailField
+
 from .canonical import canonical_email, mail_domain, voter_hash
 from .models import BlockedDomain
 
@@ -73,7 +75,7 @@ class Verifier(ABC):
 
 
 class VoteEmailForm(forms.Form):
-    email = forms.EmailField(
+    email = ResidentEmailField(
         label=_("Din e-postadress"),
         max_length=254,
         help_text=_("Vi skickar en länk som du använder för att bekräfta din röst."),

@@ -5,11 +5,11 @@ and, in the same transaction, queues the mail. The mail is stored with the chang
 after commit (outbox/mail.py). Views call these; they never mail or open transactions themselves.
 """
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext
 
+from home.resident_input import absolute_url
 from home.transitions import TransitionError
 from outbox.mail import queue_mail
 
@@ -18,12 +18,12 @@ from .models import Confirmation, Proposal, Vote
 
 
 def _link(path, token):
-    return f"{settings.WAGTAILADMIN_BASE_URL}{path}?t={token}"
+    return absolute_url(f"{path}?t={token}")
 
 
 def _tell_everyone_who_asked(proposal):
     """The proposer, and the voters who asked for news, hear of the new status."""
-    context = {"proposal": proposal, "base_url": settings.WAGTAILADMIN_BASE_URL}
+    context = {"proposal": proposal}
     status = proposal.get_status_display()
     queue_mail(
         proposal.proposer_email,

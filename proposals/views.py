@@ -1,22 +1,19 @@
-import csv
-import functools
 import json
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_ratelimit.decorators import ratelimit
 
-from home.spreadsheets import spreadsheet_safe
+from home.resident_input import absolute_url, render_limited_form, resident_post_limit
+from home.spreadsheets import spreadsheet_response
 from home.transitions import TransitionError
 from home.views import rate_limited
 
 from . import services
-from .forms import ListFilterForm, ProposalForm, clean_query
+from .forms import ListFilterForm, ProposalForm
 from .identity import ProveByMail, VerificationFailed, get_verifier, verifiers
 from .models import (
     VISIBLE_STATUSES,
@@ -26,32 +23,6 @@ from .models import (
     Status,
     TokenError,
 )
-
-
-def _rate(name, default):
-    def rate(group, request):
-        return getattr(settings, name, default)
-
-    return rate
-
-
-def limited(group, setting, default):
-    """Per-client rate limit (django-ratelimit) answered with the site's Swedish 429.
-
-    The rate is read from a setting on each request so that operators (and the benchmark)
-    can change it."""
-
-    def decorate(view):
-        @ratelimit(key="ip", rate=_rate(setting, default), method="POST", group=group, block=False)
-        @functools.wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if getattr(request, "limited", False):
-                return rate_limited(request)
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorate
 
 
 @require_GET
@@ -124,8 +95,18 @@ def render_token_error(request, proposal, message):
     )
 
 
+def _vote_limited(request, pk, verifier):
+    proposal = _public_or_404(pk)
+    chosen = get_verifier(verifier)
+    form = chosen.get_form(request.POST) if chosen is not None else None
+    if form is None:
+        return rate_limited(request)
+    context = _detail_context(proposal, {chosen.key: form})
+    return render_limited_form(request, "proposals/detail.html", context, form)
+
+
 @require_POST
-@limited("proposals.vote", "PROPOSAL_VOTE_RATE", "30/h")
+@resident_post_limit("proposals.vote", on_limit=_vote_limited)
 def vote_begin(request, pk, verifier):
     proposal = _public_or_404(pk)
     chosen = _verifier_or_404(verifier)
@@ -145,7 +126,7 @@ def vote_begin(request, pk, verifier):
 
 
 @require_http_methods(["GET", "POST"])
-@limited("proposals.confirm", "PROPOSAL_VOTE_RATE", "30/h")
+@resident_post_limit("proposals.confirm")
 def vote_callback(request, pk, verifier):
     """Where a voter comes back: from a mailed link, or from an identity provider."""
     proposal = _public_or_404(pk)
@@ -178,14 +159,19 @@ def vote_sent(request, pk):
 
 
 def similar_proposals(title, body=""):
-    query = clean_query(title)
+    query = title
     if not query:
         return []
     return list(Proposal.objects.public().search(query, operator="or")[:5])
 
 
+def _submit_limited(request):
+    form = ProposalForm(request.POST)
+    return render_limited_form(request, "proposals/new.html", {}, form)
+
+
 @require_http_methods(["GET", "POST"])
-@limited("proposals.submit", "PROPOSAL_SUBMIT_RATE", "20/h")
+@resident_post_limit("proposals.submit", on_limit=_submit_limited)
 def proposal_new(request):
     """Two steps without JavaScript: "Fortsätt" shows similar proposals, "Skicka" stores."""
     if request.method != "POST":
@@ -219,6 +205,7 @@ def proposal_sent(request):
 
 
 @require_http_methods(["GET", "POST"])
+@resident_post_limit("proposals.confirm")
 def proposal_confirm(request):
     token = request.GET.get("t", "")
     try:
@@ -274,7 +261,7 @@ def _export_rows(request):
             "decision": p.decision,
             "answer": p.answer_text,
             "answered_at": p.answered_at.isoformat() if p.answered_at else "",
-            "url": request.build_absolute_uri(p.get_absolute_url()),
+            "url": absolute_url(p.get_absolute_url()),
         }
 
 
@@ -286,11 +273,5 @@ def export_json(request):
 
 @require_GET
 def export_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="e-forslag.csv"'
-    response.write("\ufeff")  # so that spreadsheet programs read UTF-8
-    writer = csv.writer(response)
-    writer.writerow(EXPORT_FIELDS)
-    for row in _export_rows(request):
-        writer.writerow([spreadsheet_safe(row[field]) for field in EXPORT_FIELDS])
-    return response
+    rows = ([row[field] for field in EXPORT_FIELDS] for row in _export_rows(request))
+    return spreadsheet_response("e-forslag.csv", EXPORT_FIELDS, rows)

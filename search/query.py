@@ -21,6 +21,7 @@ from wagtail.search.query import And, Fuzzy, Or, PlainText
 
 from guarantees.models import Commitment, GuaranteePage, ServiceAreaPage
 from home.models import ContentPage
+from home.resident_input import clean_resident_text
 
 from .registry import searchable_types
 
@@ -47,11 +48,11 @@ PAGE_TYPES = [
 
 
 def clean_query(raw):
-    """What the resident typed, made safe to echo and search: no control characters, bounded."""
-    text = "".join(
-        " " if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") else char
-        for char in (raw or "")[: MAX_QUERY_LENGTH * 4]
-    )
+    """What the resident typed, made safe to echo and search: the house rule for residents'
+    text (home/resident_input.py), then bounded, with any other invisible format character
+    taken as a word break."""
+    text = clean_resident_text((raw or "")[: MAX_QUERY_LENGTH * 4])
+    text = "".join(" " if unicodedata.category(char) == "Cf" else char for char in text)
     return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
 
 

@@ -5,7 +5,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusFlagColumn, TitleC
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from home.spreadsheets import spreadsheet_safe
+from home.spreadsheets import FormulaSafeExportMixin
 
 from .expiry import WARNING_DAYS, guarantees_to_renew
 from .models import UnitAssignment
@@ -19,13 +19,6 @@ class ExpiryReportPermissionPolicy(ModelPermissionPolicy):
 
 
 expiry_report_policy = ExpiryReportPermissionPolicy(UnitAssignment)
-
-
-class FormulaSafeExportMixin:
-    """Wagtail's XLSX export stores formulas as text, its CSV export does not guard them."""
-
-    def preprocess_field_value(self, field, value, export_format):
-        return spreadsheet_safe(super().preprocess_field_value(field, value, export_format))
 
 
 class ExpiringGuaranteesReportView(FormulaSafeExportMixin, ReportView):

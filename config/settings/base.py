@@ -64,8 +64,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Turns a blocked rate limit into RATELIMIT_VIEW's Swedish 429 instead of a 403.
-    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -129,15 +127,24 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Residents' forms are small; anything bigger is hostile.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Two caches. "default" holds what each process may keep for itself (Wagtail's site root
+# paths and the like: read once per item in API listings, so it must stay cheap); "shared"
+# holds what every process must see the same, such as the rate-limit counts: the database
+# (`manage.py createcachetable`) unless REDIS_URL is set, and then both are Redis.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "django_cache",
+    },
+}
 if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "OPTIONS": {"IGNORE_EXCEPTIONS": False},
-        }
+    redis_cache = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        "OPTIONS": {"IGNORE_EXCEPTIONS": False},
     }
+    CACHES = {"default": redis_cache, "shared": redis_cache}
 # Sessions live in the database so that any app server can serve any request.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
@@ -151,9 +158,11 @@ EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 EMAIL_TIMEOUT = 10
 
-# Rate limits count in the cache: several app servers need the shared (Redis) cache.
-RATELIMIT_VIEW = "home.views.rate_limited"
-RATELIMIT_USE_CACHE = "default"
+# Rate limits of residents' forms (home/resident_input.py) count in the shared cache.
+# Per client: {scope: {"accepted": rate, "failed": rate}}; unset scopes keep the defaults
+# of home.resident_input.DEFAULT_RATE_LIMITS.
+RESIDENT_RATE_LIMITS = {}
+RATELIMIT_USE_CACHE = "shared"
 # Behind a load balancer set this to the header carrying the client's address.
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY", "REMOTE_ADDR")
 

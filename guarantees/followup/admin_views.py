@@ -10,7 +10,7 @@ from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from guarantees.models import Committee
-from guarantees.years import FIRST_YEAR, last_allowed_year
+from home.years import FIRST_YEAR, last_allowed_year
 
 from .forms import ReportForm, StartFollowUpForm
 from .models import YearlyFollowUp

@@ -5,7 +5,7 @@ nothing on a second run."""
 from django.db import transaction
 
 from guarantees.models import GuaranteePage, QualityCriterion
-from guarantees.years import previous_year
+from home.years import previous_year
 
 from .models import Outcome, YearlyFollowUp
 

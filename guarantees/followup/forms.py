@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from guarantees.models import Committee, GuaranteePage
-from guarantees.years import FIRST_YEAR, last_allowed_year, previous_year
+from home.years import FIRST_YEAR, last_allowed_year, previous_year
 
 
 def year_choices():

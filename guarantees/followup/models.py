@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 
 from guarantees.models import Commitment, CommitmentLevel, GuaranteePage
-from guarantees.years import FIRST_YEAR, last_allowed_year
+from home.years import FIRST_YEAR, last_allowed_year
 
 
 def validate_year(value):
@@ -46,12 +46,7 @@ OUTCOME_TAG_CLASSES = {
 def commitments_shown_on(unit):
     """Every commitment on a unit's guarantee: city-wide, its area's and its own, in the order
     the guarantee shows them. The unit answers for all of them, so all are followed up."""
-    ancestors = Page.objects.ancestor_of(unit, inclusive=True)
-    return (
-        Commitment.objects.filter(page__in=ancestors)
-        .select_related("page")
-        .order_by("page__depth", "sort_order", "pk")
-    )
+    return unit.applicable_commitments().order_by("page__depth", "sort_order", "pk")
 
 
 def level_for(commitment, unit):

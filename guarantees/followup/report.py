@@ -2,7 +2,6 @@
 built from the data: the committee's areas and the guarantees valid that year, each unit's
 published follow-up, the figures every room registers, and the other rooms' report sections."""
 
-import csv
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
@@ -10,12 +9,10 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
 
 from guarantees import metrics
 from guarantees.models import CommitmentLevel, GuaranteePage, ServiceAreaPage
 from guarantees.sections import render_sections
-from home.spreadsheets import spreadsheet_safe
 
 from .models import Outcome, YearlyFollowUp
 
@@ -72,8 +69,7 @@ def units_of(committee, year):
 
 def build_report(committee, year, request=None, public=False):
     units = list(units_of(committee, year))
-    parent_paths = {unit.path[: -Page.steplen] for unit in units}
-    areas = {area.path: area for area in ServiceAreaPage.objects.filter(path__in=parent_paths)}
+    areas = ServiceAreaPage.of_units(units)
     follow_ups = {
         follow_up.unit_id: follow_up
         for follow_up in YearlyFollowUp.objects.published()
@@ -85,7 +81,7 @@ def build_report(committee, year, request=None, public=False):
 
     grouped = {}
     for unit in units:
-        area = areas.get(unit.path[: -Page.steplen])
+        area = areas[unit.pk]
         figures = [
             (column, metrics.format_figure(column, values.get(unit.pk, {}).get(column.key)))
             for column in columns
@@ -138,12 +134,12 @@ CSV_HEADER = [
 ]
 
 
-def write_csv(report, out):
+def csv_header(report):
+    return CSV_HEADER + [column.label for column in report.columns]
+
+
+def csv_rows(report):
     """One row per unit and commitment, the unit's figures repeated on each of its rows."""
-    writer = csv.writer(out)
-    writer.writerow(
-        [str(title) for title in CSV_HEADER] + [str(column.label) for column in report.columns]
-    )
     levels = dict(CommitmentLevel.choices)
     for area_report in report.areas:
         area_title = area_report.area.title if area_report.area else ""
@@ -172,5 +168,4 @@ def write_csv(report, out):
                     + figures
                     for outcome in outcomes
                 ]
-            for row in rows:
-                writer.writerow([spreadsheet_safe(cell) for cell in row])
+            yield from rows

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guarantees.models import CommitmentLevel
 from guarantees.sections import render_sections
+from home.years import year_from_query
 
 from .models import Outcome, YearlyFollowUp
 
@@ -19,10 +20,9 @@ GROUP_HEADINGS = [
 
 def chosen_year(request, years):
     """The year a reader asked for among the published ones, else the latest."""
-    raw = request.GET.get(YEAR_PARAMETER, "") if request is not None else ""
-    if raw.isascii() and raw.isdigit() and int(raw) in years:
-        return int(raw)
-    return years[0]
+    if request is None:
+        return years[0]
+    return year_from_query(request.GET, YEAR_PARAMETER, years[0], among=years)
 
 
 def render_results(context):

@@ -1,17 +1,16 @@
 """Public views: the committees' printable yearly reports."""
 
-import io
-
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
 
 from guarantees.models import Committee
-from guarantees.years import FIRST_YEAR, last_allowed_year
+from home.spreadsheets import spreadsheet_response
+from home.years import FIRST_YEAR, last_allowed_year
 
 from .models import YearlyFollowUp
-from .report import build_report, write_csv
+from .report import build_report, csv_header, csv_rows
 
 
 def _committee_and_year(committee_id, year):
@@ -51,10 +50,5 @@ def public_report_csv(request, committee_id, year):
 
 
 def report_csv_response(report):
-    out = io.StringIO()
-    write_csv(report, out)
-    # A byte order mark, so that spreadsheet programs read the Swedish letters right.
-    response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
     filename = f"kvalitetsrapport-{slugify(report.committee.name)}-{report.year}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return spreadsheet_response(filename, csv_header(report), csv_rows(report))

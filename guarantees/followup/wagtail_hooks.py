@@ -12,7 +12,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from guarantees.models import GuaranteePage, ServiceAreaPage
-from guarantees.years import previous_year
+from home.years import previous_year
 
 from . import admin_views
 from .figures import FollowUpMetrics

@@ -42,6 +42,16 @@ def test_csv_cells_never_start_a_formula(value, expected):
     assert spreadsheet_safe(value) == expected
 
 
+def test_a_year_outside_the_sites_range_shows_this_year(admin_user):
+    client = Client()
+    client.force_login(admin_user)
+    this_year = timezone.localdate().year
+    for raw in ["2099", "²", "١٢٣٤"]:
+        response = client.get("/admin/synpunkter/sammanstallning/", {"ar": raw})
+        assert response.status_code == 200
+        assert f"{this_year}-01-01 – {this_year}-12-31" in response.content.decode()
+
+
 def test_compilation_counts_and_csv_export_is_guarded(guarantee, admin_user):
     guarantee.title = "=cmd|' /C calc'!A0"
     guarantee.save_revision().publish()

@@ -4,7 +4,7 @@ import re
 
 import pytest
 from django.core import mail
-from django.test import Client
+from django.test import Client, override_settings
 
 from feedback.models import Feedback, Kind, Status
 
@@ -50,7 +50,8 @@ def test_submit_stores_case_and_shows_receipt_and_tracking_link(client, guarante
     html = receipt.content.decode()
     assert case.reference in html
     assert receipt["Referrer-Policy"] == "no-referrer"
-    tracking = re.search(r'href="(http://testserver/synpunkter/arende/[^"]+)"', html).group(1)
+    # The private link is built from the site's configured address, not the request's Host.
+    tracking = re.search(r'href="(http://127.0.0.1:8000/synpunkter/arende/[^"]+)"', html).group(1)
     track = Client().get(tracking)  # another browser with only the link
     assert track.status_code == 200
     assert track["X-Robots-Tag"] == "noindex"
@@ -162,6 +163,21 @@ def test_html_is_stored_as_text_and_shown_escaped(client, guarantee, make_handle
     assert "<script>alert(1)" not in html
 
 
+@override_settings(WAGTAILADMIN_BASE_URL="https://kvalitet.kommun.se")
+def test_the_mailed_tracking_link_is_on_the_configured_site_whatever_the_host(
+    guarantee, django_capture_on_commit_callbacks
+):
+    client = Client(HTTP_HOST="evil.example")
+    url = unit_url(guarantee)
+    data = form_data(client, url)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, data).status_code == 302
+    assert mail.outbox
+    bodies = " ".join(message.body for message in mail.outbox)
+    assert "https://kvalitet.kommun.se/synpunkter/arende/" in bodies
+    assert "evil.example" not in bodies
+
+
 def test_control_characters_are_removed_but_newlines_kept(client, guarantee):
     url = unit_url(guarantee)
     client.post(
@@ -171,6 +187,16 @@ def test_control_characters_are_removed_but_newlines_kept(client, guarantee):
     case = Feedback.objects.get()
     assert case.message == "Rad ett\nRad\ttvå"
     assert case.name == "Anna"
+
+
+def test_direction_marks_are_removed_and_text_is_stored_in_nfc(client, guarantee):
+    url = unit_url(guarantee)
+    client.post(
+        url, form_data(client, url, message="Tack fo\u0308r\u200f allt\u061c", name="Å\u200ese")
+    )
+    case = Feedback.objects.get()
+    assert case.message == "Tack för allt"
+    assert case.name == "Åse"
 
 
 def test_wrong_types_are_refused(client, guarantee):

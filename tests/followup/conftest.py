@@ -1,7 +1,7 @@
 import pytest
 
 from guarantees.followup.models import CommitmentOutcome, Outcome, YearlyFollowUp
-from guarantees.years import previous_year
+from home.years import previous_year
 from tests.factories import make_committee, make_guarantee, make_service_area
 
 

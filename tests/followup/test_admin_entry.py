@@ -2,7 +2,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from guarantees.followup.models import CommitmentOutcome, Outcome, YearlyFollowUp
-from guarantees.years import previous_year
+from home.years import previous_year
 
 ADD_URL = "wagtailsnippets_followup_yearlyfollowup:add"
 EDIT_URL = "wagtailsnippets_followup_yearlyfollowup:edit"

@@ -3,7 +3,7 @@ import re
 from bs4 import BeautifulSoup
 
 from guarantees.followup.models import Outcome
-from guarantees.years import previous_year
+from home.years import previous_year
 from tests.factories import make_guarantee
 
 from .conftest import make_follow_up

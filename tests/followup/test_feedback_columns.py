@@ -3,7 +3,7 @@ import datetime
 from django.utils import timezone
 
 from feedback.models import Dimension, Feedback, Kind
-from guarantees.years import previous_year
+from home.years import previous_year
 from tests.factories import make_guarantee
 
 from .conftest import make_follow_up

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from guarantees.followup import demo
 from guarantees.followup.models import CommitmentOutcome, Outcome, YearlyFollowUp
-from guarantees.years import previous_year
+from home.years import previous_year
 from tests.factories import make_guarantee
 
 from .conftest import make_follow_up
@@ -56,7 +56,7 @@ def test_the_yearly_report_for_a_demo_year_as_html_and_csv(admin_client, area, c
 
     response = admin_client.get(reverse("kvalitetsrapport:csv", args=[committee.pk, year]))
     assert response["Content-Type"].startswith("text/csv")
-    table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert table[0][:4] == ["Nämnd", "År", "Verksamhetsområde", "Enhet"]
     assert "Andel uppfyllda åtaganden" in table[0]
     assert len(table) == 1 + rows.count()
@@ -72,7 +72,7 @@ def test_report_csv_cells_cannot_start_a_formula(admin_client, unit, committee):
     )
     year = previous_year()
     response = admin_client.get(reverse("kvalitetsrapport:csv", args=[committee.pk, year]))
-    table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     cells = [cell for row in table for cell in row]
     assert '\'=HYPERLINK("http://evil.example","klicka")' in cells
     assert "'@SUM(A1)" in cells

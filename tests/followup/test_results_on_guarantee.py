@@ -4,7 +4,7 @@ from django.test.utils import CaptureQueriesContext
 
 from guarantees.followup.models import CommitmentOutcome, Outcome
 from guarantees.sections import render_sections
-from guarantees.years import previous_year
+from home.years import previous_year
 from tests.factories import make_guarantee
 
 from .conftest import make_follow_up

@@ -98,3 +98,37 @@ def test_the_admin_offers_a_guarantee_form_under_an_area_but_not_under_the_home_
     # Wagtail answers a forbidden admin action by sending the editor back to the dashboard.
     assert under_home.status_code == 302
     assert under_home["Location"] == "/admin/"
+
+
+def test_the_commitments_that_apply_to_a_unit_are_its_own_its_areas_and_the_citys(service_area):
+    from tests.factories import make_guarantee, make_service_area
+
+    unit = make_guarantee(service_area, title="Förskolan Blåklinten")
+    sibling = make_guarantee(service_area, title="Förskolan Smörblomman")
+    other_area = make_service_area(service_area.get_parent().specific, title="Skola")
+    home = service_area.get_parent()
+    expected = set(
+        Commitment.objects.filter(page__in=[unit, service_area, home]).values_list("pk", flat=True)
+    )
+    assert len(expected) == unit.commitments.count() + service_area.commitments.count() + (
+        Commitment.objects.filter(page=home).count()
+    )
+    got = {c.pk for c in unit.applicable_commitments()}
+    assert got == expected
+    assert not got & set(sibling.commitments.values_list("pk", flat=True))
+    assert not got & set(other_area.commitments.values_list("pk", flat=True))
+
+
+def test_the_areas_of_many_units_are_found_in_one_query(service_area, django_assert_num_queries):
+    from tests.factories import make_guarantee, make_service_area
+
+    other_area = make_service_area(service_area.get_parent().specific, title="Skola")
+    units = [make_guarantee(service_area, title=f"Förskola {i}") for i in range(3)]
+    units += [make_guarantee(other_area, title=f"Skola {i}") for i in range(3)]
+    with django_assert_num_queries(1):
+        areas = ServiceAreaPage.of_units(units)
+    assert {pk: area.pk for pk, area in areas.items()} == {
+        **{unit.pk: service_area.pk for unit in units[:3]},
+        **{unit.pk: other_area.pk for unit in units[3:]},
+    }
+    assert units[0].service_area == service_area

@@ -86,7 +86,7 @@ def test_no_csv_cell_can_start_a_spreadsheet_formula(client, home_page, make_pro
     make_proposal(title="-2+3", body="\tTAB")
     response = client.get("/e-forslag/export.csv")
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert len(rows) == 3
     for row in rows:
         for cell in row:

@@ -78,3 +78,10 @@ def test_unknown_type_and_area_are_ignored(client, municipality):
 
 def test_post_is_refused(client, municipality):
     assert client.post("/sok/", {"q": "förskola"}).status_code == 405
+
+
+def test_the_query_follows_the_house_rule_for_bidi_and_normal_form():
+    from search.query import clean_query
+
+    assert clean_query("Sol\u202eros\u2066en\u200f") == "Solrosen"
+    assert clean_query("Fo\u0308rskolan") == "Förskolan"  # NFD typed, NFC searched

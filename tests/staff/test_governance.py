@@ -1,6 +1,8 @@
 """Roles setup, per-unit permissions derived from assignments, the renewal report and history."""
 
+import csv
 import datetime
+import io
 from io import StringIO
 
 import pytest
@@ -112,13 +114,12 @@ def test_renewal_report_lists_expiring_and_expired_guarantees_and_exports_safely
     assert "HYPERLINK" in html  # expired
     assert "Ekskolan" not in html  # valid for another year
 
-    csv = b"".join(
-        client.get(reverse("staff_expiring_guarantees") + "?export=csv").streaming_content
-    ).decode()
-    assert "'=HYPERLINK(1)" in csv
-    assert not any(
-        cell.startswith(("=", "+", "-", "@")) for cell in csv.replace("\n", ",").split(",")
-    )
+    response = client.get(reverse("staff_expiring_guarantees") + "?export=csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    cells = [cell for row in rows for cell in row]
+    assert rows[0][0] == "Kvalitetsgaranti"  # the house dialect: ';' and a byte order mark
+    assert "'=HYPERLINK(1)" in cells
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
 
 
 def test_dashboard_reminds_the_editor_of_own_units_to_renew(client, world):
@@ -143,3 +144,15 @@ def test_demo_staff_load_twice_and_can_log_in(client, home_page):
     assert "redaktor / redaktor-demo" in out.getvalue()
     assert client.login(username="redaktor", password="redaktor-demo")
     assert client.get("/admin/").status_code == 200
+
+
+def test_the_assignments_export_is_in_the_house_dialect_and_guarded(admin_client, guarantee):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user("=cmd|calc", "x@example.se", "pw")
+    UnitAssignment.objects.create(user=user, page=guarantee, role=Role.HANDLER)
+    response = admin_client.get("/admin/tilldelningar/?export=csv")
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert len(rows) == 2 and len(rows[0]) == 3
+    assert rows[1][0] == "'=cmd|calc"

@@ -1,11 +1,12 @@
 """Remove residents' contact details from closed cases past their retention time (for cron)."""
 
+from dateutil.relativedelta import relativedelta
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Site
 
-from feedback.models import Feedback, FeedbackSettings, Kind, Status, months_before
+from feedback.models import Feedback, FeedbackSettings, Kind, Status
 
 
 class Command(BaseCommand):
@@ -20,7 +21,7 @@ class Command(BaseCommand):
         now = timezone.now()
         total = 0
         for kind in Kind:
-            cutoff_date = months_before(timezone.localdate(now), settings.months_for(kind))
+            cutoff_date = timezone.localdate(now) - relativedelta(months=settings.months_for(kind))
             with transaction.atomic():
                 total += Feedback.objects.filter(
                     kind=kind,

@@ -1,0 +1,179 @@
+"""What residents send: one rule for their text, one rate-limit policy, one way to link back.
+
+Every public form field that takes a resident's text is a `ResidentCharField`,
+`ResidentTextField` or `ResidentEmailField`, so the same characters are refused everywhere:
+the text is put in Unicode NFC (so "å" typed two ways is stored, searched and compared as
+one), and control characters and the bidi controls that make a text read differently from
+what was stored (``\u202egnp.exe``) are removed. Multi-line text keeps tab and newline.
+
+Every public POST view is wrapped in `resident_post_limit`: django-ratelimit counts, per
+client, accepted submissions and failed attempts in two buckets of the shared cache, so that
+a typo costs less than a sent message and every app server sees the same count.
+"""
+
+import functools
+import re
+import unicodedata
+
+from django import forms
+from django.conf import settings
+from django.core.cache import caches
+from django.shortcuts import render
+from django.utils.translation import gettext
+from django_ratelimit.core import get_usage
+
+from .views import rate_limited
+
+# C0 controls, DEL and C1 controls; bidi embeddings, overrides and isolates (U+202A-202E,
+# U+2066-2069) and the invisible direction marks (U+200E, U+200F, U+061C).
+_INVISIBLE = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
+_REMOVED = re.compile(f"[{_INVISIBLE}]")
+# Line breaks of every kind: newline in multi-line text, a space on one line.
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x85]")
+_TABS_AND_BREAKS = re.compile(r"[\t\n]")
+
+
+def clean_resident_text(value, multiline=False):
+    """A resident's text in NFC, without control or bidi characters.
+
+    Multi-line text keeps tab and newline (any line break becomes ``\\n``); on one line they
+    become a space so that words do not run together.
+    """
+    if not value:
+        return value
+    value = unicodedata.normalize("NFC", value)
+    value = _LINE_BREAKS.sub("\n", value)
+    value = _REMOVED.sub("", value)
+    if not multiline:
+        value = _TABS_AND_BREAKS.sub(" ", value)
+    return value
+
+
+class ResidentCharField(forms.CharField):
+    """One line of a resident's text, cleaned by the house rule before it is validated."""
+
+    multiline = False
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = clean_resident_text(value, self.multiline)
+        return super().to_python(value)
+
+
+class ResidentTextField(ResidentCharField):
+    """Several lines of a resident's text (a message, a proposal): tab and newline kept."""
+
+    multiline = True
+    widget = forms.Textarea
+
+
+class ResidentEmailField(forms.EmailField):
+    """A resident's e-mail address, cleaned by the same rule (NFC matters for IDN domains)."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = clean_resident_text(value)
+        return super().to_python(value)
+
+
+# Rate limits ----------------------------------------------------------------------------------
+
+# Per client and hour unless settings say otherwise (RESIDENT_RATE_LIMITS, same shape).
+DEFAULT_RATE_LIMITS = {
+    "feedback": {"accepted": "10/h", "failed": "30/h"},
+    "proposals.submit": {"accepted": "20/h", "failed": "60/h"},
+    "proposals.vote": {"accepted": "30/h", "failed": "90/h"},
+    # The mailed confirmation links of votes and proposals; a failure is a bad token.
+    "proposals.confirm": {"accepted": "30/h", "failed": "30/h"},
+}
+
+
+def rate_for(scope, outcome):
+    """The rate of one bucket ("accepted" or "failed") of a scope, from settings on each
+    request so that operators and the benchmark can change it."""
+    configured = getattr(settings, "RESIDENT_RATE_LIMITS", {}).get(scope, {})
+    return configured.get(outcome) or DEFAULT_RATE_LIMITS[scope][outcome]
+
+
+def rate_limit_counts():
+    """The cache the counts live in: one that every app process shares."""
+    return caches[settings.RATELIMIT_USE_CACHE]
+
+
+def _usage(request, scope, outcome, increment):
+    return get_usage(
+        request,
+        group=f"resident.{scope}.{outcome}",
+        key="ip",
+        rate=rate_for(scope, outcome),
+        method="POST",
+        increment=increment,
+    )
+
+
+def is_over_limit(request, scope):
+    """Whether one more POST from this client would pass either bucket of `scope`."""
+    for outcome in ("accepted", "failed"):
+        usage = _usage(request, scope, outcome, increment=False)
+        if usage is not None and (usage["should_limit"] or usage["count"] >= usage["limit"]):
+            return True
+    return False
+
+
+def count_attempt(request, scope, response):
+    """Count an answered POST: below 400 it was accepted, a 4xx answer is a failed attempt."""
+    if response.status_code < 400:
+        _usage(request, scope, "accepted", increment=True)
+    elif response.status_code < 500 and response.status_code != 429:
+        _usage(request, scope, "failed", increment=True)
+
+
+def rate_limit_message():
+    return gettext(
+        "Du har skickat för många gånger från den här anslutningen. Det du skrev finns kvar: "
+        "vänta en stund och skicka igen."
+    )
+
+
+def render_limited_form(request, template, context, form):
+    """The 429 answer of a form view: the same form with what the resident typed and a
+    Swedish message on top, so nothing has to be written again."""
+    form.is_valid()
+    form.add_error(None, rate_limit_message())
+    return render(request, template, {**context, "form": form}, status=429)
+
+
+def resident_post_limit(scope, on_limit=None):
+    """The house rate limit for a public POST view.
+
+    `scope` names the bucket pair (every feedback form shares "feedback"). When the client is
+    over the limit, `on_limit(request, *args, **kwargs)` answers (usually
+    `render_limited_form`); without it the generic Swedish 429 page does.
+    """
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method != "POST":
+                return view(request, *args, **kwargs)
+            if is_over_limit(request, scope):
+                if on_limit is not None:
+                    return on_limit(request, *args, **kwargs)
+                return rate_limited(request)
+            response = view(request, *args, **kwargs)
+            count_attempt(request, scope, response)
+            return response
+
+        return wrapped
+
+    return decorate
+
+
+# Links in mail --------------------------------------------------------------------------------
+
+
+def absolute_url(path):
+    """A path on this site as the absolute address to put in a mail: always from the site's
+    configured address (WAGTAILADMIN_BASE_URL), never from the Host a request happened to
+    carry."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
