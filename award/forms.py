@@ -6,8 +6,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from feedback import antispam
-from feedback.forms import FORM_KEY_PATTERN, CleanCharField, unit_choices
+from feedback.forms import FORM_KEY_PATTERN, unit_choices
 from guarantees.models import GuaranteePage
+from home.resident_input import ResidentTextField
 from proposals.canonical import canonical_email
 
 REASON_MAX_LENGTH = 2000
@@ -27,10 +28,9 @@ class NominationForm(forms.Form):
         empty_value=None,
         error_messages={"invalid_choice": _("Välj en enhet i listan.")},
     )
-    reason = CleanCharField(
+    reason = ResidentTextField(
         label=_("Varför ska enheten få priset?"),
         max_length=REASON_MAX_LENGTH,
-        multiline=True,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Högst %(max)s tecken. Skriv inte namn på personer.")
         % {"max": REASON_MAX_LENGTH},
@@ -94,10 +94,9 @@ class NominationForm(forms.Form):
 
 
 class MotivationForm(forms.Form):
-    motivation = CleanCharField(
+    motivation = ResidentTextField(
         label=_("Juryns motivering"),
         max_length=2000,
-        multiline=True,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Visas på prissidan tillsammans med enhetens namn."),
     )

@@ -4,11 +4,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods
-from django_ratelimit.decorators import ratelimit
 
-from feedback import antispam
+from home.resident_input import render_limited_form, resident_post_limit
 from home.transitions import TransitionError
-from home.views import rate_limited
 
 from . import services
 from .forms import NominationForm
@@ -38,11 +36,17 @@ def year(request, year):
     )
 
 
+def _nominate_limited(request):
+    award_round = AwardRound.current()
+    if award_round is None:
+        return render(request, "award/closed.html", status=404)
+    form = NominationForm(request.POST, award_round=award_round)
+    return render_limited_form(request, "award/nominate.html", {"award_round": award_round}, form)
+
+
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate=antispam.SUBMIT_RATE, method="POST", block=False)
+@resident_post_limit("award.nominate", on_limit=_nominate_limited)
 def nominate(request):
-    if getattr(request, "limited", False):
-        return rate_limited(request)
     award_round = AwardRound.current()
     if award_round is None:
         return render(request, "award/closed.html", status=404)
@@ -77,11 +81,9 @@ def sent(request):
 
 
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate="30/h", method="POST", block=False)
+@resident_post_limit("award.confirm")
 def confirm(request):
     """A GET only shows the button: mail scanners follow links (e-petitions #1661)."""
-    if getattr(request, "limited", False):
-        return rate_limited(request)
     token = request.GET.get("t", "")
     try:
         if request.method != "POST":

@@ -85,6 +85,9 @@ DEFAULT_RATE_LIMITS = {
     "proposals.vote": {"accepted": "30/h", "failed": "90/h"},
     # The mailed confirmation links of votes and proposals; a failure is a bad token.
     "proposals.confirm": {"accepted": "30/h", "failed": "30/h"},
+    # The quality award's nominations count like feedback: one person, a few a day.
+    "award.nominate": {"accepted": "10/h", "failed": "30/h"},
+    "award.confirm": {"accepted": "30/h", "failed": "30/h"},
 }
 
 

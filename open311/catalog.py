@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from feedback.forms import allowed_commitments
 from feedback.models import Dimension, Kind
 from guarantees.models import GuaranteePage, ServiceAreaPage
 
@@ -69,7 +68,7 @@ class Service:
     def commitments(self):
         if self.unit is None:
             return []
-        return list(allowed_commitments(self.unit).order_by("page__depth", "sort_order", "pk"))
+        return list(self.unit.applicable_commitments().order_by("page__depth", "sort_order", "pk"))
 
     def attributes(self):
         """The service definition: the dimension always, the commitment for a unit."""
