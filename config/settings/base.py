@@ -50,7 +50,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Security headers first: every answer passes back through them, including the 400s that
+    # the middleware below and Django's own host check (CommonMiddleware) raise.
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A request naming a charset it cannot be read with gets the Swedish 400 (home/middleware.py).
+    "home.middleware.RefuseUndecodableRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -58,8 +64,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Turns a blocked rate limit into RATELIMIT_VIEW's Swedish 429 instead of a 403.
     "django_ratelimit.middleware.RatelimitMiddleware",
