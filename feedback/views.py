@@ -12,7 +12,7 @@ from guarantees.models import GuaranteePage
 from home.views import rate_limited
 
 from . import antispam, services
-from .forms import FeedbackForm
+from .forms import FeedbackForm, PreselectForm
 from .models import Feedback, Kind
 
 RECEIPTS_SESSION_KEY = "feedback_receipts"
@@ -70,9 +70,9 @@ def general(request):
         form = FeedbackForm(request.POST, pick_unit=True)
         return _submit(request, form, template, {})
     initial = {}
-    unit_param = request.GET.get("enhet", "")
-    if unit_param.isdigit():
-        initial["unit"] = unit_param
+    unit_id = PreselectForm.read(request.GET).get("enhet")
+    if unit_id is not None:
+        initial["unit"] = str(unit_id)
     return render(request, template, {"form": FeedbackForm(initial=initial, pick_unit=True)})
 
 
@@ -95,10 +95,10 @@ def unit_submit(request, unit_id):
 def unit_form(request, unit):
     """An unbound form for a unit; `?atagande=<pk>` preselects a commitment as a complaint."""
     initial = {}
-    commitment_id = request.GET.get("atagande", "") if request is not None else ""
+    commitment_id = PreselectForm.read(request.GET).get("atagande") if request else None
     form = FeedbackForm(unit=unit)
-    if commitment_id.isdigit() and len(commitment_id) < 12:
-        commitment = form.fields["commitment"].queryset.filter(pk=int(commitment_id)).first()
+    if commitment_id is not None:
+        commitment = form.fields["commitment"].queryset.filter(pk=commitment_id).first()
         if commitment is not None:
             initial = {"commitment": commitment.pk, "kind": Kind.COMPLAINT}
             form = FeedbackForm(unit=unit, initial={**form.initial, **initial})

@@ -12,7 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .forms import AnswerForm, InvalidateForm, ModerationForm, PersonalDataEditForm
+from .forms import (
+    AnswerForm,
+    InvalidateForm,
+    ModerationForm,
+    PersonalDataEditForm,
+    TrafficQueryForm,
+)
 from .models import Proposal, Status, Vote
 
 MODERATE = "proposals.moderate_proposal"
@@ -111,15 +117,14 @@ def manage(request, pk):
 def traffic(request):
     """Votes per hour by source network and by mail domain: where do sudden bursts come from?"""
     _require(request, MODERATE)
-    try:
-        days = max(1, min(90, int(request.GET.get("dagar", 7))))
-    except ValueError:
-        days = 7
+    query = TrafficQueryForm(request.GET)
+    query.is_valid()  # an invalid parameter is left out of cleaned_data: its default applies
+    days = max(1, min(90, query.cleaned_data.get("dagar") or 7))
     since = timezone.now() - timedelta(days=days)
     votes = Vote.objects.valid().filter(created_at__gte=since)
-    proposal_id = request.GET.get("forslag", "")
-    if proposal_id.isdigit():
-        votes = votes.filter(proposal_id=int(proposal_id))
+    proposal_id = query.cleaned_data.get("forslag")
+    if proposal_id:
+        votes = votes.filter(proposal_id=proposal_id)
     hourly = votes.annotate(hour=TruncHour("created_at"))
 
     def top(field):
@@ -136,7 +141,7 @@ def traffic(request):
             "page_title": gettext("Röster per timme"),
             "header_icon": "table",
             "days": days,
-            "proposal_id": proposal_id if proposal_id.isdigit() else "",
+            "proposal_id": proposal_id or "",
             "by_network": top("network"),
             "by_domain": top("mail_domain"),
         },

@@ -204,6 +204,14 @@ class AnswerForm(forms.Form):
     )
 
 
+class TrafficQueryForm(forms.Form):
+    """The vote-traffic screen's query string: `?dagar=` days back, `?forslag=` one proposal."""
+
+    dagar = forms.IntegerField(required=False)
+    # A primary key is a PostgreSQL bigint: a larger number is no proposal, not a query.
+    forslag = forms.IntegerField(min_value=1, max_value=2**63 - 1, required=False)
+
+
 class InvalidateForm(forms.Form):
     network = forms.CharField(label=_("Nätverk"), max_length=50, required=False)
     mail_domain = forms.CharField(label=_("E-postdomän"), max_length=255, required=False)

@@ -39,6 +39,20 @@ def test_atagande_of_another_unit_is_ignored(client, guarantee, other_unit):
     assert not re.search(r'value="klagomal"[^>]*checked', html)
 
 
+@pytest.mark.parametrize("value", ["%C2%B2", "%D9%A1", "99999999999999999999", "-1", "1e3", "%00"])
+@pytest.mark.parametrize("where", ["guarantee", "unit form", "general form"])
+def test_hostile_preselect_parameters_are_ignored_not_a_500(client, guarantee, where, value):
+    """ "²".isdigit() is true and int("²") fails: parameters are read through a form."""
+    path = {
+        "guarantee": f"{guarantee.url}?atagande={value}",
+        "unit form": f"{unit_url(guarantee)}?atagande={value}",
+        "general form": f"/synpunkter/?enhet={value}",
+    }[where]
+    response = Client(raise_request_exception=False).get(path)
+    assert response.status_code == 200
+    assert not re.search(r'value="klagomal"[^>]*checked', response.content.decode())
+
+
 def test_submit_stores_case_and_shows_receipt_and_tracking_link(client, guarantee):
     url = unit_url(guarantee)
     response = client.post(url, form_data(client, url))
