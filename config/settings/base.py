@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A body over its cap gets the Swedish 413 before it is read (home/middleware.py).
+    "home.middleware.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Turns a blocked rate limit into RATELIMIT_VIEW's Swedish 429 instead of a 403.
@@ -127,8 +129,15 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-# Residents' forms are small; anything bigger is hostile.
+# Residents' forms are small and take no files: no request body may be larger, except editors'
+# uploads (home.middleware.RequestSizeLimitMiddleware answers 413 from the Content-Length alone).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Editors upload images and documents in the admin: the largest request body they may send.
+ADMIN_URL_PREFIX = "/admin/"
+ADMIN_UPLOAD_MAX_SIZE = 25 * 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Uploaded files larger than this are spooled to a temporary file, not held in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if os.environ.get("REDIS_URL"):
@@ -161,7 +170,7 @@ RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY", "REMOTE_ADDR")
 # Content Security Policy: our own origin only, no inline script or style. The Wagtail
 # admin is excluded because its editor relies on inline script.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "EXCLUDE_URL_PREFIXES": [ADMIN_URL_PREFIX],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
