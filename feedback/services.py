@@ -1,7 +1,7 @@
 """What happens around a state change: who is told, by mail queued in the same transaction."""
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -35,7 +35,25 @@ def handler_addresses(unit):
 
 
 def receive(fields, tracking_url_for):
-    """Store a resident's case and queue its mail in one transaction; returns (case, token)."""
+    """Store a resident's case and queue its mail in one transaction; returns (case, token).
+
+    A second copy of the same form returns the first's case and token, also when both arrive
+    at the same moment; a different text under a used form key raises TransitionError.
+    """
+    receipt = Feedback.receipt_for_copy(fields)
+    if receipt is not None:
+        return receipt
+    try:
+        return _store(fields, tracking_url_for)
+    except IntegrityError:
+        # The other copy won the race for the unique submission_key and has committed.
+        receipt = Feedback.receipt_for_copy(fields)
+        if receipt is None:
+            raise
+        return receipt
+
+
+def _store(fields, tracking_url_for):
     with transaction.atomic():
         case, token = Feedback.receive(**fields)
         context = {"case": case, "tracking_url": tracking_url_for(token)}

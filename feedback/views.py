@@ -1,10 +1,8 @@
 """The resident's side: send feedback, see the receipt, follow the case. Views stay thin."""
 
-from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.decorators import ratelimit
 
@@ -13,7 +11,7 @@ from home.views import rate_limited
 
 from . import antispam, services
 from .forms import FeedbackForm, PreselectForm
-from .models import Feedback, Kind
+from .models import Feedback, Kind, TransitionError
 
 RECEIPTS_SESSION_KEY = "feedback_receipts"
 
@@ -35,27 +33,14 @@ def _remember_receipt(request, case, token):
 
 def _submit(request, form, template, context):
     """Validate and store, or re-render with the errors (works without JavaScript)."""
-    if not form.is_valid():
-        return render(request, template, {**context, "form": form}, status=400)
-    fields = form.case_fields()
-    existing = Feedback.objects.filter(submission_key=fields["submission_key"]).first()
-    if existing is None:
+    if form.is_valid():
         try:
-            case, token = services.receive(fields, _tracking_url(request))
-        except IntegrityError:
-            # The same form arrived twice at the same moment: the other request stored it.
-            existing = Feedback.objects.filter(submission_key=fields["submission_key"]).first()
-            if existing is None:
-                raise
+            case, token = services.receive(form.case_fields(), _tracking_url(request))
+        except TransitionError as error:
+            form.add_error(None, error)
         else:
             _remember_receipt(request, case, token)
             return redirect("feedback:receipt", reference=case.reference)
-    if existing.reference in request.session.get(RECEIPTS_SESSION_KEY, {}):
-        return redirect("feedback:receipt", reference=existing.reference)
-    form.add_error(
-        None,
-        _("Det här formuläret har redan skickats. Ladda om sidan för att skriva en ny synpunkt."),
-    )
     return render(request, template, {**context, "form": form}, status=400)
 
 

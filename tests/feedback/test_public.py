@@ -4,9 +4,11 @@ import re
 
 import pytest
 from django.core import mail
+from django.db.models import F
 from django.test import Client
 
 from feedback.models import Feedback, Kind, Status
+from outbox.models import Message
 
 from .conftest import form_data
 
@@ -203,14 +205,40 @@ def test_double_submit_of_one_form_stores_one_case(client, guarantee):
     assert second.status_code == 302 and second["Location"] == first["Location"]
 
 
-def test_replayed_form_from_another_client_is_refused(client, guarantee):
+def test_a_copy_of_one_form_from_another_browser_shows_the_same_receipt(client, guarantee):
+    url = unit_url(guarantee)
+    data = form_data(client, url)
+    first = client.get(client.post(url, data)["Location"]).content.decode()
+    queued = Message.objects.count()
+    other = Client()
+    second = other.get(other.post(url, data)["Location"]).content.decode()
+    link = re.compile(r"data-tracking-link>([^<]+)<")
+    assert link.search(second).group(1) == link.search(first).group(1)
+    assert Feedback.objects.get().reference in second
+    assert queued and Message.objects.count() == queued  # the copy queued no second receipt
+
+
+def test_another_text_under_a_used_form_key_is_refused(client, guarantee):
     url = unit_url(guarantee)
     data = form_data(client, url)
     client.post(url, data)
+    response = Client().post(url, {**data, "message": "Något helt annat än det första."})
+    assert response.status_code == 400
+    assert "redan skickats" in response.content.decode()
+    assert "data-tracking-link" not in response.content.decode()
+    assert Feedback.objects.count() == 1
+
+
+def test_a_copy_after_the_resubmit_window_is_refused(client, guarantee):
+    from feedback.models import RESUBMIT_WINDOW
+
+    url = unit_url(guarantee)
+    data = form_data(client, url)
+    client.post(url, data)
+    Feedback.objects.update(received_at=F("received_at") - RESUBMIT_WINDOW)
     response = Client().post(url, data)
     assert response.status_code == 400
     assert "redan skickats" in response.content.decode()
-    assert Feedback.objects.count() == 1
 
 
 def test_missing_form_key_is_refused(client, guarantee):
