@@ -152,7 +152,7 @@ if os.environ.get("REDIS_URL"):
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Background work. In-process by default (`make run`, tests); production switches to the
-# database-backed queue and its `db_worker` command.
+# database-backed queue and its `outbox_worker` command.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Mail is queued in the outbox with the change that caused it and delivered after commit.
