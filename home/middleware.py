@@ -61,7 +61,8 @@ class RefuseUndecodableRequestMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        charset = request.content_params.get("charset")
+        # A bare HttpRequest (built by hand, not from a WSGI environ) has no content_params.
+        charset = (request.content_params or {}).get("charset")
         if charset is not None and not reads_ascii(charset):
             raise BadRequest(f"Undecodable charset in Content-Type: {charset[:40]!r}")
         return self.get_response(request)
