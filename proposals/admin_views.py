@@ -119,7 +119,8 @@ def traffic(request):
     _require(request, MODERATE)
     query = TrafficQueryForm(request.GET)
     query.is_valid()  # an invalid parameter is left out of cleaned_data: its default applies
-    days = max(1, min(90, query.cleaned_data.get("dagar") or 7))
+    days = query.cleaned_data.get("dagar")
+    days = 7 if days is None else max(1, min(90, days))
     since = timezone.now() - timedelta(days=days)
     votes = Vote.objects.valid().filter(created_at__gte=since)
     proposal_id = query.cleaned_data.get("forslag")
