@@ -9,6 +9,8 @@ from home import views as home_views
 
 # A database outage answers a Swedish 503 instead of a 500 (home.views.server_error).
 handler500 = "home.views.server_error"
+# A body over the size caps answers the Swedish 413, other bad requests the 400 page.
+handler400 = "home.views.bad_request"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

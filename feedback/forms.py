@@ -157,6 +157,24 @@ class FeedbackForm(forms.Form):
 TOO_LONG = _("Texten får vara högst %(limit_value)s tecken lång. Nu är den %(show_value)s tecken.")
 
 
+class PreselectForm(forms.Form):
+    """What a link may preselect in the feedback form: `?enhet=<unit>`, `?atagande=<commitment>`.
+
+    Read through a form, not str.isdigit(): "²".isdigit() is true and int("²") fails.
+    """
+
+    # Primary keys are PostgreSQL bigints: a larger number names nothing.
+    enhet = forms.IntegerField(min_value=1, max_value=2**63 - 1, required=False)
+    atagande = forms.IntegerField(min_value=1, max_value=2**63 - 1, required=False)
+
+    @classmethod
+    def read(cls, query):
+        """The valid parameters of `query` as a dict; an invalid one is simply left out."""
+        form = cls(query)
+        form.is_valid()
+        return {name: value for name, value in form.cleaned_data.items() if value is not None}
+
+
 class ReplyForm(forms.Form):
     reply = ResidentTextField(
         label=_("Svar till den som lämnat synpunkten"),

@@ -5,6 +5,8 @@ received (received + the unit's promised number of Swedish working days), so tha
 of the unit's promise does not move old deadlines.
 """
 
+import base64
+import datetime
 import hashlib
 import secrets
 
@@ -12,6 +14,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -21,6 +24,9 @@ from home.transitions import TransitionError, lock
 from .workdays import add_working_days
 
 DEFAULT_REPLY_WORKING_DAYS = 2
+# A second copy of one form (a double click, a resent request) within this time is shown the
+# receipt of the first instead of being stored again.
+RESUBMIT_WINDOW = datetime.timedelta(hours=1)
 MESSAGE_MAX_LENGTH = 5000
 REPLY_MAX_LENGTH = 5000
 
@@ -87,6 +93,16 @@ class ReferenceCounter(models.Model):
 
 def hash_token(token):
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def tracking_token_for(submission_key):
+    """The private follow link's token of the case a form sends, derived from the form's key.
+
+    An HMAC with the site's secret: unguessable from the key alone, yet the same for every copy
+    of one form, so a second copy can be shown the receipt without the token stored in clear.
+    """
+    digest = salted_hmac("feedback.tracking-token", submission_key, algorithm="sha256").digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
 class FeedbackQuerySet(models.QuerySet):
@@ -274,10 +290,37 @@ class Feedback(models.Model):
         case.received_at = case.received_at or timezone.now()
         case.deadline = cls.compute_deadline(case.received_at, case.unit)
         case.reference = ReferenceCounter.next_reference(timezone.localdate(case.received_at).year)
-        token = case.new_tracking_token()
+        if case.submission_key:
+            token = tracking_token_for(case.submission_key)
+            case.tracking_token_hash = hash_token(token)
+        else:
+            token = case.new_tracking_token()
         case.save()
         case._record(FeedbackEvent.Kind.RECEIVED, None, at=case.received_at)
         return case, token
+
+    @classmethod
+    def receipt_for_copy(cls, fields):
+        """(case, token) when `fields` were already received from the same form, else None.
+
+        A copy must say exactly what the stored case says and come within RESUBMIT_WINDOW;
+        knowing a form's key alone shows no one another person's receipt (TransitionError).
+        """
+        key = fields.get("submission_key")
+        case = (
+            cls.objects.select_related("unit").filter(submission_key=key).first() if key else None
+        )
+        if case is None:
+            return None
+        same = all(getattr(case, name) == value for name, value in fields.items())
+        if not same or case.received_at < timezone.now() - RESUBMIT_WINDOW:
+            raise TransitionError(
+                _(
+                    "Det här formuläret har redan skickats. "
+                    "Ladda om sidan för att skriva en ny synpunkt."
+                )
+            )
+        return case, tracking_token_for(key)
 
     def handlers(self):
         """Users who handle this case's unit, assigned to it or to its service area."""

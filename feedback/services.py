@@ -6,7 +6,7 @@ the change and delivered after commit (outbox/mail.py), so a letter is never sen
 that rolled back, and never lost for one that committed.
 """
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -36,7 +36,25 @@ def handler_addresses(case):
 
 
 def receive(fields, tracking_url_for):
-    """Store a resident's case and queue its mail in one transaction; returns (case, token)."""
+    """Store a resident's case and queue its mail in one transaction; returns (case, token).
+
+    A second copy of the same form returns the first's case and token, also when both arrive
+    at the same moment; a different text under a used form key raises TransitionError.
+    """
+    receipt = Feedback.receipt_for_copy(fields)
+    if receipt is not None:
+        return receipt
+    try:
+        return _store(fields, tracking_url_for)
+    except IntegrityError:
+        # The other copy won the race for the unique submission_key and has committed.
+        receipt = Feedback.receipt_for_copy(fields)
+        if receipt is None:
+            raise
+        return receipt
+
+
+def _store(fields, tracking_url_for):
     with transaction.atomic():
         case, token = Feedback.receive(**fields)
         context = {"case": case, "tracking_url": tracking_url_for(token)}

@@ -1,17 +1,16 @@
 """The resident's side: send feedback, see the receipt, follow the case. Views stay thin."""
 
-from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from guarantees.models import GuaranteePage
 from home.resident_input import absolute_url, render_limited_form, resident_post_limit
+from home.transitions import TransitionError
 
 from . import services
-from .forms import FeedbackForm
+from .forms import FeedbackForm, PreselectForm
 from .models import Feedback, FeedbackEvent, Kind
 
 RECEIPTS_SESSION_KEY = "feedback_receipts"
@@ -34,27 +33,14 @@ def _remember_receipt(request, case, token):
 
 def _submit(request, form, template, context):
     """Validate and store, or re-render with the errors (works without JavaScript)."""
-    if not form.is_valid():
-        return render(request, template, {**context, "form": form}, status=400)
-    fields = form.case_fields()
-    existing = Feedback.objects.filter(submission_key=fields["submission_key"]).first()
-    if existing is None:
+    if form.is_valid():
         try:
-            case, token = services.receive(fields, _tracking_url)
-        except IntegrityError:
-            # The same form arrived twice at the same moment: the other request stored it.
-            existing = Feedback.objects.filter(submission_key=fields["submission_key"]).first()
-            if existing is None:
-                raise
+            case, token = services.receive(form.case_fields(), _tracking_url)
+        except TransitionError as error:
+            form.add_error(None, error)
         else:
             _remember_receipt(request, case, token)
             return redirect("feedback:receipt", reference=case.reference)
-    if existing.reference in request.session.get(RECEIPTS_SESSION_KEY, {}):
-        return redirect("feedback:receipt", reference=existing.reference)
-    form.add_error(
-        None,
-        _("Det här formuläret har redan skickats. Ladda om sidan för att skriva en ny synpunkt."),
-    )
     return render(request, template, {**context, "form": form}, status=400)
 
 
@@ -72,9 +58,9 @@ def general(request):
         form = FeedbackForm(request.POST, pick_unit=True)
         return _submit(request, form, template, {})
     initial = {}
-    unit_param = request.GET.get("enhet", "")
-    if unit_param.isdigit():
-        initial["unit"] = unit_param
+    unit_id = PreselectForm.read(request.GET).get("enhet")
+    if unit_id is not None:
+        initial["unit"] = str(unit_id)
     return render(request, template, {"form": FeedbackForm(initial=initial, pick_unit=True)})
 
 
@@ -100,10 +86,10 @@ def unit_submit(request, unit_id):
 def unit_form(request, unit):
     """An unbound form for a unit; `?atagande=<pk>` preselects a commitment as a complaint."""
     initial = {}
-    commitment_id = request.GET.get("atagande", "") if request is not None else ""
+    commitment_id = PreselectForm.read(request.GET).get("atagande") if request else None
     form = FeedbackForm(unit=unit)
-    if commitment_id.isdigit() and len(commitment_id) < 12:
-        commitment = form.fields["commitment"].queryset.filter(pk=int(commitment_id)).first()
+    if commitment_id is not None:
+        commitment = form.fields["commitment"].queryset.filter(pk=commitment_id).first()
         if commitment is not None:
             initial = {"commitment": commitment.pk, "kind": Kind.COMPLAINT}
             form = FeedbackForm(unit=unit, initial={**form.initial, **initial})

@@ -53,16 +53,22 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Security headers first: every answer passes back through them, including the 400s that
+    # the middleware below and Django's own host check (CommonMiddleware) raise.
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A request naming a charset it cannot be read with gets the Swedish 400 (home/middleware.py).
+    "home.middleware.RefuseUndecodableRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A body over its cap gets the Swedish 413 before it is read (home/middleware.py).
+    "home.middleware.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -124,8 +130,15 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-# Residents' forms are small; anything bigger is hostile.
+# Residents' forms are small and take no files: no request body may be larger, except editors'
+# uploads (home.middleware.RequestSizeLimitMiddleware answers 413 from the Content-Length alone).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Editors upload images and documents in the admin: the largest request body they may send.
+ADMIN_URL_PREFIX = "/admin/"
+ADMIN_UPLOAD_MAX_SIZE = 25 * 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Uploaded files larger than this are spooled to a temporary file, not held in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 # Two caches. "default" holds what each process may keep for itself (Wagtail's site root
 # paths and the like: read once per item in API listings, so it must stay cheap); "shared"
@@ -149,7 +162,7 @@ if os.environ.get("REDIS_URL"):
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Background work. In-process by default (`make run`, tests); production switches to the
-# database-backed queue and its `db_worker` command.
+# database-backed queue and its `outbox_worker` command.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Mail is queued in the outbox with the change that caused it and delivered after commit.
@@ -169,7 +182,7 @@ RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY", "REMOTE_ADDR")
 # Content Security Policy: our own origin only, no inline script or style. The Wagtail
 # admin is excluded because its editor relies on inline script.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "EXCLUDE_URL_PREFIXES": [ADMIN_URL_PREFIX],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],

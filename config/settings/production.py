@@ -44,7 +44,8 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     # Editors' uploads on S3-compatible storage shared by every app server.
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
 
-# A database-backed task queue; run `manage.py db_worker` beside the app servers.
+# A database-backed task queue; run `manage.py outbox_worker` beside the app servers
+# (django-tasks-db's db_worker, kept alive through database restarts).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 if os.environ.get("EMAIL_URL"):

@@ -4,9 +4,11 @@ import re
 
 import pytest
 from django.core import mail
+from django.db.models import F
 from django.test import Client, override_settings
 
 from feedback.models import Feedback, Kind, Status
+from outbox.models import Message
 
 from .conftest import form_data
 
@@ -37,6 +39,20 @@ def test_atagande_of_another_unit_is_ignored(client, guarantee, other_unit):
     html = client.get(f"{guarantee.url}?atagande={foreign.pk}").content.decode()
     assert f'value="{foreign.pk}"' not in html
     assert not re.search(r'value="klagomal"[^>]*checked', html)
+
+
+@pytest.mark.parametrize("value", ["%C2%B2", "%D9%A1", "99999999999999999999", "-1", "1e3", "%00"])
+@pytest.mark.parametrize("where", ["guarantee", "unit form", "general form"])
+def test_hostile_preselect_parameters_are_ignored_not_a_500(client, guarantee, where, value):
+    """ "²".isdigit() is true and int("²") fails: parameters are read through a form."""
+    path = {
+        "guarantee": f"{guarantee.url}?atagande={value}",
+        "unit form": f"{unit_url(guarantee)}?atagande={value}",
+        "general form": f"/synpunkter/?enhet={value}",
+    }[where]
+    response = Client(raise_request_exception=False).get(path)
+    assert response.status_code == 200
+    assert not re.search(r'value="klagomal"[^>]*checked', response.content.decode())
 
 
 def test_submit_stores_case_and_shows_receipt_and_tracking_link(client, guarantee):
@@ -215,14 +231,40 @@ def test_double_submit_of_one_form_stores_one_case(client, guarantee):
     assert second.status_code == 302 and second["Location"] == first["Location"]
 
 
-def test_replayed_form_from_another_client_is_refused(client, guarantee):
+def test_a_copy_of_one_form_from_another_browser_shows_the_same_receipt(client, guarantee):
+    url = unit_url(guarantee)
+    data = form_data(client, url)
+    first = client.get(client.post(url, data)["Location"]).content.decode()
+    queued = Message.objects.count()
+    other = Client()
+    second = other.get(other.post(url, data)["Location"]).content.decode()
+    link = re.compile(r"data-tracking-link>([^<]+)<")
+    assert link.search(second).group(1) == link.search(first).group(1)
+    assert Feedback.objects.get().reference in second
+    assert queued and Message.objects.count() == queued  # the copy queued no second receipt
+
+
+def test_another_text_under_a_used_form_key_is_refused(client, guarantee):
     url = unit_url(guarantee)
     data = form_data(client, url)
     client.post(url, data)
+    response = Client().post(url, {**data, "message": "Något helt annat än det första."})
+    assert response.status_code == 400
+    assert "redan skickats" in response.content.decode()
+    assert "data-tracking-link" not in response.content.decode()
+    assert Feedback.objects.count() == 1
+
+
+def test_a_copy_after_the_resubmit_window_is_refused(client, guarantee):
+    from feedback.models import RESUBMIT_WINDOW
+
+    url = unit_url(guarantee)
+    data = form_data(client, url)
+    client.post(url, data)
+    Feedback.objects.update(received_at=F("received_at") - RESUBMIT_WINDOW)
     response = Client().post(url, data)
     assert response.status_code == 400
     assert "redan skickats" in response.content.decode()
-    assert Feedback.objects.count() == 1
 
 
 def test_missing_form_key_is_refused(client, guarantee):

@@ -90,3 +90,29 @@ def test_listing_guarantees_costs_the_same_queries_for_one_and_many(client, serv
     many = count()
     assert (one[1], many[1]) == (1, 4)
     assert one[0] == many[0]
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("/api/v2/pages/?search=%00", "nolltecken"),
+        ("/api/v2/pages/?locale=%00", "nolltecken"),
+        ("/api/v2/pages/find/?html_path=%00", "nolltecken"),
+        ("/api/v2/pages/?offset=99999999999999999999", "offset: Kontrollera"),
+        ("/api/v2/pages/?offset=-1", "offset: Kontrollera"),
+        ("/api/v2/pages/?offset=%C2%B2", "offset: Fyll i ett heltal"),
+        ("/api/v2/pages/?search=x&search_operator=xor", "search_operator: Välj ett giltigt"),
+    ],
+)
+def test_hostile_api_parameters_get_a_swedish_400_before_any_query(
+    client, guarantee, django_assert_max_num_queries, query, message
+):
+    with django_assert_max_num_queries(0):
+        response = client.get(query)
+    assert response.status_code == 400
+    assert message in response.json()["message"]
+
+
+def test_valid_offset_and_operator_still_list_pages(client, guarantee):
+    response = client.get("/api/v2/pages/?offset=0&search=Solrosen&search_operator=or")
+    assert response.status_code == 200

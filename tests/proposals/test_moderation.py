@@ -226,6 +226,35 @@ def test_the_traffic_view_groups_votes_by_network_and_domain_and_can_invalidate(
     assert proposal.vote_count == 1
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "dagar=%C2%B2",
+        "dagar=99999999999999999999",
+        "forslag=99999999999999999999",
+        "forslag=%C2%B2",
+        "forslag=-1",
+        "dagar=x&forslag=%00",
+    ],
+)
+def test_the_traffic_view_ignores_hostile_parameters(client, moderator, query):
+    client.raise_request_exception = False
+    client.force_login(moderator)
+    response = client.get(f"/admin/e-forslag-trafik/?{query}")
+    assert response.status_code == 200
+
+
+def test_the_traffic_view_filters_by_proposal(client, moderator, make_proposal):
+    from proposals.canonical import voter_hash
+
+    counted, other = make_proposal(), make_proposal()
+    Proposal.record_vote(counted.pk, voter_hash("epost", "a"), domain="ett.se")
+    Proposal.record_vote(other.pk, voter_hash("epost", "b"), domain="annat.se")
+    client.force_login(moderator)
+    html = client.get(f"/admin/e-forslag-trafik/?forslag={counted.pk}&dagar=2").content.decode()
+    assert "ett.se" in html and "annat.se" not in html
+
+
 def test_blocked_domains_are_editable_in_the_admin(client, admin_user):
     client.force_login(admin_user)
     response = client.get("/admin/e-forslag-sparrade-domaner/")

@@ -1,10 +1,13 @@
 """Faults: PostgreSQL going away during traffic, and the mail server being down."""
 
 import os
+import queue
 import shlex
 import socket
 import subprocess
+import sys
 import threading
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -230,3 +233,152 @@ def test_mail_queued_while_the_mail_server_is_down_is_kept_and_sent_later(
     assert [envelope.rcpt_tos for envelope in handler.received] == [["invanare@example.se"]]
     assert b"S-17" in handler.received[0].content
     assert not django_mail.outbox  # it went over SMTP, not to the test backend
+
+
+ROOT = Path(__file__).resolve().parents[2]
+WORKER_COMMAND = "outbox_worker"
+
+
+class WorkerProcess:
+    """`manage.py outbox_worker` as production runs it, its output read line by line."""
+
+    def __init__(self, smtp_port):
+        db = connections["default"].settings_dict
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "tests.quality.worker_settings",
+            "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+            "TEST_SMTP_PORT": str(smtp_port),
+        }
+        self.process = subprocess.Popen(
+            [sys.executable, "manage.py", WORKER_COMMAND, "--no-startup-delay", "--no-reload"]
+            + ["--interval", "0.2"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.output = []
+        self.lines = queue.Queue()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self):
+        for line in self.process.stdout:
+            self.lines.put(line)
+        self.lines.put(None)  # the worker closed its output: it has exited
+
+    def wait_for(self, text, timeout=60):
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                line = self.lines.get(timeout=max(0, deadline - time.monotonic()))
+            except queue.Empty:
+                pytest.fail(f"worker never said {text!r}:\n{''.join(self.output)}")
+            if line is None:
+                pytest.fail(f"the worker exited:\n{''.join(self.output)}")
+            self.output.append(line)
+            if text in line:
+                return
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+            self.reader.join(timeout=30)
+
+
+class SmtpInbox:
+    """A real SMTP server on loopback that counts what it is given."""
+
+    def __init__(self):
+        from aiosmtpd.controller import Controller
+
+        self.subjects = []
+        self.arrived = threading.Condition()
+        self.port = closed_port()
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+
+    async def handle_DATA(self, server, session, envelope):
+        from email import message_from_bytes
+        from email.header import decode_header, make_header
+
+        subject = str(make_header(decode_header(message_from_bytes(envelope.content)["Subject"])))
+        with self.arrived:
+            self.subjects.append(subject)
+            self.arrived.notify_all()
+        return "250 OK"
+
+    def wait_for(self, count, timeout=60):
+        with self.arrived:
+            if not self.arrived.wait_for(lambda: len(self.subjects) >= count, timeout=timeout):
+                pytest.fail(f"{len(self.subjects)} of {count} messages arrived")
+
+
+@pytest.fixture
+def smtp_inbox():
+    inbox = SmtpInbox()
+    inbox.controller.start()
+    yield inbox
+    inbox.controller.stop()
+
+
+def queue_messages(label, count):
+    with (
+        override_settings(
+            TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}},
+            TEMPLATES=MAIL_TEMPLATES,
+        ),
+    ):
+        for number in range(count):
+            with transaction.atomic():  # delivery is enqueued when this commits
+                queue_mail("invanare@example.se", f"{label} {number}", "mail/thanks.txt", {})
+
+
+def wait_until_recorded_as_sent(timeout=60):
+    """The worker marks a message sent just after the SMTP server took it: wait for that."""
+    deadline = time.monotonic() + timeout
+    pause = threading.Event()
+    while Message.objects.filter(sent_at__isnull=True).exists():
+        if time.monotonic() > deadline:
+            pytest.fail("messages delivered but never recorded as sent")
+        pause.wait(0.05)
+
+
+def test_the_mail_worker_survives_postgres_restarts_and_sends_every_message_once(
+    postgres, smtp_inbox
+):
+    worker = WorkerProcess(smtp_inbox.port)
+    try:
+        worker.wait_for("Starting worker")
+        queue_messages("Före", 5)
+        smtp_inbox.wait_for(5)
+        wait_until_recorded_as_sent()
+
+        # Down long enough for the worker to try: db_worker died here.
+        postgres.stop()
+        worker.wait_for("Database unavailable")
+        postgres.start()
+        connections.close_all()
+        queue_messages("Efter stopp", 5)
+        smtp_inbox.wait_for(10)
+        wait_until_recorded_as_sent()
+
+        # A restart between two polls: the worker's connection is gone when it wakes up.
+        postgres.restart()
+        connections.close_all()
+        queue_messages("Efter omstart", 5)
+        smtp_inbox.wait_for(15)
+        wait_until_recorded_as_sent()
+        assert worker.process.poll() is None, "".join(worker.output)
+    finally:
+        worker.stop()
+
+    expected = [
+        f"{label} {n}" for label in ("Före", "Efter stopp", "Efter omstart") for n in range(5)
+    ]
+    assert sorted(smtp_inbox.subjects) == sorted(expected)  # each exactly once

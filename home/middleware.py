@@ -1,0 +1,103 @@
+"""Requests the site cannot read, or will not read, are refused here, in one place.
+
+Undecodable requests get the Swedish 400 page, bodies over the size caps the 413 page
+(home.views.bad_request), both before anything reads the body.
+
+Django adopts any charset that `codecs.lookup()` knows, including the byte transforms
+(`base64`, `hex`, `rot13`, `zlib`) that cannot decode text at all: the request then fails
+while Django builds it (its `encoding` setter parses the query string at once), before any
+middleware or error handler runs, and the WSGI server answers a bare 500. `install()`
+makes Django adopt only charsets that read URL-encoded ASCII as ASCII; the middleware
+then answers every request naming any other charset with a 400.
+"""
+
+import functools
+
+from django.conf import settings
+from django.core.exceptions import BadRequest, RequestDataTooBig
+from django.http import HttpRequest
+from django.utils.http import parse_header_parameters
+
+# What a query string or a form body is made of: printable ASCII, `%`-escapes included.
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
+
+
+@functools.lru_cache(maxsize=64)
+def reads_ascii(charset):
+    """True when `charset` is a text encoding that decodes printable ASCII to itself.
+
+    Refuses the byte transforms and unknown names (LookupError), and UTF-16/32 and UTF-7,
+    which would turn an ordinary query string into other characters.
+    """
+    try:
+        return _PRINTABLE_ASCII.decode(charset) == _PRINTABLE_ASCII.decode("ascii")
+    except (LookupError, ValueError, TypeError):
+        return False
+
+
+def _set_content_type_params(request, meta):
+    """HttpRequest._set_content_type_params, adopting only a charset that reads ASCII."""
+    request.content_type, request.content_params = parse_header_parameters(
+        meta.get("CONTENT_TYPE", "")
+    )
+    charset = request.content_params.get("charset")
+    if charset is not None and reads_ascii(charset):
+        request.encoding = charset
+
+
+def install():
+    """Called from HomeConfig.ready(): every request class (WSGI, test client) inherits it."""
+    HttpRequest._set_content_type_params = _set_content_type_params
+
+
+class RefuseUndecodableRequestMiddleware:
+    """Answer 400 when the Content-Type names a charset the request cannot be read with.
+
+    Stands right after the middleware that set security headers, so that its 400 carries them
+    too, and before anything reads the query string or the body (sessions, CSRF, views).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # A bare HttpRequest (built by hand, not from a WSGI environ) has no content_params.
+        charset = (request.content_params or {}).get("charset")
+        if charset is not None and not reads_ascii(charset):
+            raise BadRequest(f"Undecodable charset in Content-Type: {charset[:40]!r}")
+        return self.get_response(request)
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a body over its cap by its Content-Length, before a byte of it is read.
+
+    Django's DATA_UPLOAD_MAX_MEMORY_SIZE does not count file parts, and a multipart body is
+    parsed (file parts spooled to disk) before any view can see it. No public form takes
+    files, so a body may be no larger than DATA_UPLOAD_MAX_MEMORY_SIZE, unless it goes to
+    the admin from someone allowed in, where editors upload images and documents: there
+    ADMIN_UPLOAD_MAX_SIZE. Stands after AuthenticationMiddleware, before anything reads the
+    body (CSRF reads it in process_view, after every middleware's __call__ has begun).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            raise BadRequest("Content-Length is not a number.") from None
+        if length < 0:
+            raise BadRequest("Content-Length is negative.")
+        if length > settings.DATA_UPLOAD_MAX_MEMORY_SIZE and not (
+            length <= settings.ADMIN_UPLOAD_MAX_SIZE and self.is_editor_upload(request)
+        ):
+            raise RequestDataTooBig(f"Request body of {length} bytes is over the cap.")
+        return self.get_response(request)
+
+    @staticmethod
+    def is_editor_upload(request):
+        """An admin request by someone who may use the admin: asked only for a large body."""
+        return request.path_info.startswith(settings.ADMIN_URL_PREFIX) and request.user.has_perm(
+            "wagtailadmin.access_admin"
+        )
