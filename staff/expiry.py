@@ -4,11 +4,11 @@ import datetime
 
 from django.db.models import F
 from django.utils import timezone
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from guarantees.models import GuaranteePage
 
 from .models import Role, UnitAssignment, units_for
-from .roles import EXPIRY_REPORT
 
 WARNING_DAYS = 60
 
@@ -29,6 +29,16 @@ def guarantees_to_renew(today=None):
     )
 
 
+class ExpiryReportPermissionPolicy(ModelPermissionPolicy):
+    """The report's one action, "view", is the staff.view_expiry_report permission."""
+
+    def _get_permission_codename(self, action):
+        return f"{action}_expiry_report"
+
+
+expiry_report_policy = ExpiryReportPermissionPolicy(UnitAssignment)
+
+
 def guarantees_to_renew_for(user, today=None):
     """What the dashboard shows a user: an editor their own units, others with the report
     permission every unit, anyone else nothing."""
@@ -37,6 +47,6 @@ def guarantees_to_renew_for(user, today=None):
         return guarantees
     if UnitAssignment.objects.filter(user=user, role=Role.EDITOR).exists():
         return guarantees.filter(pk__in=units_for(user, Role.EDITOR).values("pk"))
-    if user.has_perm(EXPIRY_REPORT):
+    if expiry_report_policy.user_has_permission(user, "view"):
         return guarantees
     return guarantees.none()

@@ -3,22 +3,10 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, StatusFlagColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from home.spreadsheets import FormulaSafeExportMixin
 
-from .expiry import WARNING_DAYS, guarantees_to_renew
-from .models import UnitAssignment
-
-
-class ExpiryReportPermissionPolicy(ModelPermissionPolicy):
-    """The report's one action, "view", is the staff.view_expiry_report permission."""
-
-    def _get_permission_codename(self, action):
-        return f"{action}_expiry_report"
-
-
-expiry_report_policy = ExpiryReportPermissionPolicy(UnitAssignment)
+from .expiry import WARNING_DAYS, expiry_report_policy, guarantees_to_renew
 
 
 class ExpiringGuaranteesReportView(FormulaSafeExportMixin, ReportView):

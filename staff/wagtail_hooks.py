@@ -18,9 +18,9 @@ from wagtail.models import Page
 from guarantees.models import GuaranteePage, ServiceAreaPage
 from home.spreadsheets import FormulaSafeExportMixin
 
-from .expiry import WARNING_DAYS, guarantees_to_renew_for
+from .expiry import WARNING_DAYS, expiry_report_policy, guarantees_to_renew_for
 from .models import Role, UnitAssignment
-from .views import ExpiringGuaranteesReportView, expiry_report_policy
+from .views import ExpiringGuaranteesReportView
 
 
 class UnitPageChooser(AdminPageChooser):

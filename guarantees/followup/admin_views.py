@@ -1,13 +1,15 @@
 """Admin screens for quality staff: start a unit's yearly follow-up, and the yearly report."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import FormView
+from django.views.generic import FormView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.permissions import policy_registry
 
 from guarantees.models import Committee
 from home.years import FIRST_YEAR, last_allowed_year
@@ -17,32 +19,31 @@ from .models import YearlyFollowUp
 from .report import build_report
 from .views import report_csv_response
 
-REPORT_PERMISSIONS = (
-    "followup.view_yearlyfollowup",
-    "followup.add_yearlyfollowup",
-    "followup.change_yearlyfollowup",
-)
+# Whoever may see, start or change follow-ups may read the reports made from them.
+REPORT_ACTIONS = ["view", "add", "change"]
 
 
 def may_see_reports(user):
-    return any(user.has_perm(permission) for permission in REPORT_PERMISSIONS)
+    return policy_registry.get_by_type(YearlyFollowUp).user_has_any_permission(user, REPORT_ACTIONS)
 
 
-class StartFollowUpView(WagtailAdminTemplateMixin, FormView):
+class ReportPermissionMixin(PermissionCheckedMixin):
+    model = YearlyFollowUp
+    any_permission_required = REPORT_ACTIONS
+
+
+class StartFollowUpView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
     """Replaces the blank "add" form: choose unit and year, get every commitment as a row."""
 
     viewset = None
+    model = YearlyFollowUp
+    permission_required = "add"
     form_class = StartFollowUpForm
     template_name = "followup/admin/start.html"
     header_icon = "tasks"
 
     def get_page_title(self):
         return _("Ny årsuppföljning")
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("followup.add_yearlyfollowup"):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
         return [
@@ -58,18 +59,7 @@ class StartFollowUpView(WagtailAdminTemplateMixin, FormView):
         return redirect(self.viewset.get_url_name("edit"), follow_up.pk)
 
 
-def _report_or_404(request, committee_id, year):
-    if not may_see_reports(request.user):
-        raise PermissionDenied
-    committee = get_object_or_404(Committee, pk=committee_id)
-    if not FIRST_YEAR <= year <= last_allowed_year():
-        from django.http import Http404
-
-        raise Http404
-    return build_report(committee, year, request=request)
-
-
-class ReportIndexView(WagtailAdminTemplateMixin, FormView):
+class ReportIndexView(ReportPermissionMixin, WagtailAdminTemplateMixin, FormView):
     """Choose committee and year; see the report with links to print and CSV."""
 
     form_class = ReportForm
@@ -78,11 +68,6 @@ class ReportIndexView(WagtailAdminTemplateMixin, FormView):
 
     def get_page_title(self):
         return _("Kvalitetsrapport")
-
-    def dispatch(self, request, *args, **kwargs):
-        if not may_see_reports(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         kwargs = {"initial": self.get_initial(), "prefix": self.get_prefix()}
@@ -100,10 +85,14 @@ class ReportIndexView(WagtailAdminTemplateMixin, FormView):
         return self.render_to_response(self.get_context_data(**context))
 
 
-def report_print(request, committee_id, year):
-    report = _report_or_404(request, committee_id, year)
-    return TemplateResponse(request, "followup/admin/report_print.html", {"report": report})
+class CommitteeReportView(ReportPermissionMixin, View):
+    """One committee's report for one year, printable or as CSV."""
 
-
-def report_csv(request, committee_id, year):
-    return report_csv_response(_report_or_404(request, committee_id, year))
+    def get(self, request, committee_id, year, format="html"):
+        committee = get_object_or_404(Committee, pk=committee_id)
+        if not FIRST_YEAR <= year <= last_allowed_year():
+            raise Http404
+        report = build_report(committee, year, request=request)
+        if format == "csv":
+            return report_csv_response(report)
+        return TemplateResponse(request, "followup/admin/report_print.html", {"report": report})

@@ -62,8 +62,17 @@ class ReportViewSet(ViewSet):
     def get_urlpatterns(self):
         return [
             path("", admin_views.ReportIndexView.as_view(), name="index"),
-            path("<int:committee_id>/<int:year>/", admin_views.report_print, name="print"),
-            path("<int:committee_id>/<int:year>/csv/", admin_views.report_csv, name="csv"),
+            path(
+                "<int:committee_id>/<int:year>/",
+                admin_views.CommitteeReportView.as_view(),
+                name="print",
+            ),
+            path(
+                "<int:committee_id>/<int:year>/csv/",
+                admin_views.CommitteeReportView.as_view(),
+                {"format": "csv"},
+                name="csv",
+            ),
         ]
 
     @cached_property

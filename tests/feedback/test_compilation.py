@@ -47,7 +47,7 @@ def test_a_year_outside_the_sites_range_shows_this_year(admin_user):
     client.force_login(admin_user)
     this_year = timezone.localdate().year
     for raw in ["2099", "²", "١٢٣٤"]:
-        response = client.get("/admin/synpunkter/sammanstallning/", {"ar": raw})
+        response = client.get("/admin/synpunkter/inkorg/sammanstallning/", {"ar": raw})
         assert response.status_code == 200
         assert f"{this_year}-01-01 – {this_year}-12-31" in response.content.decode()
 

@@ -240,7 +240,7 @@ def test_the_traffic_view_groups_votes_by_network_and_domain_and_can_invalidate(
 def test_the_traffic_view_ignores_hostile_parameters(client, moderator, query):
     client.raise_request_exception = False
     client.force_login(moderator)
-    response = client.get(f"/admin/e-forslag-trafik/?{query}")
+    response = client.get(f"/admin/e-forslag/trafik/?{query}")
     assert response.status_code == 200
 
 
@@ -251,7 +251,7 @@ def test_the_traffic_view_filters_by_proposal(client, moderator, make_proposal):
     Proposal.record_vote(counted.pk, voter_hash("epost", "a"), domain="ett.se")
     Proposal.record_vote(other.pk, voter_hash("epost", "b"), domain="annat.se")
     client.force_login(moderator)
-    html = client.get(f"/admin/e-forslag-trafik/?forslag={counted.pk}&dagar=2").content.decode()
+    html = client.get(f"/admin/e-forslag/trafik/?forslag={counted.pk}&dagar=2").content.decode()
     assert "ett.se" in html and "annat.se" not in html
 
 

@@ -1,0 +1,112 @@
+"""The admin in Swedish: every role's screens, walked in Chromium, show no English we know of.
+
+The screens come from each role's own admin menu (the sidebar's data), so a new menu item or a
+new role is walked without anyone listing it here.
+"""
+
+import gettext
+import json
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from staff import roles
+from staff.models import Role, UnitAssignment
+
+from .conftest import PASSWORD
+
+CATALOGUE = Path(settings.BASE_DIR) / "locale" / "sv" / "LC_MESSAGES"
+
+# English that reached staff before the project catalogue (Wagtail's and ours), as whole words.
+ENGLISH = [
+    "Saved",
+    "Changes requested",
+    "Compare",
+    "Exploring",
+    "Autosave is paused",
+    "Go-live",
+    "Once scheduled",
+    "Is published",
+    "True",
+    "False",
+    "Moderators",
+    "Editors",
+    "Dashboard",
+    "Settings",
+    "Reports",
+    "Search",
+    "Edit",
+    "Delete",
+    "Actions",
+]
+ENGLISH_PATTERN = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ENGLISH)) + r")(?![\w-])")
+
+
+def po_entries(path):
+    """The msgid -> msgstr pairs of our .po (one line each, as we write them)."""
+
+    def unquote(line):
+        return json.loads(line.split(" ", 1)[1])
+
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {
+        unquote(msgid): unquote(msgstr)
+        for msgid, msgstr in zip(lines, lines[1:], strict=False)
+        if msgid.startswith("msgid ") and msgstr.startswith("msgstr ") and unquote(msgid)
+    }
+
+
+def test_the_compiled_catalogue_says_what_the_po_says():
+    entries = po_entries(CATALOGUE / "django.po")
+    compiled = gettext.GNUTranslations((CATALOGUE / "django.mo").open("rb"))
+    assert len(entries) > 100
+    stale = {msgid for msgid, msgstr in entries.items() if compiled.gettext(msgid) != msgstr}
+    assert not stale, "recompile locale/sv/LC_MESSAGES/django.po with msgfmt"
+
+
+def menu_urls(page):
+    """Every admin menu URL the signed-in user is offered, from the sidebar's own data."""
+    props = page.locator("#wagtail-sidebar-props").text_content()
+    urls = set(re.findall(r'"url": "(/admin/[^"]*)"', props))
+    return sorted(url for url in urls if "logout" not in url)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_every_roles_screens_are_in_swedish(page, live_server, world):
+    people = {}
+    for group_name in roles.ROLE_GROUPS:
+        user = get_user_model().objects.create_user(
+            f"sv-{len(people)}", email=f"sv{len(people)}@angsby.example", password=PASSWORD
+        )
+        Group.objects.get(name=group_name).user_set.add(user)
+        people[group_name] = user
+    UnitAssignment.objects.create(
+        user=people[roles.UNIT_EDITOR], page=world.own_area, role=Role.EDITOR
+    )
+    UnitAssignment.objects.create(
+        user=people[roles.FEEDBACK_HANDLER], page=world.own_area, role=Role.HANDLER
+    )
+    extra = {
+        roles.UNIT_EDITOR: [f"/admin/pages/{world.own.pk}/edit/"],
+        roles.FEEDBACK_HANDLER: [f"/admin/synpunkter/inkorg/{world.own_case.pk}/"],
+    }
+    found = {}
+    for group_name, user in people.items():
+        page.context.clear_cookies()
+        page.goto("/admin/login/")
+        page.fill("#id_username", user.username)
+        page.fill("#id_password", PASSWORD)
+        page.click("form button[type=submit]")
+        page.wait_for_url("**/admin/")
+        for url in ["/admin/", *menu_urls(page), *extra.get(group_name, [])]:
+            page.goto(url)
+            text = page.locator("main, #main, body").first.inner_text()
+            words = sorted(set(ENGLISH_PATTERN.findall(text)))
+            if words:
+                found[f"{group_name} {url}"] = words
+    assert not found
