@@ -1,18 +1,13 @@
 """The resident's feedback form, embedded in every guarantee and at /synpunkter/."""
 
-import re
-import secrets
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from guarantees.models import Commitment, GuaranteePage, ServiceAreaPage, area_path_of
+from home.antispam import ProtectedForm
 from home.resident_input import ResidentCharField, ResidentEmailField, ResidentTextField
 
-from . import antispam
 from .models import MESSAGE_MAX_LENGTH, REPLY_MAX_LENGTH, Dimension, Kind
-
-FORM_KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
 
 def unit_choices():
@@ -35,7 +30,7 @@ class CommitmentChoiceField(forms.ModelChoiceField):
         return obj.title
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(ProtectedForm):
     kind = forms.ChoiceField(
         label=_("Vad vill du lämna?"), choices=Kind.choices, widget=forms.RadioSelect
     )
@@ -67,11 +62,6 @@ class FeedbackForm(forms.Form):
     phone = ResidentCharField(label=_("Telefon"), max_length=40, required=False)
     wants_reply = forms.BooleanField(label=_("Jag vill ha svar"), required=False)
 
-    # Spam protection and double-submit guard (not shown to people).
-    website = forms.CharField(label=_("Lämna detta fält tomt"), required=False, max_length=200)
-    form_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
-    altcha = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
-
     def __init__(self, *args, unit=None, pick_unit=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.unit_page = unit
@@ -89,25 +79,6 @@ class FeedbackForm(forms.Form):
                 error_messages={"invalid_choice": _("Välj en enhet i listan.")},
             )
             self.order_fields(["unit", "kind", "dimension"])
-        if not self.is_bound and not self.initial.get("form_key"):
-            self.initial["form_key"] = secrets.token_urlsafe(24)
-
-    @property
-    def challenge(self):
-        return antispam.challenge_json(self["form_key"].value() or "")
-
-    def clean_form_key(self):
-        key = self.cleaned_data["form_key"]
-        if not FORM_KEY_PATTERN.match(key):
-            raise forms.ValidationError(
-                _("Formuläret har gått ut. Ladda om sidan och försök igen.")
-            )
-        return key
-
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError(_("Formuläret kunde inte skickas."))
-        return ""
 
     def clean_unit(self):
         pk = self.cleaned_data.get("unit")
@@ -120,11 +91,6 @@ class FeedbackForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        payload = data.get("altcha")
-        if payload and not antispam.proof_is_valid(payload, data.get("form_key", "")):
-            raise forms.ValidationError(
-                _("Formuläret kunde inte kontrolleras. Ladda om sidan och försök igen.")
-            )
         if data.get("anonymous"):
             data["name"] = data["email"] = data["phone"] = ""
             data["wants_reply"] = False
