@@ -20,8 +20,16 @@ from home.admin_views import AdminPageMixin, ObjectScopedMixin, StateChangeView
 from staff.models import Role, units_for
 
 from . import services
-from .compilation import Compilation, csv_response, parse_period
-from .forms import ActionForm, AssignForm, MoveForm, NoteForm, ReplyForm, ReplyTemplateChoice
+from .compilation import Compilation, csv_response, period_bounds
+from .forms import (
+    ActionForm,
+    AssignForm,
+    MoveForm,
+    NoteForm,
+    PeriodForm,
+    ReplyForm,
+    ReplyTemplateChoice,
+)
 from .models import OPEN_STATUSES, Dimension, Feedback, Kind, ReplyTemplate, Status
 
 
@@ -326,18 +334,19 @@ class CompilationView(PermissionCheckedMixin, AdminPageMixin, TemplateView):
     page_title = gettext_lazy("Sammanställning av synpunkter")
     header_icon = "table"
 
-    def compilation(self):
-        start, end, label = parse_period(self.request.GET, timezone.localdate())
-        user = self.request.user
-        everything = self.user_has_permission("compile")
-        units = None if everything else visible_units(user)
-        return Compilation(start, end, units=units, label=label)
-
     def get(self, request, *args, **kwargs):
-        compilation = self.compilation()
+        form = PeriodForm(request.GET or None)
+        if form.is_bound and not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        first, last = form.days(timezone.localdate())
+        start, end = period_bounds(first, last)
+        units = None if self.user_has_permission("compile") else visible_units(request.user)
+        label = f"{first.isoformat()} – {last.isoformat()}"
+        compilation = Compilation(start, end, units=units, label=label)
         if request.GET.get("format") == "csv":
             return csv_response(compilation)
-        return self.render_to_response(self.get_context_data(compilation=compilation))
+        context = self.get_context_data(form=form, compilation=compilation)
+        return self.render_to_response(context)
 
 
 class FeedbackViewSet(ModelViewSet):

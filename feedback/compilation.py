@@ -16,6 +16,7 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -23,28 +24,16 @@ from django.utils.translation import gettext as _
 
 from guarantees.models import GuaranteePage, ServiceAreaPage
 from home.spreadsheets import spreadsheet_response
-from home.years import year_from_query
 
 from .models import Dimension, Feedback, Kind
 
 
-def parse_period(params, today):
-    """(start, end, label) from ?ar=2026 or ?fran=&till= (ISO dates); default: this year."""
+def period_bounds(first, last):
+    """The aware datetimes [start, end) of the Swedish calendar days first..last."""
     tz = ZoneInfo(settings.TIME_ZONE)
-    try:
-        if params.get("fran") and params.get("till"):
-            first = datetime.date.fromisoformat(params["fran"][:10])
-            last = datetime.date.fromisoformat(params["till"][:10])
-            if last < first:
-                first, last = last, first
-        else:
-            year = year_from_query(params, "ar", today.year)
-            first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    except (ValueError, TypeError):
-        first, last = datetime.date(today.year, 1, 1), datetime.date(today.year, 12, 31)
     start = datetime.datetime.combine(first, datetime.time.min, tzinfo=tz)
     end = datetime.datetime.combine(last + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz)
-    return start, end, f"{first.isoformat()} – {last.isoformat()}"
+    return start, end
 
 
 class Compilation:
@@ -71,7 +60,9 @@ class Compilation:
         self.groups = 0
         self.month_counts, self.kind_counts, self.dimension_counts = Counter(), Counter(), Counter()
         self.unit_counts, self.unit_in_time = Counter(), Counter()
+        self.unit_dimension_month = defaultdict(Counter)
         for month, unit, kind, dimension, n, in_time in rows:
+            self.unit_dimension_month[(unit, dimension)][month] += n
             self.groups += 1
             self.month_counts[month] += n
             self.kind_counts[kind] += n
@@ -130,14 +121,36 @@ class Compilation:
             (dimension.label, self.dimension_counts[dimension.value]) for dimension in Dimension
         ]
 
-    def by_month(self):
-        counts = self.month_counts
+    def months(self):
+        """The period's months, first day of each."""
         months = []
         month = self.start.date().replace(day=1)
         while month < self.end.date():
-            months.append((month, counts.get(month, 0)))
+            months.append(month)
             month += relativedelta(months=1)
         return months
+
+    def _count(self, counts, month):
+        # A month that has not begun has no count yet: None, shown empty, not 0.
+        return None if month > timezone.localdate() else counts.get(month, 0)
+
+    def by_month(self):
+        return [(month, self._count(self.month_counts, month)) for month in self.months()]
+
+    def by_unit_dimension_month(self):
+        """Rows of unit, area, dimension and the count per month (None for months to come)."""
+        general = _("Ingen särskild enhet")
+        labels = dict(Dimension.choices)
+        rows = [
+            {
+                "unit": self.unit_titles.get(unit, general) if unit else general,
+                "area": self.unit_area.get(unit, ""),
+                "dimension": str(labels.get(dimension, dimension)),
+                "months": [self._count(counts, month) for month in self.months()],
+            }
+            for (unit, dimension), counts in self.unit_dimension_month.items()
+        ]
+        return sorted(rows, key=lambda r: (r["area"], r["unit"], r["dimension"]))
 
     def by_unit(self):
         counts, in_time = self.unit_counts, self.unit_in_time
@@ -183,7 +196,7 @@ class Compilation:
         """Feedback per month as an SVG bar chart, with a <title> and the table beside it."""
         months = self.by_month()
         width, height, pad, label_h = 720, 240, 36, 30
-        peak = max([n for _m, n in months] + [1])
+        peak = max([n or 0 for _m, n in months] + [1])
         slot = (width - pad) / max(len(months), 1)
         bar = slot * 0.7
         title = _("Antal synpunkter per månad, %(period)s") % {"period": self.label}
@@ -196,6 +209,8 @@ class Compilation:
         ]
         plot_h = height - label_h - 20
         for i, (month, n) in enumerate(months):
+            if n is None:
+                continue  # a month still to come has no bar
             h = plot_h * n / peak
             x = pad + i * slot + (slot - bar) / 2
             y = height - label_h - h
@@ -235,8 +250,14 @@ def _csv_rows(compilation):
     for label, n in compilation.by_dimension():
         yield row(_("Gäller"), label, "", n)
     for month, n in compilation.by_month():
-        yield row(_("Månad"), month.strftime("%Y-%m"), "", n)
+        yield row(_("Månad"), month.strftime("%Y-%m"), "", "" if n is None else n)
     for item in compilation.by_area():
         yield row(_("Verksamhetsområde"), item["area"], "", item["count"], item["in_time_share"])
     for item in compilation.by_unit():
         yield row(_("Enhet"), item["unit"], item["area"], item["count"], item["in_time_share"])
+    months = [month.strftime("%Y-%m") for month in compilation.months()]
+    yield ()
+    yield (_("Enhet"), _("Verksamhetsområde"), _("Gäller"), *months)
+    for item in compilation.by_unit_dimension_month():
+        counts = ["" if n is None else n for n in item["months"]]
+        yield (item["unit"], item["area"], item["dimension"], *counts)

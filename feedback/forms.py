@@ -1,11 +1,15 @@
 """The resident's feedback form, embedded in every guarantee and at /synpunkter/."""
 
+import datetime
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.widgets import AdminDateInput
 
 from guarantees.models import Commitment, GuaranteePage, ServiceAreaPage, area_path_of
 from home.antispam import ProtectedForm
 from home.resident_input import ResidentCharField, ResidentEmailField, ResidentTextField
+from home.years import FIRST_YEAR, YearField, last_allowed_year
 
 from .models import MESSAGE_MAX_LENGTH, REPLY_MAX_LENGTH, Dimension, Kind
 
@@ -194,3 +198,50 @@ class ReplyTemplateChoice(forms.Form):
 
     def chosen(self):
         return self.cleaned_data["mall"] if self.is_valid() else None
+
+
+class PeriodForm(forms.Form):
+    """The compilation's period: a year, or any span of days the site has figures for."""
+
+    MAX_DAYS = 10 * 366
+
+    ar = YearField(label=_("År"), required=False)
+    fran = forms.DateField(
+        label=_("eller från"),
+        required=False,
+        widget=AdminDateInput,
+        error_messages={"invalid": _("Ange ett datum, till exempel 2026-01-31.")},
+    )
+    till = forms.DateField(
+        label=_("till och med"),
+        required=False,
+        widget=AdminDateInput,
+        error_messages={"invalid": _("Ange ett datum, till exempel 2026-12-31.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("fran"), data.get("till")
+        if (first is None) != (last is None) and not self.errors:
+            raise forms.ValidationError(_("Ange både från- och tilldatum, eller ett år."))
+        if first and last:
+            earliest = datetime.date(FIRST_YEAR, 1, 1)
+            latest = datetime.date(last_allowed_year(), 12, 31)
+            if not (earliest <= first <= latest and earliest <= last <= latest):
+                raise forms.ValidationError(
+                    _("Datumen ska ligga mellan %(first)s och %(last)s.")
+                    % {"first": earliest.isoformat(), "last": latest.isoformat()}
+                )
+            if last < first:
+                raise forms.ValidationError(_("Tilldatum ska vara samma dag som eller efter från."))
+            if (last - first).days > self.MAX_DAYS:
+                raise forms.ValidationError(_("Välj en period på högst tio år."))
+        return data
+
+    def days(self, today):
+        """(first, last) day of the chosen period; this year when nothing valid was chosen."""
+        data = self.cleaned_data if self.is_valid() else {}
+        if data.get("fran") and data.get("till"):
+            return data["fran"], data["till"]
+        year = data.get("ar") or today.year
+        return datetime.date(year, 1, 1), datetime.date(year, 12, 31)

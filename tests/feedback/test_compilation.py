@@ -10,7 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from feedback.models import Feedback, Kind
+from feedback.models import Dimension, Feedback, Kind
 from home.spreadsheets import spreadsheet_safe
 
 pytestmark = pytest.mark.django_db
@@ -141,3 +141,49 @@ def test_report_slot_lists_actions_without_personal_data(guarantee):
     )
     assert "Ny rutin för hämtning." in html and case.reference in html
     assert "Anna Hemlig" not in html and "a@example.se" not in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"fran": "0001-01-01", "till": "9999-12-31"},
+        {"fran": "2026-12-31", "till": "2026-01-01"},
+        {"fran": "2026-01-01"},
+        {"fran": "inte ett datum", "till": "2026-01-01"},
+        {"ar": "99999999999999999999"},
+    ],
+)
+def test_a_crafted_period_is_refused_in_swedish(admin_user, params):
+    client = Client()
+    client.force_login(admin_user)
+    response = client.get("/admin/synpunkter/inkorg/sammanstallning/", params)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert any(
+        phrase in html
+        for phrase in (
+            "Datumen ska ligga",
+            "Tilldatum",
+            "Ange både",
+            "Ange ett datum",
+            "Ange ett år",
+        )
+    ), html[:2000]
+
+
+def test_months_to_come_are_empty_and_the_unit_dimension_month_table_counts(guarantee, admin_user):
+    from feedback.compilation import Compilation, period_bounds
+
+    today = timezone.localdate()
+    Feedback.receive(
+        kind=Kind.OPINION, dimension=Dimension.INFORMATION, message="Hej", unit=guarantee
+    )
+    start, end = period_bounds(today.replace(month=1, day=1), today.replace(month=12, day=31))
+    compilation = Compilation(start, end)
+    months = dict(compilation.by_month())
+    assert months[today.replace(day=1)] == 1
+    later = [m for m in months if m > today]
+    assert all(months[m] is None for m in later)
+    [row] = compilation.by_unit_dimension_month()
+    assert row["unit"] == guarantee.title and row["dimension"] == "Information"
+    assert row["months"][today.month - 1] == 1 and sum(n or 0 for n in row["months"]) == 1
