@@ -209,18 +209,18 @@ class Compilation:
         ]
         plot_h = height - label_h - 20
         for i, (month, n) in enumerate(months):
+            x = pad + i * slot + (slot - bar) / 2
+            parts.append(
+                f'<text x="{x + bar / 2:.1f}" y="{height - 10}" font-size="12" '
+                f'text-anchor="middle" fill="#222">{escape(date_format(month, "M"))}</text>'
+            )
             if n is None:
                 continue  # a month still to come has no bar
             h = plot_h * n / peak
-            x = pad + i * slot + (slot - bar) / 2
             y = height - label_h - h
             parts.append(
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" fill="#1d5c8c">'
                 f"<title>{escape(date_format(month, 'F Y'))}: {n}</title></rect>"
-            )
-            parts.append(
-                f'<text x="{x + bar / 2:.1f}" y="{height - 10}" font-size="12" '
-                f'text-anchor="middle" fill="#222">{escape(date_format(month, "M"))}</text>'
             )
             parts.append(
                 f'<text x="{x + bar / 2:.1f}" y="{y - 4:.1f}" font-size="11" '
