@@ -139,6 +139,9 @@ def build_world(home_page, media_root):
     workflow_state = workflow.start(own, world.users[roles.UNIT_EDITOR])
     image = Image.objects.create(title="Solrosen", file=get_test_image_file())
     document = Document.objects.create(title="Garanti", file=get_test_image_file("garanti.png"))
+    from guarantees.followup.models import YearlyFollowUp, previous_year
+
+    follow_up = YearlyFollowUp.start(own, previous_year())
     restricted = make_guarantee(own_area, title="Lösenordsskyddad")
     restriction = PageViewRestriction.objects.create(
         page=restricted, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
@@ -151,7 +154,8 @@ def build_world(home_page, media_root):
             "task_state": workflow_state.current_task_state,
             "image": image,
             "document": document,
-            "collection": Collection.get_first_root_node(),
+            "collection": Collection.get_first_root_node().add_child(name="Förskolebilder"),
+            "follow_up": follow_up,
             "redirect": Redirect.objects.create(old_path="/gammal-sida", redirect_link="/"),
             "site": Site.objects.get(is_default_site=True),
             "restriction": restriction,
@@ -259,6 +263,10 @@ def parameter_values(world, pattern):
         values.update(app_label="wagtailcore", model_name="page")
     elif route.startswith("admin/workflows/tasks/add/"):
         values.update(app_label="wagtailcore", model_name="groupapprovaltask")
+    elif route.startswith("admin/workflows/tasks/"):
+        values["pk"] = o["task"].pk
+    elif route.startswith("admin/workflows/"):
+        values["pk"] = o["workflow"].pk
     elif route.startswith("admin/synpunkter/arende/"):
         values["pk"] = world.own_case.pk
     elif "/<str:pk>/" in route and "choose" in route and model_instance is None:
