@@ -123,7 +123,7 @@ KNOWN_SERVER_ERRORS = {
     ("synpunkter/enhet/<int:unit_id>/skicka/", "GET ?unicode digits"): "issue 14: ?atagande=²",
     ("api/v2/*", "GET ?wagtail api params"): "issue 14: API parameters reach the database",
     # Found by this sweep, not yet assigned:
-    ("admin/pages/<int:page_id>/copy/", "POST *"): (
+    ("admin/pages/<int:page_id>/copy/", "*"): (
         "Wagtail's copy view reads POST['new_parent_page'] unchecked: MultiValueDictKeyError"
     ),
     ("admin/choose-external-link/", "POST *"): (
@@ -137,6 +137,25 @@ KNOWN_SERVER_ERRORS = {
     ),
     ("e-forslag/<int:pk>/rosta/<slug:verifier>/start/", "POST headers forwarded garbage"): (
         "empty REMOTE_ADDR (a unix-socket proxy): django-ratelimit raises ValueError"
+    ),
+    ("admin/e-forslag/*", "GET ?*"): (
+        "proposal moderation list searched (?q=...): OrderByFieldError, created_at is not a "
+        "FilterField of Proposal.search_fields"
+    ),
+    ("admin/login/", "GET ?*"): (
+        "a logged-in person on /admin/login/?next=<not a URL>: NoReverseMatch (resolve_url)"
+    ),
+    ("admin/snippets/choose/*/create/", "POST *"): (
+        "Wagtail's snippet chooser create view with a body that is not its form: AttributeError"
+    ),
+    ("admin/documents/multiple/<int:doc_id>/", "POST *"): (
+        "Wagtail's multiple-document edit: ValueError 'DocumentForm' has no field named 'file'"
+    ),
+    ("admin/images/<int:image_id>/", "POST multipart with a file"): (
+        "an image edit with a file that is not an image: UnidentifiedImageError"
+    ),
+    ("admin/redirects/import/process/", "POST *"): (
+        "Wagtail's redirect import without a started import: KeyError 'import_file_name'"
     ),
 }
 
