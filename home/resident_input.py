@@ -18,6 +18,7 @@ import unicodedata
 from django import forms
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import ImproperlyConfigured
 from django.shortcuts import render
 from django.utils.translation import gettext
 from django_ratelimit.core import get_usage
@@ -104,14 +105,19 @@ def rate_limit_counts():
 
 
 def _usage(request, scope, outcome, increment):
-    return get_usage(
-        request,
-        group=f"resident.{scope}.{outcome}",
-        key="ip",
-        rate=rate_for(scope, outcome),
-        method="POST",
-        increment=increment,
-    )
+    """Usage of one bucket, per client address as django-ratelimit reads it (set
+    RATELIMIT_IP_META_KEY behind a proxy). A request that carries no address at all (a
+    unix-socket proxy that forgot to pass it) counts in one shared bucket, not as an error."""
+    options = {
+        "group": f"resident.{scope}.{outcome}",
+        "rate": rate_for(scope, outcome),
+        "method": "POST",
+        "increment": increment,
+    }
+    try:
+        return get_usage(request, key="ip", **options)
+    except ImproperlyConfigured:
+        return get_usage(request, key=lambda group, request: "unknown-client", **options)
 
 
 def is_over_limit(request, scope):

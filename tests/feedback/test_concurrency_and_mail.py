@@ -7,11 +7,11 @@ import threading
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.management import call_command
-from django.db import connection
 from django.test import Client, override_settings
 
 from feedback.models import Feedback
 from outbox.models import Message
+from tests.threads import run_in_threads
 
 from .conftest import form_data
 
@@ -22,23 +22,13 @@ def test_32_parallel_submits_get_32_distinct_reference_numbers(guarantee):
     url = f"/synpunkter/enhet/{guarantee.pk}/skicka/"
     clients = [Client() for _ in range(32)]
     payloads = [form_data(c, url) for c in clients]
-    statuses = []
     barrier = threading.Barrier(32)
 
     def submit(client, data):
-        try:
-            barrier.wait()
-            statuses.append(client.post(url, data).status_code)
-        finally:
-            connection.close()
+        barrier.wait(timeout=30)
+        return client.post(url, data).status_code
 
-    threads = [
-        threading.Thread(target=submit, args=pair) for pair in zip(clients, payloads, strict=True)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    statuses = run_in_threads(submit, zip(clients, payloads, strict=True))
     assert statuses == [302] * 32
     references = list(Feedback.objects.values_list("reference", flat=True))
     assert len(references) == 32 == len(set(references))

@@ -87,3 +87,26 @@ def test_migration_fills_existing_rows_with_the_same_rule(guarantee, admin_user)
     assert stored[on_time.pk].received_month == datetime.date(2026, 3, 1)
     assert stored[on_time.pk].answered_in_time is True
     assert stored[unanswered.pk].answered_in_time is False
+
+
+def test_a_case_is_overdue_only_after_its_deadline_day():
+    """The deadline day itself still counts as in time (found by a surviving mutant)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from feedback.models import Feedback
+
+    today = timezone.localdate()
+    case = Feedback(deadline=today)
+    assert case.is_open and not case.is_overdue
+    case.deadline = today - datetime.timedelta(days=1)
+    assert case.is_overdue
+
+
+def test_a_phone_number_alone_is_a_way_to_reach_the_resident():
+    from feedback.models import Feedback
+
+    assert Feedback(phone="070-123 45 67").has_contact
+    assert Feedback(email="anna@example.se").has_contact
+    assert not Feedback().has_contact

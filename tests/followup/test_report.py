@@ -49,6 +49,9 @@ def test_the_yearly_report_for_a_demo_year_as_html_and_csv(admin_client, area, c
     text = html.content.decode()
     assert f"Kvalitetsrapport {year}: Förskolenämnden" in text
     rows = CommitmentOutcome.objects.filter(follow_up__year=year)
+    # The demo loader really recorded the year: an outcome for every unit commitment.
+    for unit in units:
+        assert rows.filter(follow_up__unit=unit).count() >= unit.commitments.count() > 0
     for unit in units:
         assert unit.title in text
     assert text.count('<tr>\n                    <th scope="row">') == rows.count()

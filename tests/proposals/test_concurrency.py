@@ -3,10 +3,10 @@
 import threading
 
 import pytest
-from django.db import connection
 
 from proposals.canonical import canonical_email, voter_hash
 from proposals.models import AlreadyVoted, Proposal, Vote
+from tests.threads import run_in_threads
 
 from .conftest import build_proposal
 
@@ -27,27 +27,16 @@ def test_concurrent_voters_with_duplicates_end_with_count_equal_to_distinct_vote
     proposal = build_proposal()
     assert len(SPELLINGS) == 48 and len({canonical_email(s) for s in SPELLINGS}) == 24
     barrier = threading.Barrier(len(SPELLINGS))
-    results, errors = [], []
 
     def vote(address):
+        barrier.wait(timeout=30)
         try:
-            barrier.wait(timeout=30)
-            try:
-                Proposal.record_vote(proposal.pk, voter_hash("epost", canonical_email(address)))
-                results.append(True)
-            except AlreadyVoted:
-                results.append(False)
-        except Exception as error:  # reported below; a thread must not die silently
-            errors.append(error)
-        finally:
-            connection.close()
+            Proposal.record_vote(proposal.pk, voter_hash("epost", canonical_email(address)))
+        except AlreadyVoted:
+            return False
+        return True
 
-    threads = [threading.Thread(target=vote, args=(s,)) for s in SPELLINGS]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not errors
+    results = run_in_threads(vote, [(s,) for s in SPELLINGS])
     proposal.refresh_from_db()
     assert results.count(True) == 24
     assert proposal.vote_count == 24 == Vote.objects.filter(proposal=proposal).count()

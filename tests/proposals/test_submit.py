@@ -140,3 +140,19 @@ def test_missing_csrf_token_is_refused(home_page):
     )
     assert response.status_code == 403
     assert not Proposal.objects.exists()
+
+
+@pytest.mark.django_db
+def test_confirming_twice_confirms_once_and_says_so():
+    """Mail scanners and double clicks open the link again: only the first one confirms."""
+    from proposals.models import Proposal, Status
+
+    from .conftest import build_proposal
+
+    proposal = build_proposal(status=Status.UNCONFIRMED)
+    assert proposal.confirm_by_proposer() is True
+    assert proposal.status == Status.AWAITING_MODERATION
+    first = Proposal.objects.get(pk=proposal.pk).confirmed_at
+    assert first is not None
+    assert proposal.confirm_by_proposer() is False
+    assert Proposal.objects.get(pk=proposal.pk).confirmed_at == first

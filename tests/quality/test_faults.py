@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from outbox.mail import queue_mail
 from outbox.models import Message
+from tests.threads import in_background
 
 DATADIR = os.environ.get("TEST_POSTGRES_DATADIR")
 PG_USER = os.environ.get("TEST_POSTGRES_USER") or None
@@ -148,13 +149,12 @@ def test_requests_while_postgres_restarts_fail_cleanly_and_never_with_a_500(
             if len(statuses) > 2000:
                 break
 
-    worker = threading.Thread(target=traffic)
-    worker.start()
-    try:
-        postgres.restart()
-    finally:
-        restarted.set()
-        worker.join(timeout=60)
+    # The traffic thread's assertions and errors are raised here; it must have finished.
+    with in_background(traffic, timeout=60):
+        try:
+            postgres.restart()
+        finally:
+            restarted.set()
     assert statuses, "no request was made"
     assert set(statuses) <= {200, 503}, sorted(set(statuses))
     # Recovered by itself: the last requests after the restart succeed.

@@ -87,20 +87,34 @@ def test_draft_changes_are_not_findable(admin_client, municipality):
     assert response.status_code == 302
     outcome = SiteSearch("ponnyridning").run()
     assert "Förskolan Solrosen" not in page_titles(outcome)
+    # The live version is still found, and the same change, once published, is found too.
+    assert "Förskolan Solrosen" in page_titles(SiteSearch("Solrosen").run())
+    GuaranteePage.objects.get(pk=unit.pk).get_latest_revision().publish()
+    assert "Förskolan Solrosen" in page_titles(SiteSearch("ponnyridning").run())
 
 
 def test_new_draft_page_is_not_findable(municipality):
     from tests.factories import make_guarantee
 
-    make_guarantee(
+    draft = make_guarantee(
         municipality["areas"]["forskola"], title="Förskolan Utkastet", publish=False, live=False
     )
     assert not SiteSearch("Utkastet").run().hits
     assert not suggestions("Utkast")
+    draft.get_latest_revision().publish()  # the same page, published, is found by both
+    assert page_titles(SiteSearch("Utkastet").run()) == ["Förskolan Utkastet"]
+    assert suggestions("Utkast")
 
 
 def test_expired_guarantee_is_not_findable(municipality, expired_guarantee):
     assert expired_guarantee.live
+    # Findable while in force: it is the end date that hides it below.
+    valid_to = expired_guarantee.valid_to
+    GuaranteePage.objects.filter(pk=expired_guarantee.pk).update(
+        valid_to=datetime.date.today() + datetime.timedelta(days=1)
+    )
+    assert page_titles(SiteSearch("Vitsippan").run()) == ["Förskolan Gamla Vitsippan"]
+    GuaranteePage.objects.filter(pk=expired_guarantee.pk).update(valid_to=valid_to)
     assert not SiteSearch("Vitsippan").run().hits
     assert not suggestions("Gamla Vits")
     counts = {f.key: f.count for f in SiteSearch("förskolan").run().type_facets}
@@ -133,6 +147,8 @@ def test_deleted_guarantee_leaves_the_index(municipality):
 
     unit = municipality["units"]["Tallåsens skola"]
     pk = unit.pk
+    assert IndexEntry.objects.filter(object_id=str(pk)).exists()
+    assert "Tallåsens skola" in page_titles(SiteSearch("Tallåsens").run())
     unit.delete()
     assert not IndexEntry.objects.filter(object_id=str(pk)).exists()
     assert not SiteSearch("Tallåsens").run().hits
@@ -142,5 +158,6 @@ def test_private_page_is_not_findable(municipality):
     from wagtail.models import PageViewRestriction
 
     unit = municipality["units"]["Vårdboendet Lindgården"]
+    assert "Vårdboendet Lindgården" in page_titles(SiteSearch("Lindgården").run())
     PageViewRestriction.objects.create(page=unit, restriction_type="login")
     assert not SiteSearch("Lindgården").run().hits
