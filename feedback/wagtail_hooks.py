@@ -1,3 +1,5 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -119,3 +121,19 @@ hooks.register("committee_report_sections", render_report, order=10)
 @hooks.register("register_unit_metrics", order=20)
 def feedback_metrics():
     return FeedbackMetrics()
+
+
+@hooks.register("before_delete_page")
+def keep_units_with_feedback(request, page):
+    """A unit that has received feedback is not deleted: its cases are public records and
+    point at it. It can be unpublished instead."""
+    if Feedback.objects.filter(unit_id=page.pk).exists():
+        messages.error(
+            request,
+            _(
+                "Enheten har tagit emot synpunkter och kan inte raderas, eftersom ärendena är "
+                "allmänna handlingar. Avpublicera den i stället."
+            ),
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None

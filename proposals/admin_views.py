@@ -297,7 +297,7 @@ class InvalidateView(PermissionCheckedMixin, AdminPageMixin, TemplateView):
 
 class RestoreView(StateChangeView):
     model = VoteInvalidation
-    permission_required = "change"
+    permission_required = "restore"
     object_url_name = "proposals_invalidations:index"
     index_url_name = "proposals_invalidations:index"
     index_label = _("Ogiltigförklaringar")
@@ -315,10 +315,11 @@ class RestoreView(StateChangeView):
 
 
 class InvalidationPermissionPolicy(ModelPermissionPolicy):
-    """Moderators keep and undo invalidations: every action is `moderate_proposal`."""
+    """Moderators read and restore invalidations (`moderate_proposal`). A record is never
+    added, changed or deleted by hand: it is made by invalidating and closed by restoring."""
 
     def user_has_permission(self, user, action):
-        if action in ("add", "delete"):
+        if action in ("add", "change", "delete"):
             return False
         return ModelPermissionPolicy(Proposal).user_has_permission(user, "moderate")
 

@@ -200,6 +200,10 @@ class Proposal(index.Indexed, models.Model):
         index.AutocompleteField("title"),
         index.FilterField("status"),
         index.FilterField("service_area"),
+        # The admin listing sorts its search results by these columns.
+        index.FilterField("created_at"),
+        index.FilterField("vote_count"),
+        index.FilterField("title"),
     ]
 
     class Meta:

@@ -139,15 +139,49 @@ def build_world(home_page, media_root):
     workflow_state = workflow.start(own, world.users[roles.UNIT_EDITOR])
     image = Image.objects.create(title="Solrosen", file=get_test_image_file())
     document = Document.objects.create(title="Garanti", file=get_test_image_file("garanti.png"))
-    from guarantees.followup.models import YearlyFollowUp, previous_year
+    from award.models import AwardCategory, AwardRound, Nomination
+    from feedback.models import ReplyTemplate
+    from guarantees.followup.models import YearlyFollowUp
+    from home.years import previous_year
+    from open311.models import ApiClient
+    from proposals.models import Proposal as ProposalModel
+    from proposals.models import Vote
 
     follow_up = YearlyFollowUp.start(own, previous_year())
     restricted = make_guarantee(own_area, title="Lösenordsskyddad")
     restriction = PageViewRestriction.objects.create(
         page=restricted, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
     )
+    open_proposal = world.proposals[Status.OPEN]
+    ProposalModel.record_vote(open_proposal.pk, "sweep-voter", network="203.0.113.0/24")
+    invalidation = Vote.invalidate(
+        Vote.objects.filter(proposal=open_proposal), note="Svepets ogiltigförklaring"
+    )
+    award_round = AwardRound.objects.create(
+        year=today.year,
+        opens_on=today - datetime.timedelta(days=10),
+        closes_on=today + datetime.timedelta(days=10),
+    )
+    category = AwardCategory.objects.create(round=award_round, name="Bemötande", sort_order=0)
+    nomination = Nomination.objects.create(
+        round=award_round,
+        category=category,
+        unit=own,
+        reason="Alltid vänliga.",
+        email="nominerar@example.se",
+        email_canonical="nominerar@example.se",
+        status="confirmed",
+    )
+    api_client = ApiClient(name="Svepappen", contact="app@example.se")
+    api_client.new_key()
+    api_client.save()
     world.objects.update(
         {
+            "reply_template": ReplyTemplate.objects.create(title="Tack", text="Tack!"),
+            "invalidation": invalidation,
+            "award_round": award_round,
+            "nomination": nomination,
+            "api_client": api_client,
             "workflow": workflow,
             "task": Task.objects.filter(workflow_tasks__workflow=workflow).first(),
             "workflow_state": workflow_state,
