@@ -17,12 +17,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, Page, PagePermissionTester
+from wagtail.models import Orderable, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.search import index
 
 from guarantees.followup.models import CommitmentOutcome, commitments_shown_on
 from guarantees.models import Commitment, GuaranteePage, QualityCriterion, ServiceAreaPage
+from home.permissions import SitePage, SitePagePermissionTester
 
 
 class ExampleFilterForm(forms.Form):
@@ -51,7 +52,7 @@ class ExampleFilterForm(forms.Form):
         return examples
 
 
-class GoodExampleIndexPage(Page):
+class GoodExampleIndexPage(SitePage):
     intro = models.TextField(_("ingress"), max_length=600, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -154,7 +155,7 @@ class GoodExampleForm(WagtailAdminPageForm):
         return data
 
 
-class GoodExamplePermissionTester(PagePermissionTester):
+class GoodExamplePermissionTester(SitePagePermissionTester):
     """Tree permissions, and also the right to edit the example's unit."""
 
     def _writes_for_unit(self):
@@ -176,7 +177,7 @@ class GoodExamplePermissionTester(PagePermissionTester):
         return False
 
 
-class GoodExamplePage(Page):
+class GoodExamplePage(SitePage):
     unit = models.ForeignKey(
         GuaranteePage,
         verbose_name=_("enhet"),

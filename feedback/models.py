@@ -18,6 +18,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import BaseLogEntry, BaseLogEntryManager
 
 from home.transitions import TransitionError, lock
 
@@ -591,3 +592,44 @@ class FeedbackSettings(BaseSiteSetting):
             Kind.PRAISE: self.retention_months_praise,
             Kind.SUGGESTION: self.retention_months_suggestion,
         }[kind]
+
+
+class CaseLogEntryManager(BaseLogEntryManager):
+    """Wagtail's log of what staff did to cases, readable only by those who may read the case.
+
+    Wagtail shows log entries in site history, its export and each object's history. With the
+    generic log, anyone holding any feedback permission read every unit's case references and
+    states there; this log is scoped like the inbox.
+    """
+
+    def log_action(self, instance, action, **kwargs):
+        kwargs.update(case=instance)
+        return super().log_action(instance, action, **kwargs)
+
+    def viewable_by_user(self, user):
+        from staff.models import Role, units_for
+
+        if user.is_superuser:
+            return self.all()
+        units = units_for(user, Role.HANDLER) | units_for(user, Role.EDITOR)
+        return self.filter(case__unit__in=units)
+
+    def for_instance(self, instance):
+        return self.filter(case=instance)
+
+
+class CaseLogEntry(BaseLogEntry):
+    case = models.ForeignKey(
+        Feedback, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+
+    objects = CaseLogEntryManager()
+
+    class Meta(BaseLogEntry.Meta):
+        ordering = ["-timestamp", "-id"]
+        verbose_name = _("logg för ärende")
+        verbose_name_plural = _("loggar för ärenden")
+
+    @property
+    def object_id(self):
+        return self.case_id

@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import FeedbackPermissionPolicy, FeedbackViewSet, dashboard_counts
 from .metrics import FeedbackMetrics
-from .models import Feedback, ReplyTemplate
+from .models import CaseLogEntry, Feedback, ReplyTemplate
 from .sections import render_feedback_form, render_report, render_year_feedback
 
 feedback_policy = FeedbackPermissionPolicy(Feedback)
@@ -83,6 +83,7 @@ def register_feedback_menu():
 
 @hooks.register("register_log_actions")
 def register_feedback_log_actions(actions):
+    actions.register_model(Feedback, CaseLogEntry)
     actions.register_action("feedback.assign", _("Tilldelad"), _("Ärendet tilldelades"))
     actions.register_action("feedback.reply", _("Besvarad"), _("Svar skickades till invånaren"))
     actions.register_action("feedback.action", _("Åtgärd"), _("Åtgärd registrerades"))

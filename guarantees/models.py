@@ -22,6 +22,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from home.permissions import SitePage
+
 
 class QualityCriterion(models.TextChoices):
     """The four quality criteria of seed 000."""
@@ -169,7 +171,7 @@ def area_path_of(unit):
     return unit.path[: -unit.steplen]
 
 
-class ServiceAreaPage(RoutablePageMixin, Page):
+class ServiceAreaPage(RoutablePageMixin, SitePage):
     """A service area (verksamhetsområde): preschool, school, home care, library ..."""
 
     intro = models.TextField(
@@ -256,7 +258,7 @@ class GuaranteePageForm(WagtailAdminPageForm):
             )
 
 
-class GuaranteePage(Page):
+class GuaranteePage(SitePage):
     """One unit's quality guarantee (kvalitetsgaranti) in the fixed template of seed 002."""
 
     # The unit

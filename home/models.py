@@ -10,8 +10,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .permissions import SitePage
 
-class HomePage(Page):
+
+class HomePage(SitePage):
     """The municipality's start page and the root of its page tree.
 
     City-wide commitments (seed 001: "generella deklarationer för staden som helhet") are
@@ -54,7 +56,7 @@ class HomePage(Page):
         verbose_name_plural = _("startsidor")
 
 
-class ContentPage(Page):
+class ContentPage(SitePage):
     """A plain page of text: about the quality work, how to complain, contact."""
 
     intro = models.TextField(_("ingress"), max_length=600, blank=True)
@@ -111,7 +113,7 @@ class MunicipalitySettings(ClusterableModel, BaseSiteSetting):
         verbose_name = _("kommunens uppgifter")
 
 
-class AccessibilityStatementPage(Page):
+class AccessibilityStatementPage(SitePage):
     """The accessibility statement that the law asks of every public body's website.
 
     Lagen (2018:1937) om tillgänglighet till digital offentlig service (DOS-lagen) and the

@@ -6,9 +6,8 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.utils import timezone
-from wagtail.models import ModelLogEntry
 
-from feedback.models import Feedback, Kind, Status
+from feedback.models import CaseLogEntry, Feedback, Kind, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +97,7 @@ def test_reply_is_mailed_and_logged_and_answers_the_case(
     assert case.status == Status.ANSWERED and case.replied_by == two_handlers[0]
     assert [m.to for m in mail.outbox] == [["anna@example.se"]]
     assert "rättat schemat" in mail.outbox[0].body
-    assert ModelLogEntry.objects.filter(action="feedback.reply", object_id=str(case.pk)).exists()
+    assert CaseLogEntry.objects.filter(action="feedback.reply", case=case).exists()
     history = client.get(f"/admin/synpunkter/inkorg/history/{case.pk}/").content.decode()
     assert "Besvarad" in history
 

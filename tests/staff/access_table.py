@@ -441,8 +441,4 @@ OTHER_UNIT = {
 
 # Holes being closed elsewhere (issue 14, Deliver 2). The entries above say what is right; the
 # test of each entry named here is a strict xfail until the fix is merged: then delete the line.
-KNOWN_HOLES = {
-    ("own", "wagtailadmin_pages:set_privacy"): (
-        "an approver may set page privacy (Wagtail ties it to publish): administrators only"
-    ),
-}
+KNOWN_HOLES = {}

@@ -162,11 +162,6 @@ def test_known_hole(world, hole):
     assert not wrong, "\n".join(wrong)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="issue 14: Wagtail's site history shows other units' feedback case logs",
-)
 @pytest.mark.parametrize("role", [roles.UNIT_EDITOR, roles.QUALITY_STAFF])
 @pytest.mark.parametrize("export", ["", "?export=csv"])
 def test_site_history_shows_no_case_of_another_unit(world, role, export):
