@@ -19,6 +19,7 @@ urlpatterns = [
     path("sok/", include("search.urls")),
     path("api/v2/", api_router.urls),
     path("kvalitetsrapport/", include("guarantees.followup.urls")),
+    path("nyckeltal/", include("kolada.urls")),
 ]
 
 if settings.DEBUG:

@@ -12,7 +12,8 @@ A section is a callable `(context) -> str` given the page's template context (wi
 `request`); it returns HTML that is already safe (render it with `render_to_string`).
 
 Slots in use: "feedback" (the feedback form region), "year_feedback" (the year's feedback
-shown in "Så gick det"; called with `year` in the context).
+shown in "Så gick det"; called with `year` in the context), "commitment" (under each
+commitment's facts; called with `commitment` in the context), "report" (the yearly report).
 """
 
 from collections import defaultdict
