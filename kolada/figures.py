@@ -161,11 +161,11 @@ def _nice_range(low, high, is_share):
     return low, high
 
 
-def line_chart(trend, width=480, height=220):
+def line_chart(trend, width=360, height=200):
     """Geometry for a line chart of the trend's series over its years; None without values."""
     if not trend.has_values or not trend.years:
         return None
-    left, right, top, bottom = 44, 12, 12, 28
+    left, right, top, bottom = 44, 22, 12, 28
     plot_width, plot_height = width - left - right, height - top - bottom
     values = [v for s in trend.series for v in s.points.values() if v is not None]
     low, high = _nice_range(min(values), max(values), bool(trend.kpi and trend.kpi.is_share))

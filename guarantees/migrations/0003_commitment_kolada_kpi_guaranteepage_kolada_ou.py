@@ -4,20 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('guarantees', '0002_help_texts'),
+        ("guarantees", "0002_help_texts"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='commitment',
-            name='kolada_kpi',
-            field=models.CharField(blank=True, help_text='Välj nyckeltalet i Kolada som mäter det förväntade resultatet, så visas enhetens, kommunens och jämförelsens värden över åren bredvid åtagandet.', max_length=20, verbose_name='nationellt nyckeltal (Kolada)'),
+            model_name="commitment",
+            name="kolada_kpi",
+            field=models.CharField(
+                blank=True,
+                help_text="Välj nyckeltalet i Kolada som mäter det förväntade resultatet, så visas enhetens, kommunens och jämförelsens värden över åren bredvid åtagandet.",
+                max_length=20,
+                verbose_name="nationellt nyckeltal (Kolada)",
+            ),
         ),
         migrations.AddField(
-            model_name='guaranteepage',
-            name='kolada_ou',
-            field=models.CharField(blank=True, help_text='Enhetens id för organisatoriska enheter i Kolada, t.ex. ”V15E018001501”. Behövs för att visa enhetens egna värden för nyckeltal som finns per enhet.', max_length=20, verbose_name='enhetens id i Kolada'),
+            model_name="guaranteepage",
+            name="kolada_ou",
+            field=models.CharField(
+                blank=True,
+                help_text="Enhetens id för organisatoriska enheter i Kolada, t.ex. ”V15E018001501”. Behövs för att visa enhetens egna värden för nyckeltal som finns per enhet.",
+                max_length=20,
+                verbose_name="enhetens id i Kolada",
+            ),
         ),
     ]

@@ -4,20 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('followup', '0001_initial'),
+        ("followup", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='commitmentoutcome',
-            name='override_note',
-            field=models.CharField(blank=True, help_text='Krävs när du ändrar det förifyllda värdet.', max_length=500, verbose_name='varför ett annat värde'),
+            model_name="commitmentoutcome",
+            name="override_note",
+            field=models.CharField(
+                blank=True,
+                help_text="Krävs när du ändrar det förifyllda värdet.",
+                max_length=500,
+                verbose_name="varför ett annat värde",
+            ),
         ),
         migrations.AddField(
-            model_name='commitmentoutcome',
-            name='prefilled_value',
-            field=models.CharField(blank=True, help_text='Hämtat automatiskt, t.ex. från ett nationellt nyckeltal i Kolada.', max_length=300, verbose_name='förifyllt värde'),
+            model_name="commitmentoutcome",
+            name="prefilled_value",
+            field=models.CharField(
+                blank=True,
+                help_text="Hämtat automatiskt, t.ex. från ett nationellt nyckeltal i Kolada.",
+                max_length=300,
+                verbose_name="förifyllt värde",
+            ),
         ),
     ]
