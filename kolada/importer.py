@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.search.backends import get_search_backends
 
 from guarantees.models import Commitment, GuaranteePage
 
@@ -58,6 +59,9 @@ def import_catalogue(ids=None, sleep=client.time.sleep):
                 "fetched_at",
             ],
         )
+    # bulk_create sends no signals, so the chooser's search index is told here.
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(Kpi, rows)
     return len(rows)
 
 

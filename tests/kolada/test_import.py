@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import CommandError, call_command
+from wagtail.search.backends import get_search_backend
 
 from kolada.models import Kpi, Scope, Value
 
@@ -203,6 +204,8 @@ def test_import_kolada_kpis_stores_the_paged_catalogue_idempotently(kolada_serve
     school = Kpi.objects.get(id="N15419")
     assert school.has_ou_data and school.is_divided_by_gender and school.is_share
     assert not Kpi.objects.get(id="U21468").has_ou_data
+    found = get_search_backend().search("kunskapskraven", Kpi)
+    assert [kpi.id for kpi in found] == ["N15419"]
 
 
 def test_import_kolada_kpis_fails_cleanly_on_a_broken_catalogue(kolada_server, db):
