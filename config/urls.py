@@ -23,6 +23,7 @@ urlpatterns = [
     path("kvalitetsrapport/", include("guarantees.followup.urls")),
     path("kvalitetspriset/", include("award.urls")),
     path("open311/v2/", include("open311.urls")),
+    path("nyckeltal/", include("kolada.urls")),
 ]
 
 if settings.DEBUG:

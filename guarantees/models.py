@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -59,6 +60,30 @@ class Committee(models.Model):
 register_snippet(Committee)
 
 
+class HookedWidgetPanel(FieldPanel):
+    """A field whose admin widget another room supplies through a Wagtail hook.
+
+    The key-figure catalogue lives in another room, which guarantees must not import; that
+    room registers `hook` returning a widget instance, and the last one registered wins. With
+    no hook registered the field keeps its plain text input."""
+
+    def __init__(self, field_name, hook, *args, **kwargs):
+        self.hook = hook
+        super().__init__(field_name, *args, **kwargs)
+
+    def clone_kwargs(self):
+        kwargs = super().clone_kwargs()
+        kwargs["hook"] = self.hook
+        return kwargs
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        widgets = [make_widget() for make_widget in hooks.get_hooks(self.hook)]
+        if widgets:
+            options.setdefault("widgets", {})[self.field_name] = widgets[-1]
+        return options
+
+
 class Commitment(Orderable):
     """One promise (åtagande) with the expected result that tells whether it was kept."""
 
@@ -98,6 +123,15 @@ class Commitment(Orderable):
         blank=True,
         help_text=_("T.ex. ”Brukarenkät varje höst” eller ”Registrering i verksamhetssystemet”."),
     )
+    kolada_kpi = models.CharField(
+        _("nationellt nyckeltal (Kolada)"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "Välj nyckeltalet i Kolada som mäter det förväntade resultatet, så visas enhetens, "
+            "kommunens och jämförelsens värden över åren bredvid åtagandet."
+        ),
+    )
 
     panels = [
         FieldPanel("title"),
@@ -105,6 +139,7 @@ class Commitment(Orderable):
         FieldPanel("quality_criterion"),
         FieldPanel("way_of_working"),
         FieldPanel("follow_up_method"),
+        HookedWidgetPanel("kolada_kpi", hook="commitment_kpi_widget"),
     ]
 
     class Meta(Orderable.Meta):
@@ -145,6 +180,7 @@ class CommitmentSerializer(serializers.ModelSerializer):
             "quality_criterion_label",
             "way_of_working",
             "follow_up_method",
+            "kolada_kpi",
             "anchor",
         ]
 
@@ -359,11 +395,25 @@ class GuaranteePage(SitePage):
     record_number = models.CharField(
         _("diarienummer"), max_length=50, blank=True, help_text=_("T.ex. ”BUN 2026/123”.")
     )
+    kolada_ou = models.CharField(
+        _("enhetens id i Kolada"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "Enhetens id för organisatoriska enheter i Kolada, t.ex. ”V15E018001501”. Behövs "
+            "för att visa enhetens egna värden för nyckeltal som finns per enhet."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
-            [FieldPanel("unit_name"), FieldPanel("provider"), FieldPanel("idea")],
+            [
+                FieldPanel("unit_name"),
+                FieldPanel("provider"),
+                FieldPanel("idea"),
+                FieldPanel("kolada_ou"),
+            ],
             heading=_("Enheten och verksamhetsidén"),
         ),
         InlinePanel(

@@ -30,6 +30,8 @@ SECTION_HOOKS = {
     "guarantee_follow_up_examples",
     # Beside one outcome in "Så gick det". `page`, `follow_up`, `outcome`.
     "guarantee_outcome_examples",
+    # Under one commitment's facts on a guarantee page. `page`, `commitment`.
+    "guarantee_commitment",
     # The comparison of an area's units, below the table. `area`, `year`.
     "area_comparison_footer",
     # Sections of a committee's yearly report. `committee`, `year`, `units`, `public`.

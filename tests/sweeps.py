@@ -278,6 +278,8 @@ def parameter_values(world, pattern):
         "redirect_id": o["redirect"].pk,
         "collection_id": o["collection"].pk,
         "uidb64": "MQ",
+        "fmt": "json",
+        "code": f"{world.own.pk}-klagomal",
         "pk": model_instance.pk if model_instance is not None else world.own.pk,
     }
     # Parameters whose meaning depends on where they stand.

@@ -13,6 +13,7 @@ INSTALLED_APPS = [
     "home",
     "guarantees",
     "guarantees.followup",
+    "kolada",
     "feedback",
     "proposals",
     "award",
@@ -231,3 +232,10 @@ if os.environ.get("ELASTICSEARCH_URL"):
     from search.backends import elasticsearch_backend
 
     WAGTAILSEARCH_BACKENDS = {"default": elasticsearch_backend(os.environ["ELASTICSEARCH_URL"])}
+
+# Kolada, the open database of municipal key figures (kolada/): where its API answers and
+# how patiently the nightly import asks.
+KOLADA_API_URL = os.environ.get("KOLADA_API_URL", "https://api.kolada.se/v2/")
+KOLADA_TIMEOUT_SECONDS = 20
+KOLADA_ATTEMPTS = 4
+KOLADA_BACKOFF_SECONDS = 2.0

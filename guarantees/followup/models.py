@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
@@ -150,13 +151,13 @@ class YearlyFollowUp(ClusterableModel):
         for commitment in commitments_shown_on(self.unit):
             if commitment.pk in present:
                 continue
-            new_rows.append(
-                CommitmentOutcome(
-                    follow_up=self,
-                    sort_order=next_order + len(new_rows),
-                    **CommitmentOutcome.snapshot_of(commitment, self.unit),
-                )
+            row = CommitmentOutcome(
+                follow_up=self,
+                sort_order=next_order + len(new_rows),
+                **CommitmentOutcome.snapshot_of(commitment, self.unit),
             )
+            row.prefill(self.year)
+            new_rows.append(row)
         CommitmentOutcome.objects.bulk_create(new_rows)
         return new_rows
 
@@ -190,6 +191,20 @@ class CommitmentOutcome(Orderable):
         blank=True,
         help_text=_("Resultatet mätt mot det förväntade, t.ex. ”87 procent (mål 90)”."),
     )
+    # What another room measured for the commitment (a national key figure, say), offered as
+    # the measured value; staff may write another value, and then say why.
+    prefilled_value = models.CharField(
+        _("förifyllt värde"),
+        max_length=300,
+        blank=True,
+        help_text=_("Hämtat automatiskt, t.ex. från ett nationellt nyckeltal i Kolada."),
+    )
+    override_note = models.CharField(
+        _("varför ett annat värde"),
+        max_length=500,
+        blank=True,
+        help_text=_("Krävs när du ändrar det förifyllda värdet."),
+    )
     analysis = models.TextField(
         _("analys"),
         max_length=3000,
@@ -208,6 +223,7 @@ class CommitmentOutcome(Orderable):
         FieldPanel("commitment_title", read_only=True),
         FieldPanel("expected_result", read_only=True),
         FieldRowPanel([FieldPanel("outcome"), FieldPanel("measured_value")]),
+        FieldRowPanel([FieldPanel("prefilled_value", read_only=True), FieldPanel("override_note")]),
         FieldPanel("analysis"),
         FieldPanel("next_action"),
     ]
@@ -228,8 +244,28 @@ class CommitmentOutcome(Orderable):
             "expected_result": commitment.expected_result,
         }
 
+    def prefill(self, year):
+        """Offer the measured value that a room registered through the
+        `prefill_commitment_outcome` hook: `fn(commitment, unit, year) -> str | None`."""
+        if self.commitment is None:
+            return
+        unit = self.follow_up.unit
+        for measure in hooks.get_hooks("prefill_commitment_outcome"):
+            value = measure(self.commitment, unit, year)
+            if value:
+                self.prefilled_value = self.measured_value = value[:300]
+                return
+
     def clean(self):
         super().clean()
+        changed = self.prefilled_value and self.measured_value.strip() != self.prefilled_value
+        if changed and not (self.override_note or "").strip():
+            raise ValidationError(
+                {
+                    "override_note": _("Skriv varför du ändrar det förifyllda värdet %(value)s.")
+                    % {"value": self.prefilled_value}
+                }
+            )
         if not (self.commitment_title or "").strip():
             raise ValidationError(
                 _("Rader skapas från garantins åtaganden och kan inte läggas till för hand.")

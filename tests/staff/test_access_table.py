@@ -175,9 +175,11 @@ def test_site_history_shows_no_case_of_another_unit(world, role, export):
 
 def test_unit_editor_reads_own_units_feedback_but_cannot_handle_it(world):
     client = client_for(Client, world, roles.UNIT_EDITOR)
-    url = reverse("feedback_case:handle", args=[world.own_case.pk])
+    url = reverse("feedback_inbox:case", args=[world.own_case.pk])
     assert client.get(url).status_code == 200
-    response = client.post(url, {"operation": "reply", "reply": "Tack för ditt klagomål."})
+    reply_url = reverse("feedback_inbox:reply", args=[world.own_case.pk])
+    letter = {"reply": "Tack för ditt klagomål.", "bekrafta": "1"}
+    response = client.post(reply_url, letter)
     # Wagtail turns a refused admin action into a redirect away with a message.
     assert response.status_code in (302, 403)
     if response.status_code == 302:
@@ -186,6 +188,6 @@ def test_unit_editor_reads_own_units_feedback_but_cannot_handle_it(world):
     assert world.own_case.reply == ""
     # The handler of the same unit can: the refusal above is about the role, not the form.
     handler = client_for(Client, world, roles.FEEDBACK_HANDLER)
-    handler.post(url, {"operation": "reply", "reply": "Tack för ditt klagomål."})
+    handler.post(reply_url, letter)
     world.own_case.refresh_from_db()
     assert world.own_case.reply == "Tack för ditt klagomål."

@@ -1,0 +1,143 @@
+"""National key figures from Kolada, the open database of the Council for Municipal Analysis.
+
+The catalogue (`Kpi`) lets editors tie a commitment to a key figure; `Value` keeps what the
+import fetched, per figure, place and year, so pages never wait on Kolada and a failed
+fetch leaves yesterday's figures in place.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.search import index
+
+# Kolada's id for the whole country among the municipalities.
+NATIONAL_ID = "0000"
+
+
+class Kpi(index.Indexed, models.Model):
+    """One key figure of Kolada's catalogue (imported by `import_kolada_kpis`)."""
+
+    id = models.CharField(_("id"), max_length=20, primary_key=True)
+    title = models.CharField(_("namn"), max_length=500)
+    description = models.TextField(_("beskrivning"), blank=True)
+    has_ou_data = models.BooleanField(_("finns per enhet"), default=False)
+    is_divided_by_gender = models.BooleanField(_("uppdelat på kön"), default=False)
+    municipality_type = models.CharField(_("kommuntyp"), max_length=5, blank=True)
+    operating_area = models.CharField(_("verksamhetsområde"), max_length=500, blank=True)
+    fetched_at = models.DateTimeField(_("hämtat"))
+
+    search_fields = [
+        index.SearchField("id", boost=3),
+        index.SearchField("title", boost=2),
+        index.SearchField("description"),
+        index.AutocompleteField("title"),
+        index.FilterField("has_ou_data"),
+    ]
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("nyckeltal")
+        verbose_name_plural = _("nyckeltal")
+
+    def __str__(self):
+        return f"{self.id} {self.title}"
+
+    @property
+    def is_share(self):
+        return "(%)" in self.title
+
+
+class Scope(models.TextChoices):
+    UNIT = "ou", _("Enheten")
+    MUNICIPALITY = "municipality", _("Kommunen")
+    GROUP = "group", _("Jämförelsegruppen")
+    NATIONAL = "national", _("Riket")
+
+
+class Gender(models.TextChoices):
+    TOTAL = "T", _("Totalt")
+    WOMEN = "K", _("Kvinnor")
+    MEN = "M", _("Män")
+
+
+class Value(models.Model):
+    """One value of a key figure for one place (a unit, a municipality, the comparison group
+    or the country), year and gender, with where and when it was fetched."""
+
+    kpi = models.CharField(_("nyckeltal"), max_length=20)
+    scope = models.CharField(_("avser"), max_length=20, choices=Scope.choices)
+    entity = models.CharField(
+        _("id i Kolada"), max_length=20, help_text=_("Kommun-, grupp- eller enhets-id.")
+    )
+    period = models.PositiveSmallIntegerField(_("år"))
+    gender = models.CharField(_("kön"), max_length=1, choices=Gender.choices)
+    value = models.FloatField(_("värde"), null=True, blank=True)
+    count = models.PositiveIntegerField(_("antal"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=50, blank=True)
+    source = models.URLField(_("källa"), max_length=2000)
+    fetched_at = models.DateTimeField(_("hämtat"))
+
+    class Meta:
+        ordering = ["kpi", "scope", "entity", "period", "gender"]
+        verbose_name = _("nyckeltalsvärde")
+        verbose_name_plural = _("nyckeltalsvärden")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kpi", "scope", "entity", "period", "gender"],
+                name="kolada_one_value_per_place_year_gender",
+            )
+        ]
+        indexes = [models.Index(fields=["kpi", "period"])]
+
+    def __str__(self):
+        return f"{self.kpi} {self.entity} {self.period} {self.gender}: {self.value}"
+
+
+@register_setting(icon="table")
+class KoladaSettings(BaseSiteSetting):
+    """Which municipality the site is, and whom it compares itself with, in Kolada's ids."""
+
+    municipality_id = models.CharField(
+        _("kommunens id i Kolada"),
+        max_length=4,
+        blank=True,
+        help_text=_("Kommunkoden med fyra siffror, t.ex. ”0180” för Stockholm."),
+    )
+    comparison_group_id = models.CharField(
+        _("jämförelsegruppens id"),
+        max_length=20,
+        blank=True,
+        help_text=_("En kommungrupp i Kolada, t.ex. ”G124026”. Gruppens värde är medelvärdet."),
+    )
+    comparison_group_title = models.CharField(
+        _("jämförelsegruppens namn"),
+        max_length=200,
+        blank=True,
+        help_text=_("Så som läsaren ser den, t.ex. ”Liknande kommuner, äldreomsorg”."),
+    )
+    years = models.PositiveSmallIntegerField(
+        _("antal år bakåt"),
+        default=5,
+        help_text=_("Hur många år som hämtas och visas i trenden."),
+    )
+
+    panels = [
+        FieldPanel("municipality_id"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("comparison_group_id"), FieldPanel("comparison_group_title")]
+                )
+            ],
+            heading=_("Jämförelse"),
+        ),
+        FieldPanel("years"),
+    ]
+
+    class Meta:
+        verbose_name = _("nyckeltal från Kolada")
+
+    @property
+    def group_label(self):
+        return self.comparison_group_title or _("Jämförelsegruppen")
