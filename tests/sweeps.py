@@ -17,6 +17,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.resolvers import RoutePattern
+from django.utils import timezone
 
 from feedback.models import Dimension, Feedback, Kind
 from staff import roles
@@ -175,8 +176,13 @@ def build_world(home_page, media_root):
     api_client = ApiClient(name="Svepappen", contact="app@example.se")
     api_client.new_key()
     api_client.save()
+    from kolada.models import Kpi
+
     world.objects.update(
         {
+            "kpi": Kpi.objects.create(
+                id="U21468", title="Brukarbedömning hemtjänst", fetched_at=timezone.now()
+            ),
             "reply_template": ReplyTemplate.objects.create(title="Tack", text="Tack!"),
             "invalidation": invalidation,
             "award_round": award_round,
@@ -279,6 +285,7 @@ def parameter_values(world, pattern):
         "collection_id": o["collection"].pk,
         "uidb64": "MQ",
         "fmt": "json",
+        "area_id": world.own_area.pk,
         "code": f"{world.own.pk}-klagomal",
         "pk": model_instance.pk if model_instance is not None else world.own.pk,
     }

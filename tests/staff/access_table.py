@@ -219,7 +219,7 @@ ACCESS = {
     "simple_translation:submit_snippet_translation": Access(NOBODY, NOBODY),
     "wagtailembeds:*": Access(STAFF, STAFF),
     "wagtailsnippets:index": Access(
-        ADMINS | {EDITOR, APPROVER, QUALITY}, ADMINS | {EDITOR, APPROVER, QUALITY}
+        ADMINS | {EDITOR, APPROVER, HANDLER, QUALITY}, ADMINS | {EDITOR, APPROVER, HANDLER, QUALITY}
     ),
     "wagtaildocs:index": Access(ADMINS | {EDITOR}, ADMINS | {EDITOR}),
     "wagtaildocs:index_results": Access(ADMINS | {EDITOR}, ADMINS | {EDITOR}),
@@ -323,11 +323,12 @@ ACCESS = {
     "proposals_admin:answer": Access(ADMINS | {APPROVER}, ADMINS | {APPROVER}),
     **{
         f"proposals_invalidations:{name}": Access(ADMINS | {MODERATOR}, ADMINS | {MODERATOR})
-        for name in ("index", "index_results", "inspect", "history", "history_results", "restore")
+        for name in ("index", "index_results", "inspect", "restore")
     },
+    # An invalidation is made and restored, never edited: its audit is the list itself.
     **{
         f"proposals_invalidations:{name}": Access(NOBODY, NOBODY)
-        for name in ("add", "edit", "delete", "usage")
+        for name in ("add", "edit", "delete", "usage", "history", "history_results")
     },
     # The inbox: a case is read by its unit's editors and handlers, changed by its handlers.
     "feedback_inbox:case": Access(SUPER | {EDITOR, HANDLER}, SUPER | {EDITOR, HANDLER}),
@@ -341,19 +342,28 @@ ACCESS = {
     # Reply templates: handlers keep their own; administrators all of feedback.
     "wagtailsnippets_feedback_replytemplate:*": Access(ADMINS | {HANDLER}, ADMINS | {HANDLER}),
     "wagtailsnippets_feedback_replytemplate:delete": Access(ADMINS, ADMINS),
-    "wagtailsnippetchoosers_feedback_replytemplate:*": Access(
-        ADMINS | {HANDLER}, ADMINS | {HANDLER}
-    ),
+    # Wagtail's choosers list snippets to anyone in the admin; reply templates are no secret.
+    "wagtailsnippetchoosers_feedback_replytemplate:*": Access(STAFF, STAFF),
     # The quality award: public nomination; the jury decides; quality staff run the rounds.
     "award:*": Access(EVERYONE, EVERYONE),
+    # A year's page exists once the jury has decided; the sweep's round is still open.
+    "award:year": Access(NOBODY, NOBODY),
     "award_nominations:*": Access(ADMINS | {JURY}, ADMINS | {JURY}),
+    # Nominations come from residents and stay: the record of who was nominated and why.
     "award_nominations:add": Access(NOBODY, NOBODY),
+    "award_nominations:delete": Access(NOBODY, NOBODY),
     "award_rounds:*": Access(ADMINS | {QUALITY}, ADMINS | {QUALITY}),
     "award_rounds:delete": Access(ADMINS, ADMINS),
     # Open311: anyone reads; filing needs an app's key, which no session carries.
     "open311:*": Access(EVERYONE, EVERYONE),
-    "open311/v2/^.*\\.(?P<fmt>json|xml)$": Access(EVERYONE, EVERYONE),
+    # Any other .json or .xml path under the endpoint: the specification's 404 error.
+    "open311/v2/^.*\\.(?P<fmt>json|xml)$": Access(NOBODY, NOBODY),
     "open311_clients:*": Access(ADMINS, ADMINS),
+    # Kolada: the public comparisons; the key-figure chooser for whoever edits commitments.
+    "kolada:*": Access(EVERYONE, EVERYONE),
+    "kolada_kpi_chooser:*": Access(STAFF, STAFF),
+    # The catalogue is imported from Kolada, never written by hand.
+    "kolada_kpi_chooser:create": Access(NOBODY, NOBODY),
     "proposals_admin:delete": Access(ADMINS, ADMINS),
     "proposals_admin:history": Access(
         ADMINS | {APPROVER, MODERATOR}, ADMINS | {APPROVER, MODERATOR}
