@@ -157,6 +157,34 @@ def group_members(group_id, sleep=client.time.sleep):
     raise client.KoladaError(f"{url}: no municipality group {group_id}")
 
 
+def _fetch_and_store(outcome, url, place_key, scope_of, sleep):
+    """Fetch one values URL and store what it holds; a failure is noted in the outcome and
+    leaves the stored values as they were."""
+    try:
+        parsed = _parse_entries(client.values(url, sleep=sleep), place_key, url)
+    except client.KoladaError as error:
+        outcome.errors.append(str(error))
+        return
+    now = timezone.now()
+    outcome.stored += _store(
+        [
+            Value(
+                kpi=kpi,
+                scope=scope_of(place),
+                entity=place,
+                period=period,
+                gender=gender,
+                value=value,
+                count=count,
+                status=status,
+                source=url,
+                fetched_at=now,
+            )
+            for kpi, place, period, gender, value, count, status in parsed
+        ]
+    )
+
+
 def import_values(*, kpis, years, municipality, group="", ous=(), sleep=client.time.sleep):
     """Values of `kpis` for `years`: the municipality, the country, the comparison group
     (the mean of its members) and the units `ous`. Each part is stored on its own, so one
@@ -172,29 +200,13 @@ def import_values(*, kpis, years, municipality, group="", ous=(), sleep=client.t
         url = client.api_url(
             "data", "kpi", kpi_list, "municipality", ",".join(places), "year", year_list
         )
-        try:
-            parsed = _parse_entries(client.values(url, sleep=sleep), "municipality", url)
-        except client.KoladaError as error:
-            outcome.errors.append(str(error))
-        else:
-            now = timezone.now()
-            outcome.stored += _store(
-                [
-                    Value(
-                        kpi=kpi,
-                        scope=Scope.NATIONAL if place == NATIONAL_ID else Scope.MUNICIPALITY,
-                        entity=place,
-                        period=period,
-                        gender=gender,
-                        value=value,
-                        count=count,
-                        status=status,
-                        source=url,
-                        fetched_at=now,
-                    )
-                    for kpi, place, period, gender, value, count, status in parsed
-                ]
-            )
+        _fetch_and_store(
+            outcome,
+            url,
+            "municipality",
+            lambda place: Scope.NATIONAL if place == NATIONAL_ID else Scope.MUNICIPALITY,
+            sleep,
+        )
 
     if group:
         try:
@@ -220,27 +232,5 @@ def import_values(*, kpis, years, municipality, group="", ous=(), sleep=client.t
             url = client.api_url(
                 "oudata", "kpi", ",".join(unit_kpis), "ou", ",".join(ous), "year", year_list
             )
-            try:
-                parsed = _parse_entries(client.values(url, sleep=sleep), "ou", url)
-            except client.KoladaError as error:
-                outcome.errors.append(str(error))
-            else:
-                now = timezone.now()
-                outcome.stored += _store(
-                    [
-                        Value(
-                            kpi=kpi,
-                            scope=Scope.UNIT,
-                            entity=place,
-                            period=period,
-                            gender=gender,
-                            value=value,
-                            count=count,
-                            status=status,
-                            source=url,
-                            fetched_at=now,
-                        )
-                        for kpi, place, period, gender, value, count, status in parsed
-                    ]
-                )
+            _fetch_and_store(outcome, url, "ou", lambda place: Scope.UNIT, sleep)
     return outcome

@@ -53,6 +53,7 @@ class ProposalForm(forms.Form):
         label=_("Din e-postadress"),
         max_length=254,
         help_text=_("Visas inte. Vi skickar en länk för att bekräfta förslaget och besked."),
+        validators=[BlockedDomain.refuse],
     )
     consent = forms.BooleanField(
         label=_(
@@ -71,14 +72,6 @@ class ProposalForm(forms.Form):
         if name[:1] in "=+-@":
             raise forms.ValidationError(gettext("Namnet får inte börja med = + - eller @."))
         return name
-
-    def clean_email(self):
-        email = self.cleaned_data["email"]
-        if BlockedDomain.blocks(email):
-            raise forms.ValidationError(
-                gettext("Adresser från den här e-posttjänsten kan inte användas. Ange en annan.")
-            )
-        return email
 
 
 SORTS = {

@@ -79,20 +79,13 @@ class VoteEmailForm(forms.Form):
         label=_("Din e-postadress"),
         max_length=254,
         help_text=_("Vi skickar en länk som du använder för att bekräfta din röst."),
+        validators=[BlockedDomain.refuse],
     )
     notify = forms.BooleanField(
         label=_("Meddela mig när förslaget får ett beslut"),
         required=False,
         help_text=_("Då sparar vi din adress tills förslaget är besvarat, sedan raderas den."),
     )
-
-    def clean_email(self):
-        email = self.cleaned_data["email"]
-        if BlockedDomain.blocks(email):
-            raise forms.ValidationError(
-                gettext("Adresser från den här e-posttjänsten kan inte användas. Ange en annan.")
-            )
-        return email
 
 
 class EmailVerifier(Verifier):

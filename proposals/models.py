@@ -17,6 +17,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.urls import reverse
@@ -657,6 +658,14 @@ class BlockedDomain(models.Model):
     def save(self, *args, **kwargs):
         self.domain = self.domain.strip().lower().lstrip("@")
         super().save(*args, **kwargs)
+
+    @classmethod
+    def refuse(cls, address):
+        """A form field validator: no proposals or votes from a blocked domain."""
+        if cls.blocks(address):
+            raise ValidationError(
+                gettext("Adresser från den här e-posttjänsten kan inte användas. Ange en annan.")
+            )
 
     @classmethod
     def blocks(cls, address):
