@@ -171,8 +171,10 @@ class FeedbackHistoryView(HistoryView):
         return scoped_feedback(self.request.user)
 
 
-class FeedbackUsageView(ScopedObjectMixin, UsageView):
-    pass
+class FeedbackUsageView(UsageView):
+    # Its own get_queryset lists usages; only the object lookup is narrowed.
+    def get_base_object_queryset(self):
+        return scoped_feedback(self.request.user, "change")
 
 
 class CaseView(ObjectScopedMixin, WagtailAdminTemplateMixin, TemplateView):

@@ -14,9 +14,13 @@ then answers every request naming any other charset with a 400.
 import functools
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import BadRequest, RequestDataTooBig
+from django.db.models import ProtectedError, RestrictedError
 from django.http import HttpRequest
+from django.shortcuts import redirect, render
 from django.utils.http import parse_header_parameters
+from django.utils.translation import gettext as _
 
 # What a query string or a form body is made of: printable ASCII, `%`-escapes included.
 _PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
@@ -101,3 +105,30 @@ class RequestSizeLimitMiddleware:
         return request.path_info.startswith(settings.ADMIN_URL_PREFIX) and request.user.has_perm(
             "wagtailadmin.access_admin"
         )
+
+
+class ProtectedDeletionMiddleware:
+    """A deletion refused by the database's PROTECT rule is a refusal, not a server error.
+
+    Our models protect what public records point at (a unit's feedback cases, an award
+    round's nominations). Whichever view tries the delete, the person is told why, in Swedish,
+    and nothing is removed (the delete's transaction has rolled back).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, ProtectedError | RestrictedError):
+            return None
+        message = _(
+            "Det går inte att radera, eftersom annat hänvisar till det (till exempel ärenden "
+            "eller nomineringar som är allmänna handlingar)."
+        )
+        if request.path_info.startswith(settings.ADMIN_URL_PREFIX) and request.method == "POST":
+            messages.error(request, message)
+            return redirect(request.path)
+        return render(request, "400.html", {"message": message}, status=409)

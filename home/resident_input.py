@@ -21,6 +21,7 @@ from django.core.cache import caches
 from django.core.exceptions import ImproperlyConfigured
 from django.shortcuts import render
 from django.utils.translation import gettext
+from django_ratelimit import ALL
 from django_ratelimit.core import get_usage
 
 from .views import rate_limited
@@ -114,10 +115,24 @@ def _usage(request, scope, outcome, increment):
         "method": "POST",
         "increment": increment,
     }
+    return usage_per_client(request, **options)
+
+
+def usage_per_client(request, **options):
+    """django-ratelimit's get_usage per client network, as it reads it (set
+    RATELIMIT_IP_META_KEY behind a proxy). A request that carries no usable address (a
+    unix-socket proxy that forgot to pass it, a forged header) counts in one shared bucket
+    rather than failing."""
     try:
         return get_usage(request, key="ip", **options)
-    except ImproperlyConfigured:
+    except (ImproperlyConfigured, ValueError):
         return get_usage(request, key=lambda group, request: "unknown-client", **options)
+
+
+def is_limited(request, group, rate, increment=False):
+    """Whether this client is over `rate` in `group` (counting this request if `increment`)."""
+    usage = usage_per_client(request, group=group, rate=rate, method=ALL, increment=increment)
+    return bool(usage and usage["should_limit"])
 
 
 def is_over_limit(request, scope):

@@ -17,6 +17,10 @@ class KpiChooserViewSet(ChooserViewSet):
     page_title = _("Välj ett nationellt nyckeltal")
     per_page = 50
 
+    def get_urlpatterns(self):
+        # The catalogue is imported from Kolada, never written here: no create view.
+        return [url for url in super().get_urlpatterns() if url.name != "create"]
+
 
 kpi_chooser_viewset = KpiChooserViewSet("kolada_kpi_chooser", url_prefix="kolada/nyckeltal")
 

@@ -23,6 +23,7 @@ from feedback import services as feedback_services
 from feedback.models import Feedback, Status
 from guarantees.models import GuaranteePage
 from home.models import MunicipalitySettings
+from home.resident_input import is_limited
 
 from . import catalog, formats, intake, reports
 from .models import ApiClient
@@ -64,7 +65,7 @@ def open311(*methods):
 
 def _reads_exhausted(request):
     rate = getattr(settings, "OPEN311_READ_RATE", DEFAULT_READ_RATE)
-    return is_ratelimited(request, group="open311-read", key="ip", rate=rate, increment=True)
+    return is_limited(request, group="open311-read", rate=rate, increment=True)
 
 
 def _municipality():
@@ -180,13 +181,11 @@ def _body(request):
 
 def _authenticate(request, key):
     """The app holding `key`; a wrong key counts against the client's address."""
-    if is_ratelimited(request, group="open311-bad-key", key="ip", rate=BAD_KEY_RATE):
+    if is_limited(request, group="open311-bad-key", rate=BAD_KEY_RATE):
         raise intake.RequestError(429, _("För många felaktiga API-nycklar. Försök senare."))
     client = ApiClient.authenticate(key)
     if client is None:
-        if is_ratelimited(
-            request, group="open311-bad-key", key="ip", rate=BAD_KEY_RATE, increment=True
-        ):
+        if is_limited(request, group="open311-bad-key", rate=BAD_KEY_RATE, increment=True):
             raise intake.RequestError(429, _("För många felaktiga API-nycklar. Försök senare."))
         raise intake.RequestError(403, _("Ogiltig eller spärrad api_key."))
     return client

@@ -70,6 +70,8 @@ MIDDLEWARE = [
     # A body over its cap gets the Swedish 413 before it is read (home/middleware.py).
     "home.middleware.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A delete that PROTECT refuses is explained, not a 500 (home/middleware.py).
+    "home.middleware.ProtectedDeletionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

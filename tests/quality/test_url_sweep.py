@@ -133,6 +133,9 @@ KNOWN_SERVER_ERRORS = {
     ("admin/images/<int:image_id>/", "POST multipart with a file"): (
         "an image edit with a file that is not an image: UnidentifiedImageError"
     ),
+    ("admin/workflows/edit/<int:pk>/", "GET ?nul escape"): (
+        "Wagtail's workflow edit view: int() of a query parameter holding NUL: ValueError"
+    ),
     ("admin/redirects/import/process/", "POST *"): (
         "Wagtail's redirect import without a started import: KeyError 'import_file_name'"
     ),

@@ -362,8 +362,6 @@ ACCESS = {
     # Kolada: the public comparisons; the key-figure chooser for whoever edits commitments.
     "kolada:*": Access(EVERYONE, EVERYONE),
     "kolada_kpi_chooser:*": Access(STAFF, STAFF),
-    # The catalogue is imported from Kolada, never written by hand.
-    "kolada_kpi_chooser:create": Access(NOBODY, NOBODY),
     "proposals_admin:delete": Access(ADMINS, ADMINS),
     "proposals_admin:history": Access(
         ADMINS | {APPROVER, MODERATOR}, ADMINS | {APPROVER, MODERATOR}
