@@ -1,4 +1,4 @@
-from django.urls import path, re_path, register_converter
+from django.urls import path, register_converter
 
 from . import views
 
@@ -32,5 +32,6 @@ urlpatterns = [
         views.service_request,
         name="request",
     ),
-    re_path(r"^.*\.(?P<fmt>json|xml)$", views.not_found),
+    # Any other .json or .xml path: the specification's error format, not an HTML 404.
+    path("<path:unknown>.<open311format:fmt>", views.not_found, name="unknown"),
 ]

@@ -148,7 +148,7 @@ def service_request(request, reference, fmt):
 
 
 @csrf_exempt
-def not_found(request, fmt):
+def not_found(request, fmt, unknown=""):
     return formats.errors(fmt, 404, _("Sidan finns inte i Open311-tjänsten."))
 
 

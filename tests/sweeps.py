@@ -286,11 +286,14 @@ def parameter_values(world, pattern):
         "uidb64": "MQ",
         "fmt": "json",
         "area_id": world.own_area.pk,
+        "unknown": "okand/sida",
         "code": f"{world.own.pk}-klagomal",
         "pk": model_instance.pk if model_instance is not None else world.own.pk,
     }
     # Parameters whose meaning depends on where they stand.
-    if route.startswith("e-forslag/"):
+    if route.startswith("admin/kolada/nyckeltal/"):
+        values["pk"] = o["kpi"].pk
+    elif route.startswith("e-forslag/"):
         values["pk"] = world.proposals["open"].pk
     elif route.startswith("admin/api/main/^images"):
         values["pk"] = o["image"].pk

@@ -344,10 +344,13 @@ ACCESS = {
     "wagtailsnippets_feedback_replytemplate:delete": Access(ADMINS, ADMINS),
     # Wagtail's choosers list snippets to anyone in the admin; reply templates are no secret.
     "wagtailsnippetchoosers_feedback_replytemplate:*": Access(STAFF, STAFF),
+    "wagtailsnippetchoosers_feedback_replytemplate:create": Access(
+        ADMINS | {HANDLER}, ADMINS | {HANDLER}
+    ),
     # The quality award: public nomination; the jury decides; quality staff run the rounds.
     "award:*": Access(EVERYONE, EVERYONE),
     # A year's page exists once the jury has decided; the sweep's round is still open.
-    "award:year": Access(NOBODY, NOBODY),
+    "award:year": Access(NOBODY, EVERYONE),
     "award_nominations:*": Access(ADMINS | {JURY}, ADMINS | {JURY}),
     # Nominations come from residents and stay: the record of who was nominated and why.
     "award_nominations:add": Access(NOBODY, NOBODY),
@@ -357,7 +360,7 @@ ACCESS = {
     # Open311: anyone reads; filing needs an app's key, which no session carries.
     "open311:*": Access(EVERYONE, EVERYONE),
     # Any other .json or .xml path under the endpoint: the specification's 404 error.
-    "open311/v2/^.*\\.(?P<fmt>json|xml)$": Access(NOBODY, NOBODY),
+    "open311:unknown": Access(NOBODY, NOBODY),
     "open311_clients:*": Access(ADMINS, ADMINS),
     # Kolada: the public comparisons; the key-figure chooser for whoever edits commitments.
     "kolada:*": Access(EVERYONE, EVERYONE),
