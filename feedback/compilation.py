@@ -255,9 +255,10 @@ def _csv_rows(compilation):
         yield row(_("Verksamhetsområde"), item["area"], "", item["count"], item["in_time_share"])
     for item in compilation.by_unit():
         yield row(_("Enhet"), item["unit"], item["area"], item["count"], item["in_time_share"])
+    # Unit x dimension x month: a section of its own, its first row naming the columns.
+    section = _("Enhet, gäller och månad")
     months = [month.strftime("%Y-%m") for month in compilation.months()]
-    yield ()
-    yield (_("Enhet"), _("Verksamhetsområde"), _("Gäller"), *months)
+    yield (section, _("Enhet"), _("Verksamhetsområde"), _("Gäller"), *months)
     for item in compilation.by_unit_dimension_month():
         counts = ["" if n is None else n for n in item["months"]]
-        yield (item["unit"], item["area"], item["dimension"], *counts)
+        yield (section, item["unit"], item["area"], item["dimension"], *counts)
