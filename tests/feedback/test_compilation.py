@@ -168,6 +168,7 @@ def test_a_crafted_period_is_refused_in_swedish(admin_user, params):
             "Ange både",
             "Ange ett datum",
             "Ange ett år",
+            "Fyll i ett heltal",
         )
     ), html[:2000]
 

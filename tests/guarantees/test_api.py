@@ -26,6 +26,7 @@ def test_the_pages_endpoint_lists_guarantees_with_their_commitments(client, guar
         "way_of_working": "",
         "follow_up_method": "",
         "anchor": f"atagande-{expected[0].pk}",
+        "kolada_kpi": "",
     }
 
 

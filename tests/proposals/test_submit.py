@@ -149,10 +149,14 @@ def test_confirming_twice_confirms_once_and_says_so():
 
     from .conftest import build_proposal
 
+    from home.transitions import TransitionError
+
     proposal = build_proposal(status=Status.UNCONFIRMED)
-    assert proposal.confirm_by_proposer() is True
+    event = proposal.confirm_by_proposer()
+    assert event.to_status == Status.AWAITING_MODERATION
     assert proposal.status == Status.AWAITING_MODERATION
     first = Proposal.objects.get(pk=proposal.pk).confirmed_at
     assert first is not None
-    assert proposal.confirm_by_proposer() is False
+    with pytest.raises(TransitionError, match="Väntar på granskning"):
+        proposal.confirm_by_proposer()
     assert Proposal.objects.get(pk=proposal.pk).confirmed_at == first
