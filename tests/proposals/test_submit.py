@@ -145,11 +145,10 @@ def test_missing_csrf_token_is_refused(home_page):
 @pytest.mark.django_db
 def test_confirming_twice_confirms_once_and_says_so():
     """Mail scanners and double clicks open the link again: only the first one confirms."""
+    from home.transitions import TransitionError
     from proposals.models import Proposal, Status
 
     from .conftest import build_proposal
-
-    from home.transitions import TransitionError
 
     proposal = build_proposal(status=Status.UNCONFIRMED)
     event = proposal.confirm_by_proposer()
