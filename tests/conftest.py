@@ -57,7 +57,10 @@ class PageWatch:
 
 
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, live_server, settings):
+    # Links in mail and on receipts come from the site's configured address: here, the
+    # live server's.
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
     context = browser.new_context(base_url=live_server.url, locale="sv-SE")
     page = context.new_page()
     page.set_default_timeout(10_000)

@@ -11,7 +11,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 @pytest.fixture
-def axe_page(browser, live_server):
+def axe_page(browser, live_server, settings):
     """A page whose context bypasses CSP, for axe runs only.
 
     Playwright's add_script_tag(path=...) injects the file's content as an inline script,
@@ -19,6 +19,7 @@ def axe_page(browser, live_server):
     the standard way to audit a CSP-protected site; CSP itself is tested with the ordinary
     `page` fixture, which enforces it.
     """
+    settings.WAGTAILADMIN_BASE_URL = live_server.url  # receipts link to the configured site
     context = browser.new_context(base_url=live_server.url, locale="sv-SE", bypass_csp=True)
     page = context.new_page()
     page.set_default_timeout(10_000)
