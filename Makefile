@@ -38,7 +38,12 @@ check-and-pytest:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+ifeq ($(strip $(PYTEST_ARGS)),)
+	$(BIN)/python -m pytest -n auto -m "not restarts_database"
+	$(BIN)/python -m pytest -m restarts_database
+else
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+endif
 
 format: $(BIN)/.installed
 	$(BIN)/ruff format .

@@ -14,6 +14,18 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
+# Tests that stop or restart the test PostgreSQL (the `postgres` fixture of the fault tests)
+# would cut off every other test running at the same time, so they are marked and `make test`
+# runs them alone after the parallel part.
+RESTARTS_DATABASE_FIXTURE = "postgres"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if RESTARTS_DATABASE_FIXTURE in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.restarts_database)
+
+
 @pytest.fixture
 def home_page(db):
     """The demo shell: a HomePage as the default site's root, with city-wide commitments.

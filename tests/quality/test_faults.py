@@ -75,6 +75,8 @@ class PostgresServer:
 
 @pytest.fixture
 def postgres(transactional_db):
+    if int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")) > 1:
+        pytest.fail("Restarting PostgreSQL would cut off the other workers: run this test alone.")
     server = PostgresServer()
     yield server
     if not server.is_running():
