@@ -5,9 +5,9 @@
 #     bench/mutation.sh [resident_input] [feedback] [proposals]    # default: all three
 #     bench/mutation.sh rerun feedback ID...    # re-test some mutants (e.g. the survivors)
 #
-# mutmut 2 rather than 3: mutmut 3 rewrites every function into a trampoline inside a copy of
-# the project, which Django's model metaclass and Wagtail's app loading do not survive; mutmut 2
-# edits one file in place and runs any command, here pytest against one PostgreSQL.
+# mutmut 2 rather than 3: mutmut 2 edits one file in place and runs any command as the test
+# runner, which is what one shared PostgreSQL with a fresh database per mutant needs; mutmut 3
+# drives pytest itself through trampolines in a copied tree (not tried here).
 #
 # Because mutmut edits files in place, it works in a copy of this worktree ($MUTATION_DIR,
 # default /tmp/mutation-$USER), so the worktree itself is never mutated. One PostgreSQL
