@@ -29,6 +29,15 @@ def test_one_rule_for_what_residents_write(raw, multiline, expected):
     assert clean_resident_text(raw, multiline=multiline) == expected
 
 
+@pytest.mark.parametrize("multiline", [False, True])
+def test_every_printable_letter_digit_and_sign_is_kept_as_typed(multiline):
+    """Only control and direction characters go: a name with an X, a price in kronor or a
+    quoted word comes back exactly as the resident typed it."""
+    printable = "".join(chr(code) for code in range(0x20, 0x7F))
+    typed = f"{printable} ÅÄÖåäöéüßæøÉ «citat» – 100 kr · 5 % € §"
+    assert clean_resident_text(typed, multiline=multiline) == typed
+
+
 def test_a_one_line_field_cleans_before_it_counts_and_strips():
     field = ResidentCharField(max_length=5)
     assert field.clean(" \u202eAnna\u2066\x00 ") == "Anna"

@@ -378,3 +378,16 @@ def test_a_link_mailed_before_the_move_still_verifies(
     other = Confirmation.Kind.PROPOSAL if kind == Confirmation.Kind.VOTE else Confirmation.Kind.VOTE
     with pytest.raises(TokenError):
         Confirmation.verify(other, token)
+
+
+def test_a_vote_recorded_with_no_options_is_an_email_vote_that_keeps_no_address(make_proposal):
+    """What a bare record_vote stores: an e-mail vote, no news wanted, nothing about the voter
+    beyond the keyed hash (no address, network or mail domain)."""
+    proposal = make_proposal()
+    vote = Proposal.record_vote(proposal.pk, voter_hash("epost", canonical_email("o@example.se")))
+    vote.refresh_from_db()
+    assert vote.verifier == "email"
+    assert vote.notify is False
+    assert (vote.email, vote.network, vote.mail_domain) == ("", "", "")
+    proposal.refresh_from_db()
+    assert proposal.vote_count == 1
