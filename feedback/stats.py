@@ -89,9 +89,12 @@ def cached_year_figures(unit, year):
 def forget_year_figures(unit_id, received_at):
     if unit_id is None or received_at is None:
         return
+    from django.db import transaction
     from django.utils import timezone
 
-    _figures_cache().delete(_year_figures_key(unit_id, timezone.localtime(received_at).year))
+    key = _year_figures_key(unit_id, timezone.localtime(received_at).year)
+    # After commit: forgotten earlier, a view in between could count the old rows again.
+    transaction.on_commit(lambda: _figures_cache().delete(key))
 
 
 def _remember_old_place(sender, instance, raw=False, **kwargs):

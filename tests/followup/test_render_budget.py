@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -27,7 +28,10 @@ def _receive(unit, year, **fields):
     when = timezone.make_aware(datetime.datetime(year, 3, 10, 10, 0))
     fields.setdefault("kind", Kind.OPINION)
     fields.setdefault("dimension", Dimension.TREATMENT)
-    return Feedback.receive(unit=unit, message="Om verksamheten.", received_at=when, **fields)[0]
+    with TestCase.captureOnCommitCallbacks(execute=True):  # as the request's commit would
+        return Feedback.receive(unit=unit, message="Om verksamheten.", received_at=when, **fields)[
+            0
+        ]
 
 
 def _queries(client, url):
@@ -120,7 +124,8 @@ def test_feedback_moved_to_another_unit_leaves_the_first_units_figures(client, a
     assert "(1 totalt)" in client.get(unit.url).content.decode()
     assert "(0 totalt)" in client.get(other.url).content.decode()
     case.unit = other
-    case.save()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        case.save()
     assert "(0 totalt)" in client.get(unit.url).content.decode()
     assert "(1 totalt)" in client.get(other.url).content.decode()
 
