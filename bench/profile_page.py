@@ -33,9 +33,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+call_command("migrate", verbosity=0, interactive=False)
+call_command("createcachetable", verbosity=0)
 if os.environ.get("PROFILE_SETUP") == "1":
-    call_command("migrate", verbosity=0, interactive=False)
-    call_command("createcachetable", verbosity=0)
     call_command("load_demo", "--force", "--no-admin", verbosity=0, stdout=io.StringIO())
 client = Client(REMOTE_ADDR="192.0.2.7")
 print(json.dumps({"ready": True}), flush=True)
