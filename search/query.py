@@ -78,18 +78,22 @@ def expired_guarantee_ids():
     return list(GuaranteePage.objects.filter(valid_to__lt=today).values_list("id", flat=True))
 
 
-def public_pages():
-    """Pages the public may find: live, not behind a view restriction, guarantees in force."""
+def public_pages(private=None):
+    """Pages the public may find: live, not behind a view restriction, guarantees in force.
+    `private`: Wagtail's private_q() when the caller has it already (it reads the table of
+    view restrictions each time it is built)."""
+    private = Page.objects.private_q() if private is None else private
     return (
         Page.objects.live()
-        .public()
+        .exclude(private)
         .type(*(page_type.model for page_type in PAGE_TYPES))
         .exclude(id__in=expired_guarantee_ids())
     )
 
 
-def live_service_areas():
-    return list(ServiceAreaPage.objects.live().public().order_by("title"))
+def live_service_areas(private=None):
+    private = Page.objects.private_q() if private is None else private
+    return list(ServiceAreaPage.objects.live().exclude(private).order_by("title"))
 
 
 @dataclass
@@ -194,14 +198,19 @@ class SiteSearch:
     def __init__(self, query, type_key="", area_slug="", page_number=1):
         self.query = clean_query(query)
         self.terms = search_terms(self.query)
-        self.areas = live_service_areas()
+        # One read of the view restrictions for the whole search, not one per queryset.
+        private = Page.objects.private_q()
+        self.areas = live_service_areas(private)
         self.area = next((a for a in self.areas if a.slug == area_slug), None)
         registered = searchable_types()
         known_types = {t.key for t in PAGE_TYPES} | {t.key for t in registered}
         self.type_key = type_key if type_key in known_types else ""
         self.page_number = parse_page_number(page_number)
         self.registered = registered
-        self.pages = public_pages()
+        self.pages = public_pages(private)
+        # Each registered type's queryset built once per search (building may read the
+        # database, as Wagtail's public() does).
+        self._querysets = {}
         # The database backends count facets in one GROUP BY; Elasticsearch's terms
         # aggregation returns only the top ten buckets, so there we count one by one.
         self.facets_in_database = type(get_search_backend()).__module__.startswith(
@@ -212,6 +221,11 @@ class SiteSearch:
         self.supports_fuzzy = not (self.facets_in_database and connection.vendor == "sqlite")
 
     # Sources -------------------------------------------------------------------------------
+
+    def _queryset(self, searchable):
+        if searchable.key not in self._querysets:
+            self._querysets[searchable.key] = searchable.queryset()
+        return self._querysets[searchable.key]
 
     def _page_source(self, type_key):
         queryset = self.pages
@@ -224,7 +238,7 @@ class SiteSearch:
 
     def _registered_sources(self, type_key):
         return [
-            _Source(t.key, t.label, t.queryset(), _registered_area_filter(t.area_field))
+            _Source(t.key, t.label, self._queryset(t), _registered_area_filter(t.area_field))
             for t in self.registered
             if not type_key or t.key == type_key
         ]
@@ -368,7 +382,7 @@ class SiteSearch:
                 area_counts[area.slug] += row["n"]
         slug_by_pk = {area.pk: area.slug for area in self.areas}
         for searchable in self.registered:
-            queryset = searchable.queryset()
+            queryset = self._queryset(searchable)
             if not searchable.area_field:
                 type_counts[searchable.key] = (
                     self._count(queryset, search_query) if self.area is None else 0
@@ -426,7 +440,7 @@ class SiteSearch:
         for searchable in self.registered:
             if not searchable.area_field or self.type_key not in ("", searchable.key):
                 continue
-            queryset = searchable.queryset()
+            queryset = self._queryset(searchable)
             if self.facets_in_database:
                 attname = queryset.model._meta.get_field(searchable.area_field).attname
                 for area_pk, count in self._facet(queryset, search_query, attname).items():
