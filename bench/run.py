@@ -8,7 +8,13 @@ a static file, and pgbench running the vote transaction directly in PostgreSQL. 
 goes to bench/README.md (the latest run) and bench/results/ (every run, not in git).
 
 Environment: BENCH_UNITS, BENCH_FEEDBACK, BENCH_PROPOSALS, BENCH_VOTES (scale),
-BENCH_DURATION (seconds per load, default 10), BENCH_CONNECTIONS (default 16).
+BENCH_DURATION (seconds per load, default 10), BENCH_CONNECTIONS (default 16),
+BENCH_WORKERS / BENCH_THREADS (gunicorn gthread workers and threads per worker, default 2 x 4).
+
+Every row is reported as a ratio to its ceiling and to the previous recorded run
+(bench/baseline.json, committed; `--record-baseline` makes this run the next baseline).
+Rows measured through the reference proxy come from bench/proxy.py when it exists: see
+`extra_rows` below for the hook it implements.
 """
 
 import datetime
@@ -40,7 +46,11 @@ PROPOSALS = int(os.environ.get("BENCH_PROPOSALS", "500"))
 VOTES = int(os.environ.get("BENCH_VOTES", "50000"))
 DURATION = int(os.environ.get("BENCH_DURATION", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
-WORKERS = 2
+# Two cores: two worker processes, each with threads so that one request's database round
+# trips overlap another's Python; connections persist between requests (CONN_MAX_AGE).
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+THREADS = int(os.environ.get("BENCH_THREADS", "4"))
+BASELINE = BENCH / "baseline.json"
 
 
 def free_port():
@@ -79,6 +89,7 @@ def site_env(var_dir):
         "VAR_DIR": str(var_dir),
         "LOG_LEVEL": "WARNING",
         "RATELIMIT_ENABLE": "false",
+        "CONN_MAX_AGE": "600",
         # Mail goes nowhere during the benchmark: the outbox keeps it, unsent.
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": str(free_port()),
@@ -137,6 +148,20 @@ def run_wrk(wrk, url, script=None):
         args[1:1] = ["-s", str(script)]
     output = subprocess.run(args, capture_output=True, text=True, check=True, timeout=DURATION + 60)
     return parse_wrk(output.stdout)
+
+
+def run_flow(wrk, base, kind, target):
+    """One row of bench/flows.py: a path for wrk, a dict (path, script, per_request, check)
+    for a wrk script, or a function for the threaded Python client."""
+    if kind != "wrk":
+        return run_python_load(target)
+    if isinstance(target, str):
+        return run_wrk(wrk, base + target)
+    result = run_wrk(wrk, base + target["path"], target.get("script"))
+    result["rps"] *= target.get("per_request", 1)
+    if target.get("check"):
+        result["check"] = target["check"]()
+    return result
 
 
 def run_python_load(make_request, duration=DURATION, threads=CONNECTIONS):
@@ -228,23 +253,33 @@ def nginx_ceiling(nginx, wrk, html, path):
 
 # The vote transaction as PostgreSQL sees it; bench flows may replace it once the proposals
 # room is merged (see VOTE_TRANSACTION_SQL in the flows below).
+# The POST of a mailed vote link: lock and spend the link, insert the vote, move the counter;
+# all links point at one proposal, as in the HTTP row (its counter is the hot row of both).
 PGBENCH_SETUP = """
-DROP TABLE IF EXISTS bench_vote; DROP TABLE IF EXISTS bench_proposal;
+DROP TABLE IF EXISTS bench_vote; DROP TABLE IF EXISTS bench_confirmation;
+DROP TABLE IF EXISTS bench_proposal;
 CREATE TABLE bench_proposal (
     id serial PRIMARY KEY, title text NOT NULL, vote_count int NOT NULL DEFAULT 0);
+CREATE TABLE bench_confirmation (
+    id serial PRIMARY KEY, proposal_id int NOT NULL REFERENCES bench_proposal(id),
+    token_hash text NOT NULL, voter_hash text NOT NULL, used_at timestamptz);
 CREATE TABLE bench_vote (
     id bigserial PRIMARY KEY, proposal_id int NOT NULL REFERENCES bench_proposal(id),
     email_hash text NOT NULL, created_at timestamptz NOT NULL DEFAULT now(),
     UNIQUE (proposal_id, email_hash));
 INSERT INTO bench_proposal (title)
     SELECT 'Förslag ' || g FROM generate_series(1, {proposals}) g;
+INSERT INTO bench_confirmation (proposal_id, token_hash, voter_hash)
+    SELECT 1, md5(g::text), md5('v' || g) FROM generate_series(1, 1000000) g;
 """
 PGBENCH_SCRIPT = """
-\\set p random(1, {proposals})
+\\set c random(1, 1000000)
 BEGIN;
+SELECT id, token_hash, voter_hash FROM bench_confirmation WHERE id = :c FOR UPDATE;
+UPDATE bench_confirmation SET used_at = now() WHERE id = :c;
 INSERT INTO bench_vote (proposal_id, email_hash)
-    VALUES (:p, md5(random()::text || clock_timestamp()::text));
-UPDATE bench_proposal SET vote_count = vote_count + 1 WHERE id = :p;
+    VALUES (1, md5(random()::text || clock_timestamp()::text)) ON CONFLICT DO NOTHING;
+UPDATE bench_proposal SET vote_count = vote_count + 1 WHERE id = 1;
 COMMIT;
 """
 
@@ -308,6 +343,7 @@ def main():
 
     print("Preparing the database ...", flush=True)
     manage(env, "migrate", "--noinput", "-v", "0")
+    manage(env, "createcachetable")  # the shared cache, as `make run` and deployments have
     manage(env, "load_demo", "--force", "--no-admin")
     t0 = time.monotonic()
     subprocess.run(
@@ -340,6 +376,10 @@ def main():
             "config.wsgi",
             "-w",
             str(WORKERS),
+            "-k",
+            "gthread",
+            "--threads",
+            str(THREADS),
             "-b",
             f"127.0.0.1:{port}",
             "--access-logfile",
@@ -361,10 +401,11 @@ def main():
 
         for name, kind, target in context["flows"]:
             print(f"Measuring {name} ...", flush=True)
-            result = run_wrk(wrk, base + target) if kind == "wrk" else run_python_load(target)
-            rows.append({"name": name, "via": kind, **result})
+            rows.append({"name": name, "via": kind, **run_flow(wrk, base, kind, target)})
+        rows += extra_rows(base, wrk, nginx, env, context)
     finally:
         stop(gunicorn)
+        context.get("cleanup", lambda: None)()
 
     print("Measuring the nginx ceiling ...", flush=True)
     rows.append(
@@ -385,7 +426,12 @@ def main():
     )
     shutil.rmtree(var_dir, ignore_errors=True)
 
-    report = render_report(rows, started_at, generate_seconds, context)
+    previous = json.loads(BASELINE.read_text()) if BASELINE.exists() else None
+    report = render_report(rows, started_at, generate_seconds, context, previous)
+    if "--record-baseline" in sys.argv:
+        BASELINE.write_text(
+            json.dumps({"run": f"{started_at:%Y-%m-%d %H:%M %Z}", "rows": rows}, indent=2) + "\n"
+        )
     stamp = started_at.strftime("%Y%m%d-%H%M%S")
     (RESULTS / f"{stamp}.json").write_text(json.dumps({"rows": rows}, indent=2))
     (RESULTS / f"{stamp}.md").write_text(report)
@@ -397,30 +443,60 @@ def main():
     print(report)
 
 
-def render_report(rows, started_at, generate_seconds, context):
+def extra_rows(base, wrk, nginx, env, context):
+    """Rows another module adds while the site runs: bench/proxy.py, if present, defines
+    `measure(base, wrk, nginx, env, context)` returning rows shaped like the others
+    ({"name", "via", "rps", "p50_ms", "p99_ms", "bad", "socket_errors"}; a row may name its
+    ceiling with "ceiling": "nginx" or "pgbench"). Its rows are ratioed like every row."""
+    try:
+        import proxy
+    except ImportError:
+        return []
+    return list(proxy.measure(base, wrk, nginx, env, context))
+
+
+def _ratio(part, whole):
+    return part / whole if whole else float("nan")
+
+
+def render_report(rows, started_at, generate_seconds, context, previous=None):
     nginx = next(r for r in rows if r["name"].startswith("ceiling: nginx"))
     pg = next(r for r in rows if r["name"].startswith("ceiling: pgbench"))
+    before = {row["name"]: row for row in (previous or {}).get("rows", [])}
     lines = [
         f"Run {started_at:%Y-%m-%d %H:%M %Z} on {os.cpu_count()} CPU cores; gunicorn with "
-        f"{WORKERS} sync workers, config.settings.production, PostgreSQL on loopback; "
-        f"{CONNECTIONS} connections, {DURATION} s per row. Data: {context['scale']} "
-        f"(generated in {generate_seconds:.0f} s).",
+        f"{WORKERS} gthread workers x {THREADS} threads, config.settings.production, "
+        f"PostgreSQL on loopback; {CONNECTIONS} connections, {DURATION} s per row. Data: "
+        f"{context['scale']} (generated in {generate_seconds:.0f} s). Previous run: "
+        f"{(previous or {}).get('run', 'none recorded')} (bench/baseline.json).",
         "",
-        "| what | via | requests/s | p50 ms | p99 ms | non-2xx | ratio to ceiling |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+        "| what | via | requests/s | p50 ms | p99 ms | non-2xx | ratio to ceiling "
+        "| × previous run | ratio to ceiling then |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
-        ceiling = pg if row["name"] in context.get("db_bound", ()) else nginx
+        db_bound = row["name"] in context.get("db_bound", ()) or row.get("ceiling") == "pgbench"
+        ceiling = pg if db_bound else nginx
+        ceiling_name = "pgbench" if db_bound else "nginx"
+        old = before.get(row["name"])
         if row["name"].startswith("ceiling"):
-            ratio = "1 (ceiling)"
+            ratio = then = "1 (ceiling)"
         else:
-            ratio = (
-                f"{row['rps'] / ceiling['rps']:.3f} of {'pgbench' if ceiling is pg else 'nginx'}"
-            )
+            ratio = f"{_ratio(row['rps'], ceiling['rps']):.3f} of {ceiling_name}"
+            old_ceiling = before.get(ceiling["name"])
+            then = f"{_ratio(old['rps'], old_ceiling['rps']):.3f}" if old and old_ceiling else "–"
+        change = f"{_ratio(row['rps'], old['rps']):.2f}×" if old else "–"
         p99 = "–" if row["p99_ms"] != row["p99_ms"] else f"{row['p99_ms']:.1f}"
+        name = row["name"]
+        check = row.get("check")
+        if check:
+            name += (
+                f" (count {'exact' if check['exact'] else 'NOT exact'}: counter "
+                f"{check['counter']}, votes {check['votes']}, links used {check['links_used']})"
+            )
         lines.append(
-            f"| {row['name']} | {row['via']} | {row['rps']:.0f} | {row['p50_ms']:.1f} | {p99} "
-            f"| {row['bad']} | {ratio} |"
+            f"| {name} | {row['via']} | {row['rps']:.0f} | {row['p50_ms']:.1f} | {p99} "
+            f"| {row['bad']} | {ratio} | {change} | {then} |"
         )
     return "\n".join(lines) + "\n"
 

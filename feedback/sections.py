@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from guarantees.models import GuaranteePage
 
 from .models import Dimension
-from .stats import broken_promises_per_commitment, unit_year_figures
+from .stats import cached_year_figures
 
 
 def render_feedback_form(context):
@@ -15,6 +15,11 @@ def render_feedback_form(context):
     if not isinstance(page, GuaranteePage):
         return ""
     form = context.get("feedback_form") or unit_form(request, page)
+    shown = context.get("all_commitments")
+    if shown is not None and "commitment" in form.fields:
+        # The page listed these commitments already: the choices need no query of their own.
+        field = form.fields["commitment"]
+        field.choices = [("", field.empty_label), *((c.pk, c.title) for c in shown)]
     return render_to_string(
         "feedback/embedded_form.html", {"form": form, "unit": page}, request=request
     )
@@ -25,12 +30,13 @@ def render_year_feedback(context):
     if not isinstance(page, GuaranteePage) or not year:
         return ""
     year = int(year)
-    figures = unit_year_figures([page], year)[page.pk]
-    per_commitment = broken_promises_per_commitment(year, units=[page])
+    figures, per_commitment = cached_year_figures(page, year)
     commitments = []
     if per_commitment:
-        shown = page.applicable_commitments().filter(pk__in=per_commitment)
-        commitments = [(c, per_commitment[c.pk]) for c in shown]
+        shown = context.get("all_commitments")
+        if shown is None:
+            shown = page.applicable_commitments().filter(pk__in=per_commitment)
+        commitments = [(c, per_commitment[c.pk]) for c in shown if c.pk in per_commitment]
     return render_to_string(
         "feedback/year_feedback.html",
         {

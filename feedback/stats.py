@@ -49,3 +49,74 @@ def unit_year_figures(units, year):
 
 def share(part, whole):
     return part / whole if whole else None
+
+
+# The year's figures on a guarantee page ("Så gick det") ----------------------------------------
+#
+# Two aggregates over the unit's feedback would run on every view of its guarantee. They are
+# kept instead in the shared cache per unit and year, forgotten whenever a piece of feedback of
+# that unit is saved or deleted (received, answered, moved, anonymised), and at the latest after
+# YEAR_FIGURES_TTL: bulk updates that bypass save() are seen within that time.
+
+YEAR_FIGURES_TTL = 300
+
+
+def _year_figures_key(unit_id, year):
+    return f"feedback:year-figures:v1:{unit_id}:{year}"
+
+
+def _figures_cache():
+    from django.core.cache import caches
+
+    return caches["shared"]
+
+
+def cached_year_figures(unit, year):
+    """(unit_year_figures for this unit and year, broken_promises_per_commitment) from the
+    shared cache, computed on a miss."""
+    key = _year_figures_key(unit.pk, year)
+    cache = _figures_cache()
+    found = cache.get(key)
+    if found is None:
+        found = (
+            unit_year_figures([unit], year)[unit.pk],
+            broken_promises_per_commitment(year, units=[unit]),
+        )
+        cache.set(key, found, YEAR_FIGURES_TTL)
+    return found
+
+
+def forget_year_figures(unit_id, received_at):
+    if unit_id is None or received_at is None:
+        return
+    from django.db import transaction
+    from django.utils import timezone
+
+    key = _year_figures_key(unit_id, timezone.localtime(received_at).year)
+    # After commit: forgotten earlier, a view in between could count the old rows again.
+    transaction.on_commit(lambda: _figures_cache().delete(key))
+
+
+def _remember_old_place(sender, instance, raw=False, **kwargs):
+    if raw or instance.pk is None:
+        return
+    instance._figures_before = (
+        Feedback.objects.filter(pk=instance.pk).values_list("unit_id", "received_at").first()
+    )
+
+
+def _forget_after_change(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    forget_year_figures(instance.unit_id, instance.received_at)
+    before = getattr(instance, "_figures_before", None)
+    if before:
+        forget_year_figures(*before)
+
+
+def connect_year_figures_invalidation():
+    from django.db.models.signals import post_delete, post_save, pre_save
+
+    pre_save.connect(_remember_old_place, sender=Feedback, dispatch_uid="feedback-figures-pre")
+    post_save.connect(_forget_after_change, sender=Feedback, dispatch_uid="feedback-figures")
+    post_delete.connect(_forget_after_change, sender=Feedback, dispatch_uid="feedback-figures-del")

@@ -275,6 +275,22 @@ class ServiceAreaPage(RoutablePageMixin, SitePage):
         }
         return {unit.pk: areas.get(area_path_of(unit)) for unit in units}
 
+    def route(self, request, path_components):
+        """A unit's guarantee in one query (with its committee), not Wagtail's two (the child
+        page, then its specific row). Other paths (`jamfor/`, other page types) route as usual.
+        """
+        if len(path_components) == 1 and path_components[0]:
+            unit = (
+                GuaranteePage.objects.child_of(self)
+                .select_related("committee")
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if unit is not None:
+                unit.routed_area = self  # the request came through it: no need to look it up
+                return unit.route(request, [])
+        return super().route(request, path_components)
+
     @path("jamfor/")
     def compare(self, request):
         from .views import compare_units
@@ -518,39 +534,55 @@ class GuaranteePage(SitePage):
         ancestors = Page.objects.ancestor_of(self, inclusive=True)
         return Commitment.objects.filter(page__in=ancestors).select_related("page")
 
-    def commitment_groups(self):
+    def _level_paths(self):
+        """{tree path: level} of the pages whose commitments apply to this unit."""
+        area_path = area_path_of(self)
+        return {
+            area_path[: -self.steplen]: CommitmentLevel.CITY,
+            area_path: CommitmentLevel.AREA,
+            self.path: CommitmentLevel.UNIT,
+        }
+
+    def commitment_groups(self, from_cluster=True):
         """All commitments that apply to this unit, grouped city, area, unit.
 
-        Two queries whatever the number of commitments. Unit commitments come from the page's
-        own cluster, which also makes previews of unsaved edits show what the editor typed.
+        One query whatever the number of commitments or levels: the three pages are known by
+        their tree paths. With `from_cluster` the unit's own commitments come from the page's
+        cluster, which makes previews of unsaved edits show what the editor typed (and costs
+        a second query on a saved page, so serving a live page passes False).
         """
-        shared = {CommitmentLevel.CITY: [], CommitmentLevel.AREA: []}
+        levels = self._level_paths()
+        if from_cluster or self.pk is None:
+            levels.pop(self.path)
+        by_level = {level: [] for level in CommitmentLevel.values}
         for commitment in (
-            self.applicable_commitments()
-            .filter(page__depth__in=[self.depth - 2, self.depth - 1])
+            Commitment.objects.filter(page__path__in=list(levels))
+            .annotate(level_path=models.F("page__path"))
             .order_by("sort_order", "pk")
         ):
-            area_level = commitment.page.depth == self.depth - 1
-            shared[CommitmentLevel.AREA if area_level else CommitmentLevel.CITY].append(commitment)
+            by_level[levels[commitment.level_path]].append(commitment)
+        if from_cluster or self.pk is None:
+            by_level[CommitmentLevel.UNIT] = list(self.commitments.all())
         return [
             CommitmentGroup(
                 CommitmentLevel.CITY,
                 _("Kommungemensamma åtaganden"),
-                shared[CommitmentLevel.CITY],
+                by_level[CommitmentLevel.CITY],
             ),
             CommitmentGroup(
                 CommitmentLevel.AREA,
                 _("Verksamhetsområdets åtaganden"),
-                shared[CommitmentLevel.AREA],
+                by_level[CommitmentLevel.AREA],
             ),
             CommitmentGroup(
-                CommitmentLevel.UNIT, _("Enhetens åtaganden"), list(self.commitments.all())
+                CommitmentLevel.UNIT, _("Enhetens åtaganden"), by_level[CommitmentLevel.UNIT]
             ),
         ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        groups = self.commitment_groups()
+        # A preview shows the editor's unsaved cluster; a served page reads the database once.
+        groups = self.commitment_groups(from_cluster=getattr(request, "is_preview", True))
         context["commitment_groups"] = groups
         context["all_commitments"] = [c for group in groups for c in group.commitments]
         return context

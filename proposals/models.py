@@ -744,8 +744,10 @@ class Confirmation(models.Model):
         return confirmation, cls._signer(kind).sign(f"{confirmation.pk}.{nonce}")
 
     @classmethod
-    def verify(cls, kind, token, proposal_id=None, lock=False):
-        """The confirmation behind a token, or TokenError saying why it cannot be used."""
+    def check_signature(cls, kind, token):
+        """(pk, nonce) of a token signed by this site and not expired, or TokenError. Reads no
+        database: the page behind a mailed link can be shown without one, and the POST that
+        uses the link verifies the rest (`verify`)."""
         try:
             value = cls._signer(kind).unsign(token or "", max_age=cls.max_age())
         except signing.SignatureExpired as error:
@@ -755,6 +757,12 @@ class Confirmation(models.Model):
                 gettext("Länken är ogiltig. Kontrollera att du fått med hela.")
             ) from error
         pk, _, nonce = value.partition(".")
+        return pk, nonce
+
+    @classmethod
+    def verify(cls, kind, token, proposal_id=None, lock=False):
+        """The confirmation behind a token, or TokenError saying why it cannot be used."""
+        pk, nonce = cls.check_signature(kind, token)
         queryset = cls.objects.select_for_update() if lock else cls.objects
         confirmation = queryset.filter(pk=pk if pk.isdigit() else None, kind=kind).first()
         if confirmation is None or not constant_time_compare(

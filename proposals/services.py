@@ -93,11 +93,13 @@ def ask_to_confirm_vote(proposal, proof, remote_addr, callback_path):
 
 
 @transaction.atomic
-def vote_by_mailed_link(proposal, token):
-    """Use a mailed vote link once. Raises TokenError or TransitionError."""
-    confirmation = Confirmation.redeem(Confirmation.Kind.VOTE, token, proposal.pk)
+def vote_by_mailed_link(proposal_id, token):
+    """Use a mailed vote link once: one short transaction (lock and spend the link, insert the
+    vote, move the counter). Raises TokenError or TransitionError (voting not open, or this
+    person has voted already)."""
+    confirmation = Confirmation.redeem(Confirmation.Kind.VOTE, token, proposal_id)
     return Proposal.record_vote(
-        proposal.pk,
+        proposal_id,
         confirmation.voter_hash,
         verifier=confirmation.verifier,
         notify=confirmation.notify,

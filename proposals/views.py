@@ -1,10 +1,13 @@
 import json
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from home.resident_input import absolute_url, render_limited_form, resident_post_limit
@@ -125,32 +128,83 @@ def vote_begin(request, pk, verifier):
     return redirect(step)  # to the identity provider
 
 
-@require_http_methods(["GET", "POST"])
-@resident_post_limit("proposals.confirm")
-def vote_callback(request, pk, verifier):
-    """Where a voter comes back: from a mailed link, or from an identity provider."""
+# The pages around a mailed vote link are the same for every anonymous visitor of a proposal:
+# they are kept rendered in the cache for a short while, so the link's GET reads no database
+# and its POST only runs the vote's transaction.
+SAME_FOR_EVERYONE_SECONDS = 60
+
+
+def _same_for_everyone(request, key, render_page):
+    """`render_page()`'s response, kept as HTML under `key` for visitors without a session or
+    pending messages (whose pages could differ: an editor's user bar, a message)."""
+    personal = {settings.SESSION_COOKIE_NAME, "messages"} & set(request.COOKIES)
+    if personal:
+        return render_page()
+    html = cache.get(key)
+    if html is not None:
+        return HttpResponse(html)
+    response = render_page()
+    if response.status_code == 200:
+        cache.set(key, response.content, SAME_FOR_EVERYONE_SECONDS)
+    return response
+
+
+def _vote_by_mailed_link(request, pk, token):
+    try:
+        Confirmation.check_signature(Confirmation.Kind.VOTE, token)
+        if request.method != "POST":
+            # A GET only shows the button: mail scanners follow links (e-petitions #1661). The
+            # form posts back to this address, token included, so its HTML is the same for all.
+            return _same_for_everyone(
+                request,
+                f"proposals:confirm-vote:{pk}",
+                lambda: render(
+                    request, "proposals/confirm_vote.html", {"proposal": _public_or_404(pk)}
+                ),
+            )
+        services.vote_by_mailed_link(pk, token)
+    except TokenError as error:
+        return render_token_error(request, _public_or_404(pk), str(error))
+    except TransitionError as error:
+        return render_vote_outcome(request, _public_or_404(pk), " ".join(error.messages))
+    return _same_for_everyone(
+        request,
+        f"proposals:vote-counted:{pk}",
+        lambda: render_vote_outcome(
+            request, _public_or_404(pk), gettext("Tack! Din röst är registrerad."), counted=True
+        ),
+    )
+
+
+@csrf_protect
+def _vote_by_identity(request, pk, verifier):
     proposal = _public_or_404(pk)
     chosen = _verifier_or_404(verifier)
-    token = request.GET.get("t", "")
     try:
-        if token:
-            if request.method != "POST":
-                # A GET only shows the button: mail scanners follow links (e-petitions #1661).
-                Confirmation.verify(Confirmation.Kind.VOTE, token, proposal.pk)
-                return render(
-                    request, "proposals/confirm_vote.html", {"proposal": proposal, "token": token}
-                )
-            services.vote_by_mailed_link(proposal, token)
-        else:
-            identity = chosen.callback(request, proposal)
-            services.vote(proposal, identity, request.META.get("REMOTE_ADDR"))
-    except (TokenError, VerificationFailed) as error:
+        identity = chosen.callback(request, proposal)
+        services.vote(proposal, identity, request.META.get("REMOTE_ADDR"))
+    except VerificationFailed as error:
         return render_token_error(request, proposal, str(error))
     except TransitionError as error:
         return render_vote_outcome(request, proposal, " ".join(error.messages))
     return render_vote_outcome(
         request, proposal, gettext("Tack! Din röst är registrerad."), counted=True
     )
+
+
+# The mailed link's POST needs no CSRF token: the single-use secret in its address is what a
+# forged cross-site request cannot have, and a forged request with the forger's own link would
+# only cast the forger's vote. An identity provider's callback keeps Django's CSRF check.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+@resident_post_limit("proposals.confirm")
+def vote_callback(request, pk, verifier):
+    """Where a voter comes back: from a mailed link, or from an identity provider."""
+    token = request.GET.get("t", "")
+    if token:
+        _verifier_or_404(verifier)
+        return _vote_by_mailed_link(request, pk, token)
+    return _vote_by_identity(request, pk, verifier)
 
 
 @require_GET

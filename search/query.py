@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.db.models import Count
+from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
@@ -76,18 +78,22 @@ def expired_guarantee_ids():
     return list(GuaranteePage.objects.filter(valid_to__lt=today).values_list("id", flat=True))
 
 
-def public_pages():
-    """Pages the public may find: live, not behind a view restriction, guarantees in force."""
+def public_pages(private=None):
+    """Pages the public may find: live, not behind a view restriction, guarantees in force.
+    `private`: Wagtail's private_q() when the caller has it already (it reads the table of
+    view restrictions each time it is built)."""
+    private = Page.objects.private_q() if private is None else private
     return (
         Page.objects.live()
-        .public()
+        .exclude(private)
         .type(*(page_type.model for page_type in PAGE_TYPES))
         .exclude(id__in=expired_guarantee_ids())
     )
 
 
-def live_service_areas():
-    return list(ServiceAreaPage.objects.live().public().order_by("title"))
+def live_service_areas(private=None):
+    private = Page.objects.private_q() if private is None else private
+    return list(ServiceAreaPage.objects.live().exclude(private).order_by("title"))
 
 
 @dataclass
@@ -192,14 +198,19 @@ class SiteSearch:
     def __init__(self, query, type_key="", area_slug="", page_number=1):
         self.query = clean_query(query)
         self.terms = search_terms(self.query)
-        self.areas = live_service_areas()
+        # One read of the view restrictions for the whole search, not one per queryset.
+        private = Page.objects.private_q()
+        self.areas = live_service_areas(private)
         self.area = next((a for a in self.areas if a.slug == area_slug), None)
         registered = searchable_types()
         known_types = {t.key for t in PAGE_TYPES} | {t.key for t in registered}
         self.type_key = type_key if type_key in known_types else ""
         self.page_number = parse_page_number(page_number)
         self.registered = registered
-        self.pages = public_pages()
+        self.pages = public_pages(private)
+        # Each registered type's queryset built once per search (building may read the
+        # database, as Wagtail's public() does).
+        self._querysets = {}
         # The database backends count facets in one GROUP BY; Elasticsearch's terms
         # aggregation returns only the top ten buckets, so there we count one by one.
         self.facets_in_database = type(get_search_backend()).__module__.startswith(
@@ -210,6 +221,11 @@ class SiteSearch:
         self.supports_fuzzy = not (self.facets_in_database and connection.vendor == "sqlite")
 
     # Sources -------------------------------------------------------------------------------
+
+    def _queryset(self, searchable):
+        if searchable.key not in self._querysets:
+            self._querysets[searchable.key] = searchable.queryset()
+        return self._querysets[searchable.key]
 
     def _page_source(self, type_key):
         queryset = self.pages
@@ -222,7 +238,7 @@ class SiteSearch:
 
     def _registered_sources(self, type_key):
         return [
-            _Source(t.key, t.label, t.queryset(), _registered_area_filter(t.area_field))
+            _Source(t.key, t.label, self._queryset(t), _registered_area_filter(t.area_field))
             for t in self.registered
             if not type_key or t.key == type_key
         ]
@@ -237,13 +253,30 @@ class SiteSearch:
     # Queries -------------------------------------------------------------------------------
 
     def _queries(self):
+        """(query, fuzzy) to try in turn until one finds something. Lazy: the typo fallback
+        runs only when the words as typed found nothing."""
         words = " ".join(self.terms)
         alternatives = [_term_query(term) for term in self.terms]
         yield (And(alternatives) if len(alternatives) > 1 else alternatives[0]), False
         if len(self.terms) > 1:
             yield Or(alternatives), False
-        if self.supports_fuzzy:
-            yield Fuzzy(words), True
+        if not self.supports_fuzzy:
+            return
+        if not self.facets_in_database:
+            yield Fuzzy(words), True  # Elasticsearch's own fuzziness
+            return
+        # PostgreSQL: each word is corrected against the index's distinct words (a small
+        # table with a trigram index), then the corrected words are searched as usual.
+        from .models import SearchWord
+
+        corrected = [SearchWord.closest(term.lower()) or term for term in self.terms]
+        if [c.lower() for c in corrected] == [t.lower() for t in self.terms]:
+            return
+        self.corrected = corrected
+        alternatives = [_term_query(term) for term in corrected]
+        yield (And(alternatives) if len(alternatives) > 1 else alternatives[0]), True
+        if len(corrected) > 1:
+            yield Or(alternatives), True
 
     def _count(self, queryset, search_query):
         return queryset.search(search_query).count()
@@ -273,6 +306,8 @@ class SiteSearch:
             return outcome
 
         search_query, outcome.fuzzy = found
+        if outcome.fuzzy and getattr(self, "corrected", None):
+            outcome.suggestion = " ".join(self.corrected)
         outcome.total = sum(counts.values())
         outcome.num_pages = -(-outcome.total // PAGE_SIZE)
         outcome.page_number = min(self.page_number, outcome.num_pages, MAX_PAGE)
@@ -290,11 +325,14 @@ class SiteSearch:
         scored.sort(key=lambda item: (-item[0], item[1]))
         window = scored[offset : offset + PAGE_SIZE]
         outcome.hits = self._hits(window)
-        if fuzzy and outcome.hits:
+        if fuzzy and outcome.hits and not outcome.suggestion:
             outcome.suggestion = outcome.hits[0].title
 
         outcome.type_facets = self._type_facets(type_counts)
-        outcome.area_facets = self._area_facets(self._area_counts(search_query))
+        area_counts = getattr(self, "_grouped_area_counts", None)
+        if area_counts is None:
+            area_counts = self._area_counts(search_query)
+        outcome.area_facets = self._area_facets(area_counts)
         return outcome
 
     # Facets --------------------------------------------------------------------------------
@@ -308,8 +346,63 @@ class SiteSearch:
                 counts[t.key] = type_counts[t.key]
         return counts
 
+    def _grouped(self, queryset, search_query, *fields, **annotations):
+        """Hits of `search_query` in `queryset` counted per value of `fields`, in one GROUP BY
+        (the database backend; its facet() groups by one field only, this by several)."""
+        results = queryset.search(search_query)
+        compiler = results.query_compiler
+        matches = compiler.search(
+            compiler.get_config(results.backend), None, None, backend=results.backend
+        )
+        if annotations:
+            matches = matches.annotate(**annotations)
+        return matches.values(*fields, *annotations).annotate(n=Count("pk")).order_by()
+
+    def _counts_in_one_query(self, search_query):
+        """Type counts (for the current area) and area counts (for the current type) from one
+        grouped query per source: pages by type and area, each registered type by area."""
+        type_of = {ContentType.objects.get_for_model(t.model).pk: t.key for t in PAGE_TYPES}
+        area_paths = {area.path: area for area in self.areas}
+        length = len(next(iter(area_paths))) if area_paths else 0
+        type_counts = dict.fromkeys([t.key for t in PAGE_TYPES], 0)
+        area_counts = dict.fromkeys((area.slug for area in self.areas), 0)
+        for row in self._grouped(
+            self.pages,
+            search_query,
+            "content_type_id",
+            area_path=Substr("path", 1, length or 1),
+        ):
+            key = type_of.get(row["content_type_id"])
+            area = area_paths.get(row["area_path"])
+            if key is None:
+                continue
+            if self.area is None or area == self.area:
+                type_counts[key] += row["n"]
+            if area is not None and self.type_key in ("", key):
+                area_counts[area.slug] += row["n"]
+        slug_by_pk = {area.pk: area.slug for area in self.areas}
+        for searchable in self.registered:
+            queryset = self._queryset(searchable)
+            if not searchable.area_field:
+                type_counts[searchable.key] = (
+                    self._count(queryset, search_query) if self.area is None else 0
+                )
+                continue
+            attname = queryset.model._meta.get_field(searchable.area_field).attname
+            type_counts[searchable.key] = 0
+            for row in self._grouped(queryset, search_query, attname):
+                slug = slug_by_pk.get(row[attname])
+                if self.area is None or row[attname] == self.area.pk:
+                    type_counts[searchable.key] += row["n"]
+                if slug and self.type_key in ("", searchable.key):
+                    area_counts[slug] += row["n"]
+        self._grouped_area_counts = area_counts
+        return type_counts
+
     def _type_counts(self, search_query):
         """Hits per type for the current area, whatever the type filter."""
+        if self.facets_in_database and connection.vendor == "postgresql" and self.areas:
+            return self._counts_in_one_query(search_query)
         pages = self.pages
         if self.area is not None:
             pages = _page_area_filter(pages, self.area)
@@ -347,7 +440,7 @@ class SiteSearch:
         for searchable in self.registered:
             if not searchable.area_field or self.type_key not in ("", searchable.key):
                 continue
-            queryset = searchable.queryset()
+            queryset = self._queryset(searchable)
             if self.facets_in_database:
                 attname = queryset.model._meta.get_field(searchable.area_field).attname
                 for area_pk, count in self._facet(queryset, search_query, attname).items():

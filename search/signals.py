@@ -15,6 +15,19 @@ def reindex_page(sender, instance, **kwargs):
     page = instance.specific
     if isinstance(page, index.Indexed):
         index.insert_or_update_object(page)
+        _add_words(page)
+
+
+def _add_words(page):
+    """The typo fallback's words table learns the published page's words (search/models.py)."""
+    from django.conf import settings
+    from django.db import connection
+
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
+    if connection.vendor == "postgresql" and "elasticsearch" not in backend:
+        from .models import SearchWord
+
+        SearchWord.add_words_of(page)
 
 
 def connect():

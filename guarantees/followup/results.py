@@ -28,26 +28,23 @@ def chosen_year(request, years):
 def render_results(context):
     """Outcomes of the latest published follow-up (or an earlier one the reader chose), and
     the year's feedback from the "guarantee_page_year_feedback" hook. Two queries whatever the
-    number of commitments, plus what the feedback room needs."""
+    number of commitments and years (the published follow-ups, then the chosen one's
+    outcomes), plus what the feedback room needs."""
     page = context.get("page")
     if page is None or page.pk is None:
         return ""
     request = context.get("request")
-    years = list(
-        YearlyFollowUp.objects.published()
+    follow_ups = {
+        follow_up.year: follow_up
+        for follow_up in YearlyFollowUp.objects.published()
         .filter(unit_id=page.pk)
         .order_by("-year")
-        .values_list("year", flat=True)
-    )
-    if not years:
+    }
+    if not follow_ups:
         return ""
+    years = list(follow_ups)
     year = chosen_year(request, years)
-    follow_up = (
-        YearlyFollowUp.objects.published()
-        .filter(unit_id=page.pk, year=year)
-        .prefetch_related("outcomes")
-        .get()
-    )
+    follow_up = follow_ups[year]
     outcomes = list(follow_up.outcomes.all())
     groups = []
     for level, heading in GROUP_HEADINGS:

@@ -1,0 +1,81 @@
+"""The typo fallback goes through the table of distinct indexed words, not over the whole index;
+the type and area facets come from the same grouped query that decides whether anything was
+found; a search request has a fixed query budget."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from search.models import SearchWord
+from search.query import SiteSearch
+
+from .conftest import page_titles
+
+
+@pytest.mark.parametrize(("typed", "corrected"), [("Myrstackn", "myrstacken")])
+def test_a_misspelt_word_is_corrected_against_the_words_table(municipality, typed, corrected):
+    with CaptureQueriesContext(connection) as queries:
+        outcome = SiteSearch(typed).run()
+    assert outcome.fuzzy
+    assert outcome.suggestion == corrected
+    assert page_titles(outcome)[0] == "Förskolan Myrstacken"
+    sql = " ".join(q["sql"] for q in queries)
+    assert "search_searchword" in sql
+    # No trigram comparison against the documents' own text.
+    assert "word_similarity" not in sql and "title_text" not in sql.split("search_searchword")[-1]
+
+
+def test_the_page_says_menade_du_with_the_corrected_word(client, municipality):
+    html = client.get("/sok/", {"q": "Myrstackn"}).content.decode()
+    assert "Menade du" in html and ">myrstacken</a>?" in html
+
+
+def test_the_words_table_holds_the_published_pages_words(municipality):
+    SearchWord.rebuild()
+    words = set(SearchWord.objects.values_list("word", flat=True))
+    assert {"myrstacken", "förskolan"} <= words
+    assert not [w for w in words if w.isdigit() or len(w) < 3]
+
+
+def test_a_word_far_from_every_indexed_word_finds_nothing(municipality):
+    outcome = SiteSearch("xyzzyqwv").run()
+    assert outcome.total == 0 and not outcome.suggestion
+
+
+@pytest.mark.parametrize(
+    ("query", "type_key", "area_slug"),
+    [
+        ("förskola", "", ""),
+        ("förskola", "", "forskola"),
+        ("belysning", "e-forslag", ""),
+        ("belysning", "", "grundskola"),
+        ("läxhjälp", "garantier", ""),
+        ("biblioteket", "", "bibliotek"),
+    ],
+)
+def test_facets_from_one_grouped_query_equal_the_counts_one_by_one(
+    municipality, query, type_key, area_slug
+):
+    search = SiteSearch(query, type_key=type_key, area_slug=area_slug)
+    outcome = search.run()
+    # The old way, per type and per area, with a search per count.
+    reference = SiteSearch(query, type_key=type_key, area_slug=area_slug)
+    reference.facets_in_database = False
+    found = next(iter(reference._queries()))[0]
+    by_type = reference._type_counts(found)
+    by_area = reference._area_counts(found)
+    assert {f.key: f.count for f in outcome.type_facets} == by_type
+    assert {f.key: f.count for f in outcome.area_facets} == by_area
+
+
+def test_a_search_request_has_a_fixed_query_budget(client, municipality):
+    client.get("/sok/", {"q": "förskola"})
+    with CaptureQueriesContext(connection) as found:
+        assert client.get("/sok/", {"q": "förskola"}).status_code == 200
+    with CaptureQueriesContext(connection) as misspelt:
+        assert client.get("/sok/", {"q": "Myrstackn"}).status_code == 200
+    # Privacy and site lookups, the areas, one grouped count per source (pages by type and
+    # area, each registered type by area), the hits with their commitments, the page shell.
+    assert len(found) <= 16, len(found)
+    # The same again for the words as typed and as corrected, and the words table's lookup.
+    assert len(misspelt) <= 21, len(misspelt)
