@@ -6,7 +6,7 @@ PORT ?= 8000
 export PORT
 PYTEST_ARGS ?=
 
-.PHONY: run test check lint format clean bench
+.PHONY: run serve-demo test check lint format clean bench
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is needed")'
@@ -21,7 +21,13 @@ node_modules/.installed: package.json package-lock.json
 var:
 	@mkdir -p var/mail
 
+# The demo on its own PostgreSQL under var/postgres: bin/demo-postgres initdb's it on the first
+# run, starts it, and stops it when the server stops (Ctrl-C, or an error on the way).
 run: $(BIN)/.installed var
+	bin/demo-postgres $(MAKE) --no-print-directory serve-demo
+
+# Runs inside the demo's PostgreSQL that `run` starts.
+serve-demo:
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_demo

@@ -7,6 +7,7 @@ created, so a second run adds nothing.
 """
 
 import datetime
+from dataclasses import dataclass
 
 from guarantees.models import (
     Commitment,
@@ -20,46 +21,100 @@ from home.models import HomePage
 C = QualityCriterion
 
 
-def commitment(title, expected_result, criterion, way_of_working, follow_up_method):
-    return {
-        "title": title,
-        "expected_result": expected_result,
-        "quality_criterion": criterion,
-        "way_of_working": way_of_working,
-        "follow_up_method": follow_up_method,
-    }
+@dataclass(frozen=True)
+class Measure:
+    """How the yearly follow-up measures a commitment: what its expected result counts (`about`
+    is a word of that expected result), the target, and the value the demo's follow-ups
+    report for each outcome. The follow-up demo writes its measured values from this, so a
+    commitment is never followed up with another commitment's figures."""
+
+    about: str
+    quantity: str
+    target: float
+    met: float
+    partly: float
+    not_met: float
+    at_most: bool = False  # lower is better: "högst 12 olika medarbetare"
+
+    def value(self, outcome):
+        """The demo's value for an outcome ("met", "partly", "not_met": Outcome's values)."""
+        return {"met": self.met, "partly": self.partly, "not_met": self.not_met}[outcome]
+
+    def text(self, outcome):
+        target = f"högst {_number(self.target)}" if self.at_most else _number(self.target)
+        return f"{_number(self.value(outcome))} {self.quantity} (mål {target})"
+
+
+def _number(value):
+    return f"{value:g}".replace(".", ",")
+
+
+@dataclass(frozen=True)
+class DemoCommitment:
+    """One demo commitment, whole: what the guarantee says and how it is measured."""
+
+    title: str
+    expected_result: str
+    quality_criterion: str
+    way_of_working: str
+    follow_up_method: str
+    measure: Measure
+
+    def fields(self):
+        """The Commitment model's fields."""
+        return {
+            "title": self.title,
+            "expected_result": self.expected_result,
+            "quality_criterion": self.quality_criterion,
+            "way_of_working": self.way_of_working,
+            "follow_up_method": self.follow_up_method,
+        }
+
+
+commitment = DemoCommitment
 
 
 CITY_COMMITMENTS = [
-    {
-        "title": "Du blir bemött med respekt, vänlighet och engagemang.",
-        "expected_result": (
-            "Minst 90 procent av de svarande i kommunens årliga brukarundersökningar "
-            "instämmer i att de blir bemötta med respekt."
+    commitment(
+        "Du blir bemött med respekt, vänlighet och engagemang.",
+        "Minst 90 procent av de svarande i kommunens årliga brukarundersökningar instämmer i "
+        "att de blir bemötta med respekt.",
+        C.TREATMENT,
+        "Alla medarbetare går kommunens utbildning i bemötande och vi tar upp bemötande på "
+        "arbetsplatsträffar varje kvartal.",
+        "Kommungemensam fråga i varje brukarundersökning.",
+        Measure(
+            "respekt",
+            "procent av de svarande instämmer i att de blir bemötta med respekt",
+            90,
+            93,
+            87,
+            78,
         ),
-        "quality_criterion": C.TREATMENT,
-        "way_of_working": (
-            "Alla medarbetare går kommunens utbildning i bemötande och vi tar upp bemötande "
-            "på arbetsplatsträffar varje kvartal."
+    ),
+    commitment(
+        "Du får svar på dina synpunkter och klagomål inom två arbetsdagar.",
+        "Minst 95 procent av synpunkterna besvaras inom två arbetsdagar.",
+        C.CONFIDENCE,
+        "Synpunkter registreras och fördelas samma dag de kommer in.",
+        "Uttag ur synpunktsregistret varje månad.",
+        Measure(
+            "synpunkterna",
+            "procent av synpunkterna besvarades inom två arbetsdagar",
+            95,
+            97,
+            91,
+            79,
         ),
-        "follow_up_method": "Kommungemensam fråga i varje brukarundersökning.",
-    },
-    {
-        "title": "Du får svar på dina synpunkter och klagomål inom två arbetsdagar.",
-        "expected_result": "Minst 95 procent av synpunkterna besvaras inom två arbetsdagar.",
-        "quality_criterion": C.CONFIDENCE,
-        "way_of_working": "Synpunkter registreras och fördelas samma dag de kommer in.",
-        "follow_up_method": "Uttag ur synpunktsregistret varje månad.",
-    },
-    {
-        "title": "Du når oss på telefon och e-post under kontorstid.",
-        "expected_result": (
-            "Minst 85 procent av samtalen besvaras inom tre minuter och e-post inom en arbetsdag."
-        ),
-        "quality_criterion": C.ACCESSIBILITY,
-        "way_of_working": "Kontaktcenter tar emot samtal vardagar 8–17 och lotsar vidare.",
-        "follow_up_method": "Statistik från växeln och e-postsystemet varje månad.",
-    },
+    ),
+    commitment(
+        "Du når oss på telefon och e-post under kontorstid.",
+        "Minst 85 procent av samtalen besvaras inom tre minuter och e-post inom en arbetsdag.",
+        C.ACCESSIBILITY,
+        "Kontaktcenter tar emot samtal vardagar 8–17 och lotsar vidare.",
+        "Statistik från växeln och e-postsystemet varje månad.",
+        Measure("samtalen", "procent av samtalen besvarades inom tre minuter", 85, 91, 81, 68),
+    ),
 ]
 
 
@@ -68,7 +123,7 @@ def load_city_commitments(home):
     if home.commitments.exists():
         return 0
     for order, item in enumerate(CITY_COMMITMENTS):
-        Commitment.objects.create(page=home, sort_order=order, **item)
+        Commitment.objects.create(page=home, sort_order=order, **item.fields())
     home.save_revision().publish()  # so that the editor's latest revision holds them too
     return len(CITY_COMMITMENTS)
 
@@ -83,6 +138,14 @@ PRESCHOOL = {
         "Kontaktpedagogen tar emot er vid inskolningen och håller ett uppföljningssamtal "
         "efter sex veckor.",
         "Vårdnadshavarenkät varje vår.",
+        Measure(
+            "kontaktpedagog",
+            "procent av vårdnadshavarna vet vem som är barnets kontaktpedagog",
+            95,
+            98,
+            92,
+            84,
+        ),
     ),
     "dagen": commitment(
         "Du får veta hur ditt barn har haft det under dagen.",
@@ -91,13 +154,29 @@ PRESCHOOL = {
         "Vi berättar om dagen vid hämtning och lägger ut bilder och texter i lärplattformen "
         "varje vecka.",
         "Vårdnadshavarenkät varje vår.",
+        Measure(
+            "haft det",
+            "procent av vårdnadshavarna instämmer i att de får veta hur barnet haft det",
+            90,
+            94,
+            86,
+            77,
+        ),
     ),
     "utomhus": commitment(
         "Ditt barn är ute varje dag, oavsett väder.",
-        "Barnen är utomhus minst en timme varje dag under minst 95 procent av årets dagar.",
+        "Barnen har utevistelse minst en timme varje dag under minst 95 procent av årets dagar.",
         C.CONFIDENCE,
         "Utevistelsen är planerad i veckoschemat och vi har extrakläder för barn som behöver.",
         "Avdelningarna för logg över utevistelse som sammanställs varje termin.",
+        Measure(
+            "utevistelse",
+            "procent av årets dagar hade barnen minst en timmes utevistelse",
+            95,
+            98,
+            92,
+            85,
+        ),
     ),
     "inflytande": commitment(
         "Ditt barn får vara med och påverka vad vi gör.",
@@ -106,6 +185,7 @@ PRESCHOOL = {
         C.INFLUENCE,
         "Vi har barnråd och dokumenterar barnens förslag på en vägg som alla kan se.",
         "Genomgång av barnrådens protokoll vid terminens slut.",
+        Measure("barnråd", "barnråd per avdelning och termin i snitt", 2, 2.5, 1.5, 1),
     ),
     "utvecklingssamtal": commitment(
         "Du erbjuds ett utvecklingssamtal om ditt barn varje år.",
@@ -114,6 +194,14 @@ PRESCHOOL = {
         C.INFLUENCE,
         "Vi bokar samtalen i lärplattformen och erbjuder tolk när det behövs.",
         "Registrering av genomförda samtal i lärplattformen.",
+        Measure(
+            "utvecklingssamtal",
+            "procent av de erbjudna utvecklingssamtalen genomfördes",
+            90,
+            95,
+            86,
+            74,
+        ),
     ),
     "sprak": commitment(
         "Vi läser och berättar för barnen varje dag.",
@@ -121,6 +209,9 @@ PRESCHOOL = {
         C.CONFIDENCE,
         "Vi lånar böcker från biblioteket varje månad, även på barnens modersmål.",
         "Pedagogernas veckodokumentation följs upp av förskolechefen varje månad.",
+        Measure(
+            "högläsning", "procent av dagarna hade högläsning på alla avdelningar", 100, 100, 94, 81
+        ),
     ),
 }
 
@@ -134,6 +225,14 @@ SCHOOL = {
         C.CONFIDENCE,
         "Mentorn har enskilda samtal med varje elev minst två gånger per termin.",
         "Skolenkäten och kommunens elevenkät varje år.",
+        Measure(
+            "vända sig till",
+            "procent av eleverna i årskurs 5 och 8 vet vem de kan vända sig till",
+            90,
+            93,
+            88,
+            79,
+        ),
     ),
     "franvaro": commitment(
         "Du får besked samma dag om ditt barn inte kommit till skolan.",
@@ -141,6 +240,14 @@ SCHOOL = {
         C.CONFIDENCE,
         "Närvaro registreras vid första lektionen och frånvaromeddelandet skickas automatiskt.",
         "Uttag ur närvarosystemet varje månad.",
+        Measure(
+            "frånvaro",
+            "procent av den ogiltiga frånvaron meddelades före klockan 10",
+            98,
+            99,
+            96,
+            89,
+        ),
     ),
     "trygghet": commitment(
         "Ditt barn ska känna sig tryggt i skolan.",
@@ -149,6 +256,14 @@ SCHOOL = {
         "Rastvärdar finns ute på varje rast och trygghetsteamet går igenom otrygga platser "
         "varje termin.",
         "Kommunens elevenkät i årskurs 2, 5 och 8.",
+        Measure(
+            "trygga",
+            "procent av eleverna instämmer i att de känner sig trygga i skolan",
+            90,
+            92,
+            87,
+            80,
+        ),
     ),
     "elevrad": commitment(
         "Eleverna har inflytande över skolans arbete.",
@@ -156,6 +271,7 @@ SCHOOL = {
         C.INFLUENCE,
         "Klassråd hålls varannan vecka och elevrådet har en egen budget.",
         "Elevrådets protokoll sammanställs i skolans kvalitetsrapport.",
+        Measure("elevrådet", "möten mellan elevrådet och rektor under året", 4, 5, 3, 1),
     ),
     "stod": commitment(
         "Ditt barn får stöd när det behövs.",
@@ -164,6 +280,14 @@ SCHOOL = {
         C.ACCESSIBILITY,
         "Elevhälsoteamet träffas varje vecka och vårdnadshavare bjuds in tidigt.",
         "Uppföljning av ärendetider i elevhälsans journalsystem varje termin.",
+        Measure(
+            "åtgärdsprogram",
+            "procent av besluten om åtgärdsprogram fattades inom fyra veckor",
+            95,
+            97,
+            90,
+            82,
+        ),
     ),
     "laxhjalp": commitment(
         "Läxhjälp finns varje vecka.",
@@ -171,6 +295,7 @@ SCHOOL = {
         C.ACCESSIBILITY,
         "Lärare och studiecoacher bemannar läxhjälpen i biblioteket.",
         "Närvarolistor från läxhjälpen sammanställs varje termin.",
+        Measure("läxhjälp", "eftermiddagar med läxhjälp per vecka i snitt", 2, 2, 1.5, 1),
     ),
     "info": commitment(
         "Du får veta hur ditt barn ligger till.",
@@ -180,6 +305,14 @@ SCHOOL = {
         "Omdömen publiceras i lärplattformen varje termin och utvecklingssamtal hålls varje "
         "termin.",
         "Vårdnadshavarenkät varje vår.",
+        Measure(
+            "kunskapsutveckling",
+            "procent av vårdnadshavarna får information om barnets kunskapsutveckling",
+            85,
+            89,
+            82,
+            71,
+        ),
     ),
 }
 
@@ -193,6 +326,9 @@ HOME_CARE = {
         C.CONFIDENCE,
         "Varje brukare har en kontaktperson och vi planerar i fasta arbetslag.",
         "Mätning i planeringssystemet två gånger per år.",
+        Measure(
+            "medarbetare", "olika medarbetare på 14 dagar i snitt", 12, 10, 13, 16, at_most=True
+        ),
     ),
     "tid": commitment(
         "Vi kommer den tid vi har kommit överens om.",
@@ -200,6 +336,14 @@ HOME_CARE = {
         C.ACCESSIBILITY,
         "Vi ringer alltid om vi blir försenade mer än 15 minuter.",
         "Tidsregistrering via mobil enhet, sammanställd varje månad.",
+        Measure(
+            "besöken",
+            "procent av besöken påbörjades inom 15 minuter från avtalad tid",
+            90,
+            93,
+            87,
+            78,
+        ),
     ),
     "genomforandeplan": commitment(
         "Du bestämmer tillsammans med oss hur hjälpen ska ges.",
@@ -208,6 +352,14 @@ HOME_CARE = {
         C.INFLUENCE,
         "Kontaktpersonen går igenom planen med dig och dina närstående om du vill.",
         "Kontroll i verksamhetssystemet varje kvartal.",
+        Measure(
+            "genomförandeplan",
+            "procent av brukarna fick en genomförandeplan inom två veckor",
+            100,
+            100,
+            94,
+            83,
+        ),
     ),
     "bemotande": commitment(
         "Du blir bemött med värdighet i ditt eget hem.",
@@ -216,6 +368,14 @@ HOME_CARE = {
         "Vi arbetar efter den nationella värdegrunden och diskuterar bemötande vid varje "
         "arbetsplatsträff.",
         "Socialstyrelsens brukarundersökning Vad tycker de äldre om äldreomsorgen?",
+        Measure(
+            "bemöter",
+            "procent av de svarande instämmer i att personalen bemöter dem väl",
+            90,
+            92,
+            88,
+            79,
+        ),
     ),
     "trygg": commitment(
         "Du känner dig trygg med hemtjänsten.",
@@ -223,6 +383,9 @@ HOME_CARE = {
         C.CONFIDENCE,
         "Medarbetarna bär synlig legitimation och presenterar sig vid varje besök.",
         "Socialstyrelsens brukarundersökning varje år.",
+        Measure(
+            "trygga", "procent av de svarande känner sig trygga med hemtjänsten", 85, 89, 82, 74
+        ),
     ),
     "larm": commitment(
         "Vi kommer snabbt när du larmar.",
@@ -230,6 +393,14 @@ HOME_CARE = {
         C.ACCESSIBILITY,
         "Nattpatrullen och dagpersonalen har gemensam larmplanering.",
         "Uttag ur larmsystemet varje månad.",
+        Measure(
+            "trygghetslarm",
+            "procent av trygghetslarmen var vi på plats inom 30 minuter",
+            95,
+            97,
+            92,
+            85,
+        ),
     ),
 }
 
@@ -242,6 +413,14 @@ LIBRARY = {
         C.ACCESSIBILITY,
         "Inkommande reservationer hanteras varje morgon innan biblioteket öppnar.",
         "Statistik ur bibliotekssystemet varje kvartal.",
+        Measure(
+            "avhämtningsmeddelandena",
+            "procent av avhämtningsmeddelandena skickades samma dag",
+            98,
+            99,
+            96,
+            90,
+        ),
     ),
     "inkop": commitment(
         "Vi köper in det du föreslår när det är möjligt.",
@@ -249,6 +428,7 @@ LIBRARY = {
         C.INFLUENCE,
         "Inköpsförslag lämnas i disken, på webben eller i appen och behandlas varje vecka.",
         "Sammanställning av inköpsförslag varje halvår.",
+        Measure("inköpsförslagen", "procent av inköpsförslagen bifölls", 80, 84, 77, 66),
     ),
     "hjalp": commitment(
         "Du får hjälp att hitta det du söker.",
@@ -256,6 +436,14 @@ LIBRARY = {
         C.TREATMENT,
         "Det finns alltid en bibliotekarie i informationsdisken under bemannad tid.",
         "Besökarenkät två veckor varje höst.",
+        Measure(
+            "hjälp",
+            "procent av besökarna instämmer i att de fått den hjälp de behövde",
+            90,
+            93,
+            87,
+            80,
+        ),
     ),
     "barn": commitment(
         "Barn och unga har egna aktiviteter varje vecka.",
@@ -263,6 +451,14 @@ LIBRARY = {
         C.INFLUENCE,
         "Sagostunder, läsecirklar och lovaktiviteter planeras tillsammans med skolorna.",
         "Programstatistik varje termin.",
+        Measure(
+            "aktivitet",
+            "procent av terminsveckorna hade minst en aktivitet för barn eller unga",
+            100,
+            100,
+            92,
+            80,
+        ),
     ),
     "digital": commitment(
         "Du kan få hjälp med digitala tjänster.",
@@ -271,6 +467,7 @@ LIBRARY = {
         C.ACCESSIBILITY,
         "Digitala guider hjälper till med e-legitimation, appar och digitala blanketter.",
         "Enkel enkät efter varje tillfälle.",
+        Measure("deltagarna", "procent av deltagarna i drop-in blev hjälpta", 85, 90, 82, 73),
     ),
 }
 
@@ -314,6 +511,14 @@ AREAS = [
                 "Placeringsenheten planerar platser ett år framåt och erbjuder plats i första "
                 "hand på den förskola du önskat.",
                 "Uppföljning i placeringssystemet varje månad.",
+                Measure(
+                    "fyra månader",
+                    "procent av de sökande erbjöds plats inom fyra månader",
+                    100,
+                    100,
+                    96,
+                    88,
+                ),
             ),
             commitment(
                 "Förskolan följer läroplanen och arbetar med barnens lärande.",
@@ -322,6 +527,14 @@ AREAS = [
                 C.CONFIDENCE,
                 "Varje förskola gör en årlig plan utifrån läroplanen och följer upp den.",
                 "Kommunens vårdnadshavarenkät varje vår.",
+                Measure(
+                    "lärande",
+                    "procent av vårdnadshavarna instämmer i att förskolan stimulerar lärande",
+                    90,
+                    92,
+                    87,
+                    79,
+                ),
             ),
         ],
         "routine": {
@@ -431,6 +644,14 @@ AREAS = [
                 "Skolorna följer upp varje elevs kunskapsutveckling varje termin och sätter in "
                 "stöd tidigt.",
                 "Betygsstatistik varje läsår.",
+                Measure(
+                    "behöriga",
+                    "procent av eleverna i årskurs 9 var behöriga till yrkesprogram",
+                    85,
+                    88,
+                    83,
+                    76,
+                ),
             ),
             commitment(
                 "Skolan arbetar aktivt mot kränkande behandling.",
@@ -439,6 +660,14 @@ AREAS = [
                 C.CONFIDENCE,
                 "Rektor anmäler kränkningar till huvudmannen samma dag som de blir kända.",
                 "Huvudmannens sammanställning av anmälningar varje termin.",
+                Measure(
+                    "inom en vecka",
+                    "procent av anmälningarna utreddes inom en vecka",
+                    100,
+                    100,
+                    93,
+                    80,
+                ),
             ),
             commitment(
                 "Du kan påverka ditt barns skolgång.",
@@ -446,6 +675,14 @@ AREAS = [
                 C.INFLUENCE,
                 "Varje skola har ett skolråd där vårdnadshavare och elever deltar.",
                 "Kommunens vårdnadshavarenkät varje vår.",
+                Measure(
+                    "påverka",
+                    "procent av vårdnadshavarna instämmer i att de kan påverka",
+                    80,
+                    84,
+                    76,
+                    65,
+                ),
             ),
         ],
         "routine": {
@@ -464,7 +701,8 @@ AREAS = [
             _unit(
                 "angsbyskolan",
                 "Ängsbyskolan",
-                "Ängsbyskolan är en F–6-skola med 420 elever i centrala Ängsby. Vi vill att "
+                "Ängsbyskolan är en F–6-skola med fritidshem och 420 elever i centrala Ängsby. "
+                "Vi vill att "
                 "varje elev ska lämna oss med goda kunskaper, tilltro till sin förmåga och "
                 "lust att lära mer.",
                 "Skolgatan 2, 123 41 Ängsby",
@@ -492,8 +730,9 @@ AREAS = [
             _unit(
                 "kvarnbyskolan",
                 "Kvarnbyskolan",
-                "Kvarnbyskolan är en liten F–3-skola på landsbygden med 85 elever. Små grupper "
-                "och närheten till naturen ger lugn och tid för varje barn.",
+                "Kvarnbyskolan är en liten F–3-skola på landsbygden med 85 elever och eget "
+                "fritidshem. Små grupper och närheten till naturen ger lugn och tid för varje "
+                "barn.",
                 "Skolvägen 1, 123 70 Kvarnby",
                 "Skoldagar 8.15–13.30, fritidshem 6.30–17.30",
                 "0123-45 62 30",
@@ -551,6 +790,14 @@ AREAS = [
                 C.ACCESSIBILITY,
                 "Biståndshandläggaren och utföraren har ett gemensamt startmöte med dig.",
                 "Uppföljning i verksamhetssystemet varje kvartal.",
+                Measure(
+                    "insatserna",
+                    "procent av insatserna startade inom fem arbetsdagar efter beslut",
+                    95,
+                    97,
+                    92,
+                    84,
+                ),
             ),
             commitment(
                 "Du kan välja och byta utförare.",
@@ -559,6 +806,14 @@ AREAS = [
                 C.INFLUENCE,
                 "Information om utförarna finns på webben och skickas med beslutet.",
                 "Stickprov i akterna två gånger per år.",
+                Measure(
+                    "utförare",
+                    "procent av de nya besluten hade skriftlig information om alla utförare",
+                    100,
+                    100,
+                    95,
+                    86,
+                ),
             ),
         ],
         "routine": {
@@ -664,6 +919,14 @@ AREAS = [
                 "Tillgängligheten inventeras varje år tillsammans med kommunens "
                 "tillgänglighetsråd.",
                 "Årlig tillgänglighetsinventering.",
+                Measure(
+                    "hörslinga",
+                    "av 5 bibliotek hade tillgänglig entré, hörslinga och lättlästa medier",
+                    5,
+                    5,
+                    4,
+                    3,
+                ),
             ),
             commitment(
                 "Lånet är avgiftsfritt.",
@@ -671,6 +934,7 @@ AREAS = [
                 C.ACCESSIBILITY,
                 "Förseningsavgifter är avskaffade; vi påminner i stället med sms och e-post.",
                 "Genomgång av avgiftsuttag i bibliotekssystemet varje år.",
+                Measure("avgifter", "lån med avgifter under året", 0, 0, 3, 40, at_most=True),
             ),
         ],
         "routine": {
@@ -758,7 +1022,20 @@ AREAS = [
 
 def _commitments(page, items):
     for order, item in enumerate(items):
-        page.commitments.add(Commitment(sort_order=order, **item))
+        page.commitments.add(Commitment(sort_order=order, **item.fields()))
+
+
+def demo_commitments():
+    """Every commitment the demo writes, at all three levels."""
+    yield from CITY_COMMITMENTS
+    for spec in AREAS:
+        yield from spec["area_commitments"]
+        yield from spec["pool"].values()
+
+
+def measure_of(title):
+    """The declared measure of the demo commitment with this title, or None."""
+    return next((c.measure for c in demo_commitments() if c.title == title), None)
 
 
 def load(stdout):

@@ -5,7 +5,9 @@ guarantees/demo.py). Every app may have a `demo.py` with a `load(stdout)` functi
 is idempotent: it finds what is there before it creates anything."""
 
 import datetime
+from urllib.parse import urlsplit
 
+from django.conf import settings as django_settings
 from wagtail.models import Page, Site
 
 from .models import (
@@ -36,10 +38,11 @@ def load(stdout):
         stdout.write("  created the home page")
 
     site = Site.objects.filter(is_default_site=True).first()
+    hostname, port = site_address()
     if site is None:
         site = Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=hostname,
+            port=port,
             root_page=home,
             is_default_site=True,
             site_name=MUNICIPALITY,
@@ -51,6 +54,10 @@ def load(stdout):
         site.save()
         if old_root.specific_class is Page and old_root.slug == "home":
             old_root.delete()  # Wagtail's "Welcome" page from its initial migration
+    if (site.hostname, site.port) != (hostname, port):
+        # `PORT=8080 make run` after a run on 8000: the site's address follows.
+        site.hostname, site.port = hostname, port
+        site.save()
 
     settings = MunicipalitySettings.for_site(site)
     if settings.name != MUNICIPALITY:
@@ -82,6 +89,15 @@ def load(stdout):
 
     load_accessibility_statement(home)
     return home
+
+
+def site_address():
+    """The Site record's hostname and port, from the site's configured address
+    (WAGTAILADMIN_BASE_URL, which the demo sets from PORT): page URLs in the API's html_url
+    and in mail are built from the Site record, so it must say where the site answers."""
+    address = urlsplit(django_settings.WAGTAILADMIN_BASE_URL)
+    default_port = 443 if address.scheme == "https" else 80
+    return address.hostname or "localhost", address.port or default_port
 
 
 def load_accessibility_statement(home):

@@ -46,7 +46,14 @@ class HomePage(SitePage):
             ),
         ),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        # The city-wide commitments: "bemött med respekt" must find them (search/query.py).
+        index.RelatedFields(
+            "commitments", [index.SearchField("title"), index.SearchField("expected_result")]
+        ),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1

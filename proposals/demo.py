@@ -1,6 +1,7 @@
 """Demo e-proposals in every state, with votes. Idempotent: a proposal is found by its title."""
 
 import datetime
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
@@ -12,9 +13,25 @@ from .canonical import voter_hash
 from .models import Decision, Proposal, ProposalEvent, RejectionReason, Status, Vote
 
 S = Status
+
+
+@dataclass(frozen=True)
+class DemoProposal:
+    """One demo proposal, whole: its text, its state and the service area it is about (a
+    ServiceAreaPage slug of the guarantees demo, or None for what no area covers)."""
+
+    title: str
+    body: str
+    name: str
+    status: str
+    days: int | None  # since its voting period opened; None when it never opened
+    votes: int
+    extra: dict
+    area: str | None
+
+
 PROPOSALS = [
-    # (title, body, name, status, days since published, votes, extra)
-    (
+    DemoProposal(
         "Längre öppettider på biblioteket på lördagar",
         "Många som arbetar på vardagar hinner bara till biblioteket på helgen. Håll öppet "
         "till klockan 16 på lördagar, åtminstone under vinterhalvåret.",
@@ -23,8 +40,9 @@ PROPOSALS = [
         12,
         23,
         {},
+        area="bibliotek",
     ),
-    (
+    DemoProposal(
         "Belysning på gång- och cykelvägen till Ängsbyskolan",
         "Vägen genom skogsdungen är helt mörk på morgonen från november till februari. "
         "Barnen vågar inte cykla. Sätt upp belysning på sträckan.",
@@ -33,8 +51,9 @@ PROPOSALS = [
         40,
         61,
         {},
+        area="grundskola",
     ),
-    (
+    DemoProposal(
         "Vattenlek i Stadsparken",
         "En enkel vattenlek för små barn i Stadsparken skulle göra parken till en samlingsplats "
         "på sommaren, som i grannkommunen.",
@@ -43,8 +62,9 @@ PROPOSALS = [
         80,
         9,
         {},
+        area=None,
     ),
-    (
+    DemoProposal(
         "Matsedeln på förskolan på nätet en vecka i förväg",
         "Publicera förskolornas matsedel på webbplatsen minst en vecka i förväg så att vi kan "
         "planera middagarna hemma.",
@@ -57,8 +77,9 @@ PROPOSALS = [
             "answer_text": "Barn- och utbildningsnämnden bifaller förslaget. Från hösten "
             "publiceras matsedeln för alla kommunala förskolor två veckor i förväg.",
         },
+        area="forskola",
     ),
-    (
+    DemoProposal(
         "Fler platser på fritidshemmet under sommarlovet",
         "Sommarfritids har för få platser och det är kö redan i april. Öka antalet platser "
         "eller öppna en avdelning till.",
@@ -71,8 +92,9 @@ PROPOSALS = [
             "answer_text": "Nämnden utökar med 20 platser i centrala Ängsby men har inte "
             "möjlighet att öppna en ny avdelning i år.",
         },
+        area="grundskola",
     ),
-    (
+    DemoProposal(
         "Gratis simskola för alla sjuåringar",
         "Alla barn ska kunna simma. Erbjud gratis simskola till alla barn det år de fyller sju.",
         "Lars",
@@ -80,8 +102,9 @@ PROPOSALS = [
         95,
         52,
         {},
+        area="grundskola",
     ),
-    (
+    DemoProposal(
         "Hundrastgård i Norrparken",
         "Det finns ingen inhägnad hundrastgård i norra delen av kommunen. Bygg en i Norrparken.",
         "Hundägare i Norr",
@@ -89,8 +112,9 @@ PROPOSALS = [
         120,
         17,
         {},
+        area=None,
     ),
-    (
+    DemoProposal(
         "Trygghetsvandring i hemtjänsten",
         "Låt brukare och anhöriga gå en trygghetsvandring med hemtjänsten en gång om året och "
         "berätta vad som kan bli bättre.",
@@ -99,8 +123,9 @@ PROPOSALS = [
         3,
         4,
         {},
+        area="hemtjanst",
     ),
-    (
+    DemoProposal(
         "Solceller på alla kommunala skolor",
         "Kommunens skolor har stora platta tak. Sätt solceller på dem och låt eleverna följa "
         "elproduktionen i undervisningen.",
@@ -109,8 +134,9 @@ PROPOSALS = [
         None,
         0,
         {},
+        area="grundskola",
     ),
-    (
+    DemoProposal(
         "Sänk skatten för pensionärer",
         "Pensionärer borde betala lägre kommunalskatt.",
         "Bertil",
@@ -118,15 +144,18 @@ PROPOSALS = [
         None,
         0,
         {"rejection_reason": RejectionReason.OUTSIDE_COMPETENCE},
+        area=None,
     ),
 ]
 
 
 def load(stdout):
-    areas = list(ServiceAreaPage.objects.order_by("path"))
+    areas = {area.slug: area for area in ServiceAreaPage.objects.all()}
     now = timezone.now()
     created = 0
-    for n, (title, body, name, status, days, votes, extra) in enumerate(PROPOSALS):
+    for n, record in enumerate(PROPOSALS):
+        title, body, name, status = record.title, record.body, record.name, record.status
+        days, votes, extra = record.days, record.votes, record.extra
         if Proposal.objects.filter(title=title).exists():
             continue
         with transaction.atomic():
@@ -135,7 +164,7 @@ def load(stdout):
                 "body": body,
                 "display_name": name,
                 "proposer_email": f"demo{n}@angsby.example",
-                "service_area": areas[n % len(areas)] if areas else None,
+                "service_area": areas.get(record.area),
                 "status": status,
                 "created_at": now - timedelta(days=(days or 1) + 2),
                 "confirmed_at": now - timedelta(days=(days or 1) + 1),

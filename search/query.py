@@ -22,7 +22,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Fuzzy, Or, PlainText
 
 from guarantees.models import Commitment, GuaranteePage, ServiceAreaPage
-from home.models import ContentPage
+from home.models import ContentPage, HomePage
 from home.resident_input import clean_resident_text
 
 from .registry import searchable_types
@@ -46,6 +46,8 @@ PAGE_TYPES = [
     PageType("garantier", _("Kvalitetsgarantier"), GuaranteePage),
     PageType("omraden", _("Verksamhetsområden"), ServiceAreaPage),
     PageType("sidor", _("Sidor"), ContentPage),
+    # The home page holds the city-wide commitments, which every unit makes.
+    PageType("kommungemensamt", _("Kommungemensamma åtaganden"), HomePage),
 ]
 
 
@@ -172,16 +174,23 @@ def _registered_area_filter(area_field):
 
 
 def swedish_variants(term):
-    """The word and its indefinite form. PostgreSQL's Swedish Snowball stemmer leaves the
+    """The word and its indefinite forms. PostgreSQL's Swedish Snowball stemmer leaves the
     definite endings -et and -n alone ("biblioteket", "förskolan"), so they would not meet
-    "bibliotek" and "förskola"; searching for both forms closes that gap."""
+    "bibliotek" and "förskola"; searching for both forms closes that gap. A genitive -s
+    comes off first ("bibliotekets", "förskolans")."""
     variants = [term]
-    lower = term.lower()
-    for ending, cut in (("et", 2), ("en", 2), ("en", 1), ("an", 1)):
-        if lower.endswith(ending) and len(term) - cut >= 4:
-            variant = term[:-cut]
-            if variant not in variants:
-                variants.append(variant)
+    bases = [term]
+    if term.lower().endswith("s") and len(term) >= 6:
+        bases.append(term[:-1])
+    for base in bases:
+        if base not in variants:
+            variants.append(base)
+        lower = base.lower()
+        for ending, cut in (("et", 2), ("en", 2), ("en", 1), ("an", 1)):
+            if lower.endswith(ending) and len(base) - cut >= 4:
+                variant = base[:-cut]
+                if variant not in variants:
+                    variants.append(variant)
     return variants
 
 
@@ -213,11 +222,12 @@ class SiteSearch:
         self._querysets = {}
         # The database backends count facets in one GROUP BY; Elasticsearch's terms
         # aggregation returns only the top ten buckets, so there we count one by one.
-        self.facets_in_database = type(get_search_backend()).__module__.startswith(
-            "modelsearch.backends.database"
+        self.facets_in_database = any(
+            cls.__module__.startswith("modelsearch.backends.database")
+            for cls in type(get_search_backend()).__mro__
         )
-        # The database backend on SQLite (`make run`) has no fuzzy matching; PostgreSQL
-        # (trigram) and Elasticsearch do.
+        # The database backend on SQLite has no fuzzy matching; PostgreSQL (trigram, the
+        # demo's and production's) and Elasticsearch do.
         self.supports_fuzzy = not (self.facets_in_database and connection.vendor == "sqlite")
 
     # Sources -------------------------------------------------------------------------------
@@ -523,6 +533,8 @@ def page_texts(page, commitments=()):
         return [page.intro]
     if isinstance(page, ContentPage):
         return [page.intro, strip_tags(page.body)]
+    if isinstance(page, HomePage):
+        return [f"{c.title} {c.expected_result}" for c in commitments] + [page.intro]
     return [getattr(page, "search_description", "")]
 
 

@@ -214,7 +214,8 @@ WAGTAILAPI_LIMIT_MAX = 100
 
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        # Wagtail's database backend on PostgreSQL, query words matching as prefixes too.
+        "BACKEND": "search.database",
         "SEARCH_CONFIG": "swedish",
         # Trigram word similarity needed before a misspelled query counts as a close match.
         "FUZZY_SIMILARITY_THRESHOLD": 0.4,

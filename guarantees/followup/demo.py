@@ -1,98 +1,41 @@
 """Demo follow-ups: the last two years for every unit the demo has, all published, with a
-realistic mix of outcomes. Copes with any number of guarantees (none included) and creates
-nothing on a second run."""
+realistic mix of outcomes. Each outcome's measured value comes from its own commitment's
+declared measure (guarantees/demo.py `Measure`), so no commitment is followed up with
+another's figures. A year's follow-up is published when the year is over (end of January
+after it). Copes with any number of guarantees (none included) and creates nothing on a
+second run."""
+
+import datetime
 
 from django.db import transaction
+from django.utils import timezone
 
-from guarantees.models import GuaranteePage, QualityCriterion
+from guarantees.demo import measure_of
+from guarantees.models import GuaranteePage
 from home.years import previous_year
 
 from .models import Outcome, YearlyFollowUp
 
-# What a quality strategist writes, by quality criterion and outcome:
-# (measured value, analysis, action for next year).
+# What a quality strategist writes, by outcome: (analysis, action for next year). Worded for
+# any commitment; the figures are the commitment's own.
 TEXTS = {
-    QualityCriterion.TREATMENT: {
-        Outcome.MET: (
-            "93 procent instämmer (mål 90), 212 svar i brukarenkäten",
-            "Resultatet ligger över målet för andra året i rad. Bemötande togs upp på varje "
-            "arbetsplatsträff och nya medarbetare gick kommunens introduktion i värdegrunden.",
-            "Vi fortsätter med värdegrundssamtalen och följer särskilt upp svaren från dem som "
-            "bara haft kontakt med oss på telefon.",
-        ),
-        Outcome.PARTLY_MET: (
-            "86 procent instämmer (mål 90), 174 svar",
-            "Resultatet sjönk under hösten, då många vikarier arbetade med kort introduktion. "
-            "De som haft kontakt med oss länge är mer nöjda än nya brukare.",
-            "Alla vikarier får en introduktion i bemötande före första passet, och nya brukare "
-            "får ett uppföljningssamtal efter två veckor.",
-        ),
-        Outcome.NOT_MET: (
-            "74 procent instämmer (mål 90), 151 svar",
-            "En lång period med hög personalomsättning märks i svaren. Flera synpunkter handlade "
-            "om att man inte blev lyssnad på när planeringen ändrades med kort varsel.",
-            "Fasta kontaktpersoner för varje brukare, och ändringar i planeringen meddelas "
-            "senast dagen före. Vi mäter bemötandet varje kvartal i stället för en gång om året.",
-        ),
-    },
-    QualityCriterion.INFLUENCE: {
-        Outcome.MET: (
-            "4 av 4 planerade råd genomfördes; 84 procent anser att de kan påverka (mål 80)",
-            "Råden var välbesökta och två förslag från dem genomfördes under året, bland annat "
-            "ändrade tider för hämtning på fredagar.",
-            "Vi återkopplar på anslagstavlan och webben vad som hänt med varje förslag.",
-        ),
-        Outcome.PARTLY_MET: (
-            "3 av 4 råd genomfördes; 72 procent anser att de kan påverka (mål 80)",
-            "Vårens råd ställdes in när lokalerna renoverades. Många svarade att de inte visste "
-            "vad som hänt med deras förslag.",
-            "Råden läggs in i årsplanen redan i januari och protokollen publiceras inom en vecka.",
-        ),
-        Outcome.NOT_MET: (
-            "1 av 4 råd genomfördes; 58 procent anser att de kan påverka (mål 80)",
-            "Ingen hade ett tydligt ansvar för råden efter att samordnaren slutade, och de föll "
-            "bort under hösten.",
-            "Enhetschefen ansvarar för råden och följer upp dem i ledningsgruppen varje månad.",
-        ),
-    },
-    QualityCriterion.ACCESSIBILITY: {
-        Outcome.MET: (
-            "91 procent av samtalen besvarades inom tre minuter (mål 85)",
-            "Den nya telefonlistan och återuppringningsfunktionen gjorde att färre behövde "
-            "ringa flera gånger.",
-            "Vi behåller arbetssättet och ser över tiderna i samband med sommaren.",
-        ),
-        Outcome.PARTLY_MET: (
-            "81 procent av samtalen besvarades inom tre minuter (mål 85)",
-            "Målet nåddes alla månader utom augusti och januari, när många ringer samtidigt och "
-            "bemanningen var lägre.",
-            "Extra bemanning i telefon de två första veckorna i augusti och januari.",
-        ),
-        Outcome.NOT_MET: (
-            "68 procent av samtalen besvarades inom tre minuter (mål 85)",
-            "Ett byte av telefonsystem i mars gav långa köer under flera veckor och svarstiderna "
-            "hämtade sig inte helt under resten av året.",
-            "Vi följer upp svarstiderna varje vecka och har en reservrutin när systemet krånglar.",
-        ),
-    },
-    QualityCriterion.CONFIDENCE: {
-        Outcome.MET: (
-            "97 procent besvarades inom två arbetsdagar (mål 95), 64 synpunkter",
-            "Synpunkterna fördelades samma dag och handläggarna hade en ersättare vid frånvaro.",
-            "Vi fortsätter som i år och går igenom synpunkterna på varje arbetsplatsträff.",
-        ),
-        Outcome.PARTLY_MET: (
-            "91 procent besvarades inom två arbetsdagar (mål 95), 58 synpunkter",
-            "De sena svaren kom under sommaren, när ersättare saknades för en av handläggarna.",
-            "En namngiven ersättare för varje handläggare under semesterperioden.",
-        ),
-        Outcome.NOT_MET: (
-            "79 procent besvarades inom två arbetsdagar (mål 95), 71 synpunkter",
-            "Synpunkter som kom in via brev och telefon registrerades ofta först flera dagar "
-            "senare, så tiden hann gå ut innan någon såg dem.",
-            "All post och alla samtal med synpunkter registreras samma dag i e-tjänsten.",
-        ),
-    },
+    Outcome.MET: (
+        "Resultatet nådde målet. Arbetssättet i åtagandet följdes och togs upp på "
+        "arbetsplatsträffarna under året.",
+        "Vi fortsätter som i år och följer upp resultatet på samma sätt nästa år.",
+    ),
+    Outcome.PARTLY_MET: (
+        "Resultatet låg nära målet men nådde inte ända fram. De svagaste månaderna var under "
+        "semesterperioden, när många vikarier arbetade med kort introduktion.",
+        "Vikarier får en introduktion i åtagandet före första passet, och vi följer upp "
+        "resultatet varje kvartal i stället för en gång om året.",
+    ),
+    Outcome.NOT_MET: (
+        "Resultatet låg tydligt under målet. Arbetssättet hann inte bli en rutin efter flera "
+        "personalbyten under året, och ingen hade ett tydligt ansvar för uppföljningen.",
+        "Enhetschefen ansvarar för åtagandet och följer upp det i ledningsgruppen varje månad; "
+        "nämnden får en lägesrapport efter halva året.",
+    ),
 }
 
 # A realistic spread: mostly met, some partly, a few not met.
@@ -113,24 +56,27 @@ SUMMARY = (
 )
 
 
+def published_on(year):
+    """When a year's follow-up comes out: at the end of January after the year, never later
+    than now (the demo does not publish in the future)."""
+    when = timezone.make_aware(datetime.datetime(year + 1, 1, 31, 10, 0))
+    return min(when, timezone.now())
+
+
 def fill(follow_up, offset):
-    for index, outcome_row in enumerate(follow_up.outcomes.all()):
+    """Outcome, figure and texts for every row. A commitment the demo did not write (no
+    declared measure) gets its outcome without a figure rather than someone else's."""
+    for index, row in enumerate(follow_up.outcomes.all()):
         outcome = PATTERN[(offset + index) % len(PATTERN)]
-        criterion = (
-            outcome_row.commitment.quality_criterion
-            if outcome_row.commitment
-            else QualityCriterion.TREATMENT
-        )
-        texts = TEXTS.get(criterion, TEXTS[QualityCriterion.TREATMENT])
-        measured, analysis, action = texts[outcome]
-        outcome_row.outcome = outcome
-        outcome_row.measured_value = measured
-        outcome_row.analysis = analysis
-        outcome_row.next_action = action
-        outcome_row.full_clean()
-        outcome_row.save()
+        measure = measure_of(row.commitment_title)
+        row.outcome = outcome
+        row.measured_value = measure.text(outcome) if measure else ""
+        row.analysis, row.next_action = TEXTS[outcome]
+        row.full_clean()
+        row.save()
     follow_up.summary = SUMMARY
     follow_up.is_published = True
+    follow_up.published_at = published_on(follow_up.year)
     follow_up.save()
 
 

@@ -1,8 +1,10 @@
 """The demo municipality: believable, complete and safe to load twice."""
 
+import datetime
 from io import StringIO
 
 import pytest
+from django.utils import timezone
 
 from guarantees import demo
 from guarantees.models import Commitment, Committee, GuaranteePage, ServiceAreaPage
@@ -60,3 +62,47 @@ def test_every_demo_commitment_has_an_expected_result(home_page):
     assert not Commitment.objects.filter(expected_result="").exists()
     for commitment in Commitment.objects.all():
         commitment.full_clean(exclude=["page"])
+
+
+def test_every_demo_commitment_declares_a_measure_of_its_own_expected_result():
+    for item in demo.demo_commitments():
+        measure = item.measure
+        assert measure.about.lower() in item.expected_result.lower(), item.title
+        assert measure.about.lower() in measure.quantity.lower(), item.title
+        # Met reaches the target, partly and not met fall short, in that order.
+        if measure.at_most:
+            assert measure.met <= measure.target < measure.partly < measure.not_met, item.title
+        else:
+            assert measure.met >= measure.target > measure.partly > measure.not_met, item.title
+
+
+def test_each_demo_follow_up_reports_its_own_commitments_measure(home_page):
+    from guarantees.followup import demo as followup_demo
+    from guarantees.followup.models import CommitmentOutcome, YearlyFollowUp
+    from home.years import previous_year
+
+    demo.load(StringIO())
+    followup_demo.load(StringIO())
+    outcomes = CommitmentOutcome.objects.select_related("commitment", "follow_up")
+    assert outcomes.count() >= 2 * GuaranteePage.objects.count() * 4
+    for row in outcomes:
+        measure = demo.measure_of(row.commitment.title)
+        assert measure is not None, row.commitment.title
+        assert row.commitment_title == row.commitment.title
+        assert row.expected_result == row.commitment.expected_result
+        assert row.measured_value == measure.text(row.outcome), (row.commitment_title, row)
+        assert measure.quantity in row.measured_value
+    # The reported case of issue 15: the outdoor promise is not answered with reply times.
+    ekorren = GuaranteePage.objects.get(slug="forskolan-ekorren")
+    outdoors = CommitmentOutcome.objects.filter(
+        follow_up__unit=ekorren, commitment_title__startswith="Ditt barn är ute"
+    )
+    assert outdoors.exists()
+    assert all("utevistelse" in row.measured_value for row in outdoors)
+    # A year's follow-up is published after the year, never on the day the demo is loaded.
+    for follow_up in YearlyFollowUp.objects.all():
+        assert follow_up.is_published
+        published = timezone.localtime(follow_up.published_at).date()
+        assert published > datetime.date(follow_up.year, 12, 31)
+        if follow_up.year < previous_year():
+            assert published <= datetime.date(follow_up.year + 1, 1, 31)

@@ -17,6 +17,21 @@ from .conftest import page_titles
 
 pytestmark = pytest.mark.django_db
 
+PRESCHOOLS = {
+    "Förskolan Solrosen",
+    "Förskolan Ekorren",
+    "Förskolan Lärkan",
+    "Förskolan Fyrklövern",
+    "Montessoriförskolan Humlan",
+}
+LIBRARIES = {
+    "Ängsby stadsbibliotek",
+    "Norrby bibliotek",
+    "Kvarnby bibliotek",
+    "Bokbussen",
+    "Sjöviks bygdebibliotek",
+}
+
 QUERIES = [
     # unit names, whole and in part
     ("Solrosen", "Förskolan Solrosen"),
@@ -53,6 +68,19 @@ QUERIES = [
     ("vattenlek", "Vattenlek i Stadsparken"),
     # a misspelling
     ("Solrossen", "Förskolan Solrosen"),
+    ("Ekoren", "Förskolan Ekorren"),
+    # inflected forms a resident types (definite, plural, genitive): Swedish stemming
+    ("förskolorna", {"Förskola", *PRESCHOOLS}),
+    ("förskolans", {"Förskola", *PRESCHOOLS}),
+    ("bibliotekets", {"Bibliotek", *LIBRARIES}),
+    ("utevistelsen", {"Förskolan Solrosen", "Förskolan Ekorren"}),
+    ("fritidshem", {"Ängsbyskolan", "Kvarnbyskolan"}),
+    # a place name is the first part of a unit's name: prefix matching, as autocomplete
+    ("Kvarnby", "Kvarnbyskolan"),
+    # the city-wide commitments, on the home page
+    ("bemött med respekt", "Ängsby kommun"),
+    ("synpunkter inom två arbetsdagar", "Ängsby kommun"),
+    ("telefon och e-post under kontorstid", "Ängsby kommun"),
 ]
 
 

@@ -1,4 +1,3 @@
-import os
 from importlib import import_module
 from importlib.util import find_spec
 
@@ -51,7 +50,7 @@ class Command(BaseCommand):
             )
         self.stdout.write(
             self.style.SUCCESS(
-                f"\nDemo admin: http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/  "
+                f"\nDemo admin: {settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/  "
                 f"user: {username}  "
                 f"password: {password}\n"
             )
