@@ -451,7 +451,3 @@ OTHER_UNIT = {
     "wagtailadmin_pages:edit": Access(ADMINS, ADMINS),
     "wagtailadmin_pages:unpublish": Access(ADMINS | {APPROVER}, ADMINS | {APPROVER}),
 }
-
-# Holes being closed elsewhere (issue 14, Deliver 2). The entries above say what is right; the
-# test of each entry named here is a strict xfail until the fix is merged: then delete the line.
-KNOWN_HOLES = {}
