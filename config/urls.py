@@ -13,6 +13,8 @@ handler500 = "home.views.server_error"
 handler400 = "home.views.bad_request"
 
 urlpatterns = [
+    # Wagtail admin views repaired where they fail on malformed requests: matched first.
+    path("admin/", include("home.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.healthz, name="healthz"),

@@ -19,6 +19,7 @@ from django.core.exceptions import BadRequest, RequestDataTooBig
 from django.db.models import ProtectedError, RestrictedError
 from django.http import HttpRequest
 from django.shortcuts import redirect, render
+from django.utils.datastructures import MultiValueDictKeyError
 from django.utils.http import parse_header_parameters
 from django.utils.translation import gettext as _
 
@@ -132,3 +133,56 @@ class ProtectedDeletionMiddleware:
             messages.error(request, message)
             return redirect(request.path)
         return render(request, "400.html", {"message": message}, status=409)
+
+
+class RefuseMalformedAdminRequestMiddleware:
+    """Two ways a request can be malformed that many of Wagtail's admin views trust: 400.
+
+    - A form field missing from the request. Wagtail reads some with `request.POST[...]`
+      (the page copy view, the image and document multiple uploaders): the missing key raised
+      MultiValueDictKeyError, a 500. It is the sender's error only when the request's own
+      data raised it, which the traceback's last frame shows; any other dictionary's missing
+      key is a bug in the code and stays a 500.
+    - A `next` that names no URL. Wagtail checks its host only, then hands it to
+      `redirect()`, which takes a word without "/" for a URL name: `?next=x` answered 500
+      from NoReverseMatch (on the login page when logged in, and after every admin action
+      that returns to `next`). Wagtail and Django write `next` as a path; an absolute URL is
+      left to their own host check.
+
+    Stands after CsrfViewMiddleware, whose process_view has read the POST before this one's.
+    Admin paths only: elsewhere no view takes `next`, and public views read their
+    parameters through forms.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not request.path_info.startswith(settings.ADMIN_URL_PREFIX):
+            return None
+        targets = request.GET.getlist("next")
+        if request.method == "POST":
+            targets += request.POST.getlist("next")
+        for target in targets:
+            if target and not target.startswith(("/", "http://", "https://")):
+                raise BadRequest(f"next is not a URL: {target[:40]!r}")
+        return None
+
+    def process_exception(self, request, exception):
+        if type(exception) is MultiValueDictKeyError and raised_by_request_data(request, exception):
+            raise BadRequest(f"Request without the field {exception}") from exception
+        return None
+
+
+def raised_by_request_data(request, exception):
+    """True when `exception` was raised by a lookup in the request's GET, POST or FILES."""
+    frame = exception.__traceback__
+    while frame.tb_next is not None:
+        frame = frame.tb_next
+    owner = frame.tb_frame.f_locals.get("self")
+    # Read from the request's own storage: asking request.POST here could parse the body.
+    data = vars(request)
+    return owner is not None and any(owner is data.get(name) for name in ("GET", "_post", "_files"))

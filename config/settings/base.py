@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # A delete that PROTECT refuses is explained, not a 500 (home/middleware.py).
     "home.middleware.ProtectedDeletionMiddleware",
+    # A missing form field or a `next` that is no URL, in the admin: 400 (home/middleware.py).
+    "home.middleware.RefuseMalformedAdminRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -203,6 +205,9 @@ CONTENT_SECURITY_POLICY = {
 WAGTAIL_SITE_NAME = "Kvalitetsgarantier"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
+# Wagtail's image and document forms, repaired where a malformed upload answered 500.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.admin_repairs.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.admin_repairs.DocumentForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # ASCII paths (/forskola/forskolan-solrosen/) read and paste better than %C3%B6.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

@@ -57,7 +57,9 @@ ACCESS = {
     "wagtailadmin_choose_page_child": Access(STAFF, STAFF),
     "wagtailadmin_choose_page_search": Access(STAFF, STAFF),
     "wagtailadmin_choose_page_chosen_multiple": Access(STAFF, STAFF),
-    "wagtailadmin_choose_page_external_link": Access(STAFF, STAFF),
+    # Repaired views routed before Wagtail's (home/admin_urls.py): keyed by route, which
+    # Wagtail's shadowed pattern shares.
+    "admin/choose-external-link/": Access(STAFF, STAFF),
     "wagtailadmin_choose_page_email_link": Access(STAFF, STAFF),
     "wagtailadmin_choose_page_phone_link": Access(STAFF, STAFF),
     "wagtailadmin_choose_page_anchor_link": Access(STAFF, STAFF),
@@ -160,7 +162,7 @@ ACCESS = {
     "wagtailadmin_workflows:add": Access(ADMINS, ADMINS),
     "wagtailadmin_workflows:enable": Access(STAFF, ADMINS),
     "wagtailadmin_workflows:disable": Access(ADMINS, ADMINS),
-    "wagtailadmin_workflows:edit": Access(ADMINS, ADMINS),
+    "admin/workflows/edit/<int:pk>/": Access(ADMINS, ADMINS),
     "wagtailadmin_workflows:usage": Access(ADMINS, ADMINS),
     "wagtailadmin_workflows:usage_results": Access(ADMINS, ADMINS),
     "admin/workflows/remove/<int:page_pk>/": Access(STAFF, ADMINS),
@@ -215,6 +217,10 @@ ACCESS = {
     "wagtailforms:list_submissions_results": Access(NOBODY, NOBODY),
     "wagtailforms:delete_submissions": Access(NOBODY, NOBODY),
     "wagtailredirects:*": Access(ADMINS, ADMINS),
+    "admin/redirects/import/process/": Access(ADMINS, ADMINS),
+    # No snippet chooser of ours has a creation form: its create step is 404 for everyone
+    # (home/admin_repairs.snippet_chooser_create answers for all of them).
+    "admin/snippets/choose/<slug:app_label>/<slug:model_name>/create/": Access(NOBODY, NOBODY),
     "simple_translation:submit_page_translation": Access(SUPER, SUPER),
     "simple_translation:submit_snippet_translation": Access(NOBODY, NOBODY),
     "wagtailembeds:*": Access(STAFF, STAFF),
@@ -263,7 +269,7 @@ ACCESS = {
     "wagtailsnippetchoosers_guarantees_committee:choose_results": Access(STAFF, STAFF),
     "wagtailsnippetchoosers_guarantees_committee:chosen": Access(STAFF, STAFF),
     "wagtailsnippetchoosers_guarantees_committee:chosen_multiple": Access(STAFF, STAFF),
-    "wagtailsnippetchoosers_guarantees_committee:create": Access(ADMINS, ADMINS),
+    "wagtailsnippetchoosers_guarantees_committee:create": Access(NOBODY, NOBODY),
     "wagtailsnippets_followup_yearlyfollowup:list": Access(ADMINS | {QUALITY}, ADMINS | {QUALITY}),
     "wagtailsnippets_followup_yearlyfollowup:list_results": Access(
         ADMINS | {QUALITY}, ADMINS | {QUALITY}
@@ -284,9 +290,7 @@ ACCESS = {
     "wagtailsnippetchoosers_followup_yearlyfollowup:choose_results": Access(STAFF, STAFF),
     "wagtailsnippetchoosers_followup_yearlyfollowup:chosen": Access(STAFF, STAFF),
     "wagtailsnippetchoosers_followup_yearlyfollowup:chosen_multiple": Access(STAFF, STAFF),
-    "wagtailsnippetchoosers_followup_yearlyfollowup:create": Access(
-        ADMINS | {QUALITY}, ADMINS | {QUALITY}
-    ),
+    "wagtailsnippetchoosers_followup_yearlyfollowup:create": Access(NOBODY, NOBODY),
     "kvalitetsrapport:index": Access(ADMINS | {QUALITY}, ADMINS | {QUALITY}),
     "kvalitetsrapport:print": Access(ADMINS | {QUALITY}, ADMINS | {QUALITY}),
     "kvalitetsrapport:csv": Access(ADMINS | {QUALITY}, ADMINS | {QUALITY}),
@@ -344,9 +348,7 @@ ACCESS = {
     "wagtailsnippets_feedback_replytemplate:delete": Access(ADMINS, ADMINS),
     # Wagtail's choosers list snippets to anyone in the admin; reply templates are no secret.
     "wagtailsnippetchoosers_feedback_replytemplate:*": Access(STAFF, STAFF),
-    "wagtailsnippetchoosers_feedback_replytemplate:create": Access(
-        ADMINS | {HANDLER}, ADMINS | {HANDLER}
-    ),
+    "wagtailsnippetchoosers_feedback_replytemplate:create": Access(NOBODY, NOBODY),
     # The quality award: public nomination; the jury decides; quality staff run the rounds.
     "award:*": Access(EVERYONE, EVERYONE),
     # A year's page exists once the jury has decided; the sweep's round is still open.
@@ -449,7 +451,3 @@ OTHER_UNIT = {
     "wagtailadmin_pages:edit": Access(ADMINS, ADMINS),
     "wagtailadmin_pages:unpublish": Access(ADMINS | {APPROVER}, ADMINS | {APPROVER}),
 }
-
-# Holes being closed elsewhere (issue 14, Deliver 2). The entries above say what is right; the
-# test of each entry named here is a strict xfail until the fix is merged: then delete the line.
-KNOWN_HOLES = {}

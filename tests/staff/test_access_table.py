@@ -25,7 +25,7 @@ from tests.sweeps import (
     url_patterns,
 )
 
-from .access_table import ACCESS, KNOWN_HOLES, OTHER_UNIT
+from .access_table import ACCESS, OTHER_UNIT
 
 # Where Wagtail and Django send a person who may not see a page.
 REFUSAL_REDIRECTS = {"/admin/login/", "/admin/", "/_util/login/"}
@@ -110,7 +110,6 @@ def test_every_url_pattern_has_an_entry():
     assert not stale, f"entries for URLs that no longer exist: {stale}"
     names = {p.name for p in patterns}
     assert not set(OTHER_UNIT) - names
-    assert {key for _, key in KNOWN_HOLES} <= set(ACCESS) | set(OTHER_UNIT)
 
 
 def test_the_table_names_only_roles_of_the_role_table():
@@ -125,41 +124,15 @@ def test_access_table_holds_for_every_url(world, role):
     wrong, checked = [], 0
     for pattern in url_patterns():
         key = entry_key(pattern)
-        if ("own", key) not in KNOWN_HOLES:
-            wrong += check(client, world, pattern, role, key, ACCESS[key], own_path(world, pattern))
-            checked += 1
-        if pattern.name in OTHER_UNIT and ("other", pattern.name) not in KNOWN_HOLES:
+        wrong += check(client, world, pattern, role, key, ACCESS[key], own_path(world, pattern))
+        checked += 1
+        if pattern.name in OTHER_UNIT:
             path = other_path(world, pattern)
             wrong += check(
                 client, world, pattern, role, "other unit", OTHER_UNIT[pattern.name], path
             )
     assert checked > 250
     assert not wrong, f"{len(wrong)} differences from the access table:\n" + "\n".join(wrong)
-
-
-@pytest.mark.parametrize(
-    "hole",
-    [
-        pytest.param(key, marks=pytest.mark.xfail(strict=True, raises=AssertionError, reason=why))
-        for key, why in KNOWN_HOLES.items()
-    ],
-    ids=[f"{which} {name}" for which, name in KNOWN_HOLES],
-)
-def test_known_hole(world, hole):
-    """The table's expectation for a hole being fixed elsewhere; XPASS means: delete it."""
-    which, key = hole
-    wrong = []
-    for pattern in url_patterns():
-        if which == "own" and entry_key(pattern) == key:
-            path, access = own_path(world, pattern), ACCESS[key]
-        elif which == "other" and pattern.name == key:
-            path, access = other_path(world, pattern), OTHER_UNIT[key]
-        else:
-            continue
-        for role in ROLES:
-            client = client_for(Client, world, role)
-            wrong += check(client, world, pattern, role, which, access, path)
-    assert not wrong, "\n".join(wrong)
 
 
 @pytest.mark.parametrize("role", [roles.UNIT_EDITOR, roles.QUALITY_STAFF])
