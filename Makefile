@@ -29,6 +29,7 @@ run: $(BIN)/.installed var
 
 test: $(BIN)/.installed node_modules/.installed
 	@bin/ensure-chromium
+	@bin/ensure-proxy
 	bin/with-postgres $(MAKE) --no-print-directory check-and-pytest
 
 # Runs inside the throwaway PostgreSQL that `test` starts.

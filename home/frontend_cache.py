@@ -17,13 +17,45 @@ Nothing is sent unless WAGTAILFRONTENDCACHE is configured (FRONTEND_CACHE_URL, R
 The purge leaves after the transaction commits, so the proxy never refetches the old state.
 """
 
+import logging
+from urllib.error import HTTPError, URLError
+from urllib.parse import urlsplit, urlunsplit
+from urllib.request import urlopen
+
 from django.conf import settings
 from django.db import transaction
 from wagtail import hooks
+from wagtail.contrib.frontend_cache.backends import HTTPBackend
+from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished
+
+logger = logging.getLogger("wagtail.frontendcache")
+
+
+class ProxyBackend(HTTPBackend):
+    """Wagtail's HTTP PURGE backend, for the proxy of deploy/: its purge module answers 404
+    for a URL it does not hold, which is no error (most pages are not cached at a given
+    moment), so that is not logged as one."""
+
+    def purge(self, url):
+        parts = urlsplit(url)
+        host = parts.hostname + (f":{parts.port}" if parts.port else "")
+        request = PurgeRequest(
+            url=urlunsplit(
+                [self.cache_scheme, self.cache_netloc, parts.path, parts.query, parts.fragment]
+            ),
+            headers={"Host": host, "User-Agent": "Wagtail-frontendcache"},
+        )
+        try:
+            urlopen(request, timeout=10)  # noqa: S310 - the configured proxy's own address
+        except HTTPError as error:
+            if error.code != 404:
+                logger.error("Couldn't purge '%s' from the proxy: %s", url, error)
+        except URLError as error:
+            logger.error("Couldn't purge '%s' from the proxy: %s", url, error.reason)
 
 
 def is_configured():
