@@ -363,6 +363,10 @@ def main():
             print(f"Measuring {name} ...", flush=True)
             result = run_wrk(wrk, base + target) if kind == "wrk" else run_python_load(target)
             rows.append({"name": name, "via": kind, **result})
+
+        from proxy import proxy_rows  # bench/proxy.py: the reverse proxy of deploy/
+
+        rows += proxy_rows(run_wrk, wrk, base, [("guarantee page", guarantee_path)], WORKERS)
     finally:
         stop(gunicorn)
 
