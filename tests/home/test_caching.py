@@ -75,6 +75,7 @@ def test_public_pages_are_cacheable_for_everyone_and_hold_nothing_personal(
         html = response.content.decode()
         assert "csrfmiddlewaretoken" not in html, path
         assert not re.search(r'name="form_key" value="[^"]', html), path
+        assert "{#" not in html and "{%" not in html, path  # no template comment leaks
 
 
 def test_a_guarantee_is_the_same_bytes_for_every_anonymous_visitor(guarantee):
