@@ -72,20 +72,22 @@ def prepare_flows(base, env):
         return response.text, token
 
     def submit_feedback(session, worker, n):
-        html, token = csrf(session, guarantee)
-        key = re.search(r'name="form_key" value="([^"]+)"', html).group(1)
+        # As a resident's browser does: the cached guarantee, then the form's own key from
+        # the no-store endpoint (protected-form.js), then the POST with its Origin.
+        html = session.get(base + guarantee, timeout=10).text
         action = re.search(r'action="([^"]*/skicka/)"', html).group(1)
+        parts_url = re.search(r'data-form-parts="([^"]+)"', html).group(1)
+        key = session.get(base + parts_url, timeout=10).json()["key"]
         response = session.post(
             base + action,
             {
-                "csrfmiddlewaretoken": token,
                 "form_key": key,
                 "kind": "synpunkt",
                 "dimension": "bemotande",
                 "message": f"Synpunkt {worker}-{n} från benchmarken.",
                 "website": "",
             },
-            headers={"Referer": base + guarantee},
+            headers={"Origin": base, "Referer": base + guarantee},
             allow_redirects=False,
             timeout=10,
         )

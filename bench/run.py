@@ -13,7 +13,7 @@ BENCH_WORKERS / BENCH_THREADS (gunicorn gthread workers and threads per worker, 
 
 Every row is reported as a ratio to its ceiling and to the previous recorded run
 (bench/baseline.json, committed; `--record-baseline` makes this run the next baseline).
-Rows measured through the reference proxy come from bench/proxy.py when it exists: see
+Rows measured through the reference proxy come from bench/proxy.py: see
 `extra_rows` below for the hook it implements.
 """
 
@@ -444,15 +444,13 @@ def main():
 
 
 def extra_rows(base, wrk, nginx, env, context):
-    """Rows another module adds while the site runs: bench/proxy.py, if present, defines
-    `measure(base, wrk, nginx, env, context)` returning rows shaped like the others
-    ({"name", "via", "rps", "p50_ms", "p99_ms", "bad", "socket_errors"}; a row may name its
-    ceiling with "ceiling": "nginx" or "pgbench"). Its rows are ratioed like every row."""
-    try:
-        import proxy
-    except ImportError:
-        return []
-    return list(proxy.measure(base, wrk, nginx, env, context))
+    """Rows measured through the reference reverse proxy of deploy/ (bench/proxy.py), shaped
+    like the others and ratioed like every row."""
+    from proxy import proxy_rows
+
+    return list(
+        proxy_rows(run_wrk, wrk, base, [("guarantee page", context["guarantee_path"])], WORKERS)
+    )
 
 
 def _ratio(part, whole):

@@ -14,7 +14,8 @@ def render_feedback_form(context):
     page, request = context.get("page"), context.get("request")
     if not isinstance(page, GuaranteePage):
         return ""
-    form = context.get("feedback_form") or unit_form(request, page)
+    # The guarantee is cached for everyone: the form's per-request parts are fetched by script.
+    form = context.get("feedback_form") or unit_form(request, page, cacheable=True)
     shown = context.get("all_commitments")
     if shown is not None and "commitment" in form.fields:
         # The page listed these commitments already: the choices need no query of their own.

@@ -1,11 +1,13 @@
 """The resident's side: send feedback, see the receipt, follow the case. Views stay thin."""
 
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from guarantees.models import GuaranteePage
+from home.antispam import anonymous_form, fresh_parts
 from home.resident_input import absolute_url, render_limited_form, resident_post_limit
 from home.transitions import TransitionError
 
@@ -49,6 +51,8 @@ def _general_limited(request):
     return render_limited_form(request, "feedback/general_form.html", {}, form)
 
 
+@never_cache
+@anonymous_form
 @require_http_methods(["GET", "POST"])
 @resident_post_limit("feedback", on_limit=_general_limited)
 def general(request):
@@ -70,6 +74,8 @@ def _unit_limited(request, unit_id):
     return render_limited_form(request, "feedback/unit_form.html", {"unit": unit}, form)
 
 
+@never_cache
+@anonymous_form
 @require_http_methods(["GET", "POST"])
 @resident_post_limit("feedback", on_limit=_unit_limited)
 def unit_submit(request, unit_id):
@@ -83,17 +89,27 @@ def unit_submit(request, unit_id):
     return render(request, template, {**context, "form": unit_form(request, unit)})
 
 
-def unit_form(request, unit):
-    """An unbound form for a unit; `?atagande=<pk>` preselects a commitment as a complaint."""
+def unit_form(request, unit, cacheable=False):
+    """An unbound form for a unit; `?atagande=<pk>` preselects a commitment as a complaint.
+
+    `cacheable`: for a page a shared cache holds, without key or challenge (home/antispam.py).
+    """
     initial = {}
     commitment_id = PreselectForm.read(request.GET).get("atagande") if request else None
-    form = FeedbackForm(unit=unit)
+    form = FeedbackForm(unit=unit, cacheable=cacheable)
     if commitment_id is not None:
         commitment = form.fields["commitment"].queryset.filter(pk=commitment_id).first()
         if commitment is not None:
             initial = {"commitment": commitment.pk, "kind": Kind.COMPLAINT}
-            form = FeedbackForm(unit=unit, initial={**form.initial, **initial})
+            form = FeedbackForm(unit=unit, initial={**form.initial, **initial}, cacheable=cacheable)
     return form
+
+
+@never_cache
+@require_GET
+def form_parts(request):
+    """What a form on a cached page lacks: its own one-time key and spam challenge (JSON)."""
+    return JsonResponse(fresh_parts())
 
 
 @require_GET

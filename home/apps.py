@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Startsida och innehåll")
 
     def ready(self):
-        from . import middleware
+        from . import frontend_cache, middleware
 
         middleware.install()
+        frontend_cache.connect()

@@ -6,3 +6,8 @@ class ProposalsConfig(AppConfig):
     name = "proposals"
     label = "proposals"
     verbose_name = _("E-förslag")
+
+    def ready(self):
+        from . import frontend_cache
+
+        frontend_cache.connect()

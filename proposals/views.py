@@ -10,6 +10,8 @@ from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from home.antispam import anonymous_form
+from home.caching import public_cache
 from home.resident_input import absolute_url, render_limited_form, resident_post_limit
 from home.spreadsheets import spreadsheet_response
 from home.transitions import TransitionError
@@ -17,6 +19,7 @@ from home.views import rate_limited
 
 from . import services
 from .forms import ListFilterForm, ProposalForm
+from .frontend_cache import PROPOSAL_CACHE_SECONDS
 from .identity import ProveByMail, VerificationFailed, get_verifier, verifiers
 from .models import (
     VISIBLE_STATUSES,
@@ -28,6 +31,7 @@ from .models import (
 )
 
 
+@public_cache(max_age=PROPOSAL_CACHE_SECONDS, s_maxage=PROPOSAL_CACHE_SECONDS)
 @require_GET
 def proposal_list(request):
     form = ListFilterForm(request.GET or None)
@@ -62,6 +66,7 @@ def _detail_context(proposal, forms=None):
     }
 
 
+@public_cache(max_age=PROPOSAL_CACHE_SECONDS, s_maxage=PROPOSAL_CACHE_SECONDS)
 @require_GET
 def proposal_detail(request, pk):
     proposal = get_object_or_404(
@@ -108,6 +113,7 @@ def _vote_limited(request, pk, verifier):
     return render_limited_form(request, "proposals/detail.html", context, form)
 
 
+@anonymous_form
 @require_POST
 @resident_post_limit("proposals.vote", on_limit=_vote_limited)
 def vote_begin(request, pk, verifier):
@@ -319,12 +325,14 @@ def _export_rows(request):
         }
 
 
+@public_cache(max_age=PROPOSAL_CACHE_SECONDS, s_maxage=PROPOSAL_CACHE_SECONDS)
 @require_GET
 def export_json(request):
     body = json.dumps({"proposals": list(_export_rows(request))}, ensure_ascii=False, indent=1)
     return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 
+@public_cache(max_age=PROPOSAL_CACHE_SECONDS, s_maxage=PROPOSAL_CACHE_SECONDS)
 @require_GET
 def export_csv(request):
     rows = ([row[field] for field in EXPORT_FIELDS] for row in _export_rows(request))

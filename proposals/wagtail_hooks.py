@@ -120,3 +120,11 @@ def searchable_proposals():
         queryset=lambda: Proposal.objects.public(),
         area_field="service_area",
     )
+
+
+@hooks.register("frontend_cache_urls")
+def proposal_urls():
+    """Purged with everything (home/frontend_cache.py): the list and the open data."""
+    from .frontend_cache import public_paths
+
+    return public_paths()

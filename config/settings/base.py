@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "open311",
     # Wagtail
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -62,6 +63,9 @@ MIDDLEWARE = [
     # A request naming a charset it cannot be read with gets the Swedish 400 (home/middleware.py).
     "home.middleware.RefuseUndecodableRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Who may keep each answer (home/caching.py): outside the session, CSRF and auth
+    # middleware, so that it sees every cookie they set.
+    "home.caching.CacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -201,6 +205,19 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     },
 }
+
+# HTTP caching (home/caching.py, docs/caching.md): how long browsers (max-age) and a shared
+# cache in front (s-maxage) may keep a public page. The shared cache is purged on publish
+# when FRONTEND_CACHE_URL names it (the reverse proxy of deploy/, which accepts PURGE).
+PUBLIC_CACHE_MAX_AGE = int(os.environ.get("PUBLIC_CACHE_MAX_AGE", "60"))
+PUBLIC_CACHE_S_MAXAGE = int(os.environ.get("PUBLIC_CACHE_S_MAXAGE", "600"))
+if os.environ.get("FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "home.frontend_cache.ProxyBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+        }
+    }
 
 WAGTAIL_SITE_NAME = "Kvalitetsgarantier"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -6,3 +6,8 @@ class FollowUpConfig(AppConfig):
     name = "guarantees.followup"
     label = "followup"
     verbose_name = _("Uppföljning")
+
+    def ready(self):
+        from . import frontend_cache
+
+        frontend_cache.connect()

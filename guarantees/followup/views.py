@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils.text import slugify
 
 from guarantees.models import Committee
+from home.caching import public_cache
 from home.spreadsheets import spreadsheet_response
 from home.years import FIRST_YEAR, last_allowed_year
 
@@ -19,6 +20,7 @@ def _committee_and_year(committee_id, year):
     return get_object_or_404(Committee, pk=committee_id)
 
 
+@public_cache()
 def report_index(request):
     """Public list of committees and years with published follow-ups."""
     pairs = (
@@ -38,12 +40,14 @@ def report_index(request):
     )
 
 
+@public_cache()
 def public_report(request, committee_id, year):
     committee = _committee_and_year(committee_id, year)
     report = build_report(committee, year, request=request, public=True)
     return TemplateResponse(request, "followup/public_report.html", {"report": report})
 
 
+@public_cache()
 def public_report_csv(request, committee_id, year):
     committee = _committee_and_year(committee_id, year)
     return report_csv_response(build_report(committee, year, request=request, public=True))

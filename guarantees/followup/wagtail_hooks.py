@@ -136,3 +136,9 @@ def link_to_reports(context):
 @hooks.register("register_unit_metrics", order=10)
 def follow_up_metrics():
     return FollowUpMetrics()
+
+
+@hooks.register("frontend_cache_urls")
+def report_urls():
+    """Purged with everything (home/frontend_cache.py): the reports' index."""
+    return [reverse("followup:report_index")]

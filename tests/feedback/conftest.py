@@ -59,7 +59,11 @@ def form_data(client, url, **overrides):
     import re
 
     html = client.get(url).content.decode()
-    key = re.search(r'name="form_key" value="([^"]+)"', html).group(1)
+    parts = re.search(r'data-form-parts="([^"]+)"', html)
+    if parts:  # a cached page's form: its key comes as protected-form.js fetches it
+        key = client.get(parts.group(1)).json()["key"]
+    else:
+        key = re.search(r'name="form_key" value="([^"]+)"', html).group(1)
     data = {
         "kind": "synpunkt",
         "dimension": "bemotande",

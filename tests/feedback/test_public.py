@@ -281,13 +281,34 @@ def test_honeypot_filled_stores_nothing(client, guarantee):
     assert not Feedback.objects.exists()
 
 
-def test_missing_csrf_token_is_refused(guarantee):
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_SEC_FETCH_SITE": "cross-site"},
+        {"HTTP_SEC_FETCH_SITE": "same-site"},
+        {"HTTP_ORIGIN": "https://elak.example"},
+    ],
+)
+def test_a_post_from_another_site_is_refused_in_swedish(guarantee, headers):
+    """No CSRF token on residents' forms (docs/caching.md): the browser's origin headers are
+    what refuses a forged post."""
+    csrf_client = Client(enforce_csrf_checks=True)
+    url = unit_url(guarantee)
+    response = csrf_client.post(url, form_data(csrf_client, url), **headers)
+    assert response.status_code == 403
+    assert "Formuläret har gått ut" in response.content.decode()
+    assert not Feedback.objects.exists()
+
+
+def test_a_same_origin_post_needs_no_csrf_cookie(guarantee):
     csrf_client = Client(enforce_csrf_checks=True)
     url = unit_url(guarantee)
     data = form_data(csrf_client, url)
-    response = csrf_client.post(url, data)
-    assert response.status_code == 403
-    assert not Feedback.objects.exists()
+    response = csrf_client.post(
+        url, data, HTTP_ORIGIN="http://testserver", HTTP_SEC_FETCH_SITE="same-origin"
+    )
+    assert response.status_code == 302
+    assert Feedback.objects.count() == 1
 
 
 def test_unpublished_or_unknown_unit_is_404(client, guarantee):

@@ -409,6 +409,7 @@ ACCESS = {
     "wagtailimages_chooser:select_format": Access(ADMINS | {EDITOR}, ADMINS | {EDITOR}),
     "feedback:general": Access(EVERYONE, EVERYONE),
     "feedback:unit_submit": Access(EVERYONE, EVERYONE),
+    "feedback:form_parts": Access(EVERYONE, EVERYONE),
     "feedback:receipt": Access(NOBODY, EVERYONE),
     "feedback:track": Access(EVERYONE, EVERYONE),
     "proposals:list": Access(EVERYONE, EVERYONE),

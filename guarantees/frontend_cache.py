@@ -1,0 +1,41 @@
+"""What a change in guarantees alters on the cached site (home/frontend_cache.py, the helper).
+
+An area's commitments stand on every guarantee of the area, so publishing the area purges
+them all, and the area's comparison (`jamfor/`). Wagtail itself purges the area page.
+"""
+
+from wagtail.signals import page_published, page_unpublished
+
+from home.frontend_cache import purge_after_commit
+
+
+def area_changed_urls(area):
+    """The pages to purge when `area` changes: its guarantees (live or not: an unpublished
+    one may still be cached under its old URL) and its comparison."""
+    from .models import GuaranteePage
+
+    return {
+        "pages": lambda: GuaranteePage.objects.descendant_of(area).live(),
+        "urls": [area.get_full_url().rstrip("/") + "/jamfor/"] if area.get_full_url() else [],
+    }
+
+
+def _area_published(sender, instance, **kwargs):
+    purge_after_commit(**area_changed_urls(instance))
+
+
+def _guarantee_published(sender, instance, **kwargs):
+    # The area lists its units; the comparison shows this unit's commitments.
+    area = instance.get_parent()
+    if area is not None:
+        area_url = area.get_full_url()
+        if area_url:
+            purge_after_commit(urls=[area_url, area_url.rstrip("/") + "/jamfor/"])
+
+
+def connect():
+    from .models import GuaranteePage, ServiceAreaPage
+
+    for signal in (page_published, page_unpublished):
+        signal.connect(_area_published, sender=ServiceAreaPage)
+        signal.connect(_guarantee_published, sender=GuaranteePage)
