@@ -14,7 +14,7 @@ BENCH_WORKERS / BENCH_THREADS (gunicorn gthread workers and threads per worker, 
 Every row is reported as a ratio to its ceiling and to the previous recorded run
 (bench/baseline.json, committed; `--record-baseline` makes this run the next baseline).
 Rows measured through the reference proxy come from bench/proxy.py: see
-`extra_rows` below for the hook it implements.
+`extra_rows` below.
 """
 
 import datetime
