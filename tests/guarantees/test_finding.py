@@ -126,9 +126,10 @@ def test_the_home_page_finder_leads_to_the_area_list(client, home_page, service_
 def test_the_header_shows_the_arms_and_links_the_main_site(client, home_page):
     from io import StringIO
 
+    from wagtail.models import Site
+
     from home import demo
     from home.models import MunicipalitySettings
-    from wagtail.models import Site
 
     html = client.get(home_page.url).content.decode()
     assert "site-header__logo" not in html and "Till kommunens webbplats" not in html
