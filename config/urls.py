@@ -21,6 +21,7 @@ urlpatterns = [
     path("synpunkter/", include("feedback.urls")),
     path("e-forslag/", include("proposals.urls")),
     path("sok/", include("search.urls")),
+    path("hitta-verksamhet/", include("guarantees.urls")),
     path("api/v2/", api_router.urls),
     path("kvalitetsrapport/", include("guarantees.followup.urls")),
     path("kvalitetspriset/", include("award.urls")),

@@ -1,6 +1,7 @@
 """Counts for the yearly follow-up and comparisons. Published figures only: no personal data."""
 
 from django.db.models import Count, Q
+from django.db.models.functions import ExtractYear
 
 from .models import Dimension, Feedback, Kind
 
@@ -17,13 +18,20 @@ def broken_promises_per_commitment(year, units=None, commitments=None):
 
 def unit_year_figures(units, year):
     """{unit_pk: {...}} for these units and year, in one query."""
-    units = list(units)
+    return unit_years_figures(units, [year])[year]
+
+
+def unit_years_figures(units, years):
+    """{year: {unit_pk: {...}}} for these units and years, in one query whatever their
+    number. The year is the one the case was received in, in the site's time zone."""
+    units, years = list(units), list(years)
     dimension_counts = {
         f"dimension_{d.value}": Count("pk", filter=Q(dimension=d.value)) for d in Dimension
     }
     rows = (
-        Feedback.objects.filter(unit__in=units, received_at__year=year)
-        .values("unit")
+        Feedback.objects.filter(unit__in=units, received_at__year__in=years)
+        .annotate(year=ExtractYear("received_at"))
+        .values("unit", "year")
         .annotate(
             feedback_total=Count("pk"),
             complaints=Count("pk", filter=Q(kind=Kind.COMPLAINT)),
@@ -32,6 +40,7 @@ def unit_year_figures(units, year):
             replied_in_time=Count("pk", filter=Q(answered_in_time=True)),
             **dimension_counts,
         )
+        .order_by()
     )
     empty = {
         "feedback_total": 0,
@@ -41,9 +50,10 @@ def unit_year_figures(units, year):
         "replied_in_time": 0,
         **dict.fromkeys(dimension_counts, 0),
     }
-    result = {unit.pk: dict(empty) for unit in units}
+    result = {year: {unit.pk: dict(empty) for unit in units} for year in years}
     for row in rows:
-        result[row.pop("unit")] = row
+        unit_pk, year = row.pop("unit"), row.pop("year")
+        result[year][unit_pk] = row
     return result
 
 

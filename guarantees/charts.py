@@ -2,53 +2,48 @@
 
 from django.utils.translation import gettext
 
-from .metrics import format_figure
+# A small chart is drawn at its own size in CSS pixels (the SVG's width and viewBox agree),
+# and this width fits a 375 px phone beside the page's margins, so its text is never scaled
+# below its font size (14 px, see compare.css); only a narrower screen shrinks it a little.
+TREND_WIDTH = 320
 
 
-def bar_chart(rows, columns, width=640):
-    """Geometry for a horizontal bar chart of share columns, drawn as inline SVG on our server.
-
-    `rows` is [(label, {column_key: value})]. Returns None when there is nothing to draw.
-    """
-    share_columns = [column for column in columns if column.kind == "share"]
-    if not rows or not share_columns:
+def trend_chart(series, width=TREND_WIDTH):
+    """Geometry for one unit's small chart: for each series (a share column), one horizontal
+    bar per year. `series` is [(label, [(year, share 0.0-1.0 or None, shown text)])].
+    Returns None when there is nothing to draw."""
+    if not series:
         return None
-    label_height, bar_height, gap, group_gap = 20, 18, 4, 14
-    bar_left, bar_width = 8, width - 110
-    groups, y = [], 10
-    for label, values in rows:
-        group = {"label": label, "label_y": y + 14, "bars": []}
-        y += label_height + gap
-        for index, column in enumerate(share_columns):
-            value = values.get(column.key)
-            length = 0 if value is None else round(max(0.0, min(1.0, float(value))) * bar_width)
+    label_height, bar_height, row_height, group_gap = 20, 14, 20, 10
+    year_width, value_width = 44, 58
+    bar_width = width - year_width - value_width
+    groups, y = [], 0
+    for label, points in series:
+        group = {"label": label, "label_y": y + 15, "bars": []}
+        y += label_height + 2
+        for year, share, text in points:
+            length = 0 if share is None else round(max(0.0, min(1.0, share)) * bar_width)
             group["bars"].append(
                 {
-                    "index": index,
-                    "column": column,
-                    "x": bar_left,
+                    "year": year,
+                    "year_y": y + bar_height - 2,
+                    "x": year_width,
                     "y": y,
                     "width": length,
                     "height": bar_height,
-                    "text_x": bar_left + length + 6,
-                    "text_y": y + bar_height - 4,
-                    "text": format_figure(column, value)
-                    if value is not None
-                    else gettext("uppgift saknas"),
+                    "text_x": year_width + length + 6,
+                    "text_y": y + bar_height - 2,
+                    "text": text if share is not None else gettext("uppgift saknas"),
+                    "missing": share is None,
                 }
             )
-            y += bar_height + gap
+            y += row_height
         y += group_gap
         groups.append(group)
-    legend = []
-    for index, column in enumerate(share_columns):
-        legend.append({"index": index, "label": column.label, "x": bar_left, "y": y})
-        y += bar_height + gap
     return {
         "width": width,
-        "height": y + 4,
+        "height": y,
         "groups": groups,
-        "legend": legend,
-        "columns": share_columns,
-        "axis_x": bar_left,
+        "bar_x": year_width,
+        "bar_width": bar_width,
     }

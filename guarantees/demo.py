@@ -1020,6 +1020,42 @@ AREAS = [
 ]
 
 
+# --- Finding a unit: district per unit ------------------------------------------------
+# Kept apart from the records above so that either can change without the other. Opening
+# hours are in the records; the provider kind follows from `provider` (none: kommunal).
+
+DISTRICTS = {
+    "forskolan-solrosen": "Ängsby centrum",
+    "forskolan-ekorren": "Ängsby centrum",
+    "forskolan-larkan": "Norrby",
+    "forskolan-fyrklovern": "Kvarnby",
+    "montessoriforskolan-humlan": "Ängsby centrum",
+    "angsbyskolan": "Ängsby centrum",
+    "norrbyskolan": "Norrby",
+    "kvarnbyskolan": "Kvarnby",
+    "sjoviksskolan": "Sjövik",
+    "friskolan-kunskapstradet": "Ängsby centrum",
+    "hemtjanst-centrum": "Ängsby centrum",
+    "hemtjanst-norr": "Norrby",
+    "hemtjanst-soder": "Sjövik",
+    "hemtjanst-kvarnby": "Kvarnby",
+    "omsorgsgruppen-hemtjanst": "Ängsby centrum",
+    "angsby-stadsbibliotek": "Ängsby centrum",
+    "norrby-bibliotek": "Norrby",
+    "kvarnby-bibliotek": "Kvarnby",
+    "sjoviks-bygdebibliotek": "Sjövik",
+    # The book bus stops all over the municipality: no one district.
+}
+
+
+def load_districts(area):
+    """Each demo unit's district, also on a demo database made before units had one."""
+    for unit in GuaranteePage.objects.child_of(area).filter(district=""):
+        district = DISTRICTS.get(unit.slug)
+        if district:
+            GuaranteePage.objects.filter(pk=unit.pk).update(district=district)
+
+
 def _commitments(page, items):
     for order, item in enumerate(items):
         page.commitments.add(Commitment(sort_order=order, **item.fields()))
@@ -1071,6 +1107,7 @@ def load(stdout):
             fields = {k: v for k, v in unit.items() if k != "keys"}
             page = GuaranteePage(
                 **fields,
+                district=DISTRICTS.get(unit["slug"], ""),
                 **spec["routine"],
                 valid_from=datetime.date(year, 1, 1),
                 valid_to=datetime.date(year, 12, 31),
@@ -1082,5 +1119,6 @@ def load(stdout):
             area.add_child(instance=page)
             page.save_revision().publish()
             created_units += 1
+        load_districts(area)
 
     stdout.write(f"  created {created_areas} service areas and {created_units} guarantees")

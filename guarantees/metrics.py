@@ -10,43 +10,64 @@ guarantees never imports their models:
     from guarantees.metrics import Column, MetricsProvider
 
     class FeedbackMetrics(MetricsProvider):
+        heading = _("Synpunkter och klagomål")
         columns = [Column("feedback_total", _("Synpunkter")), ...]
 
         def compute(self, units, year):
             return {unit.pk: {"feedback_total": 12, ...} for unit in units}
+
+        def compute_years(self, units, years):
+            return {year: {unit.pk: {...}} for year in years}  # one query for all years
 
     @hooks.register("register_unit_metrics", order=20)
     def feedback_metrics():
         return FeedbackMetrics()
 
 A hook function takes no arguments and returns one MetricsProvider. Columns appear in the
-order of the hooks (`order=`, lower first). `compute` and `years` must use a fixed number of
-queries whatever the number of units.
+order of the hooks (`order=`, lower first); the comparison shows each provider's compared
+columns as one table under its `heading`, one column per year. `compute`, `compute_years` and
+`years` must use a fixed number of queries whatever the number of units (and of years).
 """
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 from django.utils.formats import number_format
+from django.utils.translation import gettext
 from wagtail import hooks
 
 METRICS_HOOK = "register_unit_metrics"
+
+COUNT, SHARE, RATIO, TEXT = "count", "share", "ratio", "text"
 
 
 @dataclass(frozen=True)
 class Column:
     key: str
     label: str
-    # "count" (a whole number), "share" (0.0-1.0, shown as per cent) or "text"
-    kind: str = "count"
+    # COUNT: a whole number. SHARE: 0.0-1.0, shown in per cent. RATIO: (part, whole), shown in
+    # per cent with the counts, so that "1 of 1" does not pass for more than "9 of 10".
+    # TEXT: shown as it is, once per unit, not per year.
+    kind: str = COUNT
+    # Shown in the comparison of units; the yearly report shows every column.
+    compared: bool = True
+    # Drawn in the comparison's chart, one small chart per unit (share and ratio columns).
+    charted: bool = False
 
 
 class MetricsProvider(ABC):
+    # The comparison shows this provider's columns as one table under this heading.
+    heading = ""
     columns: list[Column] = []
 
     @abstractmethod
     def compute(self, units, year):
         """Return {unit_pk: {column_key: value}} for these GuaranteePages and calendar year."""
+
+    def compute_years(self, units, years):
+        """{year: {unit_pk: {column_key: value}}} for several years. Override it with a fixed
+        number of queries whatever the number of years; this fallback asks once a year."""
+        return {year: self.compute(units, year) for year in years}
 
     def years(self, units):
         """The calendar years this provider has published figures for, for these units."""
@@ -71,6 +92,18 @@ def compute(units, year):
     return result
 
 
+def compute_years(units, years, among=None):
+    """All registered figures for these units and years: {year: {unit_pk: {key: value}}}.
+    `among`: the providers to ask (all registered ones by default)."""
+    units, years = list(units), list(years)
+    result = {year: {unit.pk: {} for unit in units} for year in years}
+    for provider in providers() if among is None else among:
+        for year, per_unit in provider.compute_years(units, years).items():
+            for unit_pk, values in per_unit.items():
+                result.setdefault(year, {}).setdefault(unit_pk, {}).update(values)
+    return result
+
+
 def years(units):
     """Every year some provider has figures for, for these units, latest first."""
     units = list(units)
@@ -79,12 +112,33 @@ def years(units):
     )
 
 
+def share_of(column, value):
+    """A share or ratio figure as a number 0.0-1.0 (None when missing or when the whole is 0)."""
+    if value is None or value == "":
+        return None
+    if column.kind == RATIO:
+        part, whole = value
+        return part / whole if whole else None
+    if column.kind == SHARE:
+        return float(value)
+    return None
+
+
 def format_figure(column, value):
     """A figure as a reader sees it: shares in per cent, counts as numbers, '–' when missing."""
     if value is None or value == "":
         return "–"
-    if column.kind == "share":
+    if column.kind == RATIO:
+        part, whole = value
+        if not whole:
+            return "–"
+        return gettext("%(share)s (%(part)s av %(whole)s)") % {
+            "share": format_figure(Column(column.key, column.label, SHARE), part / whole),
+            "part": number_format(part),
+            "whole": number_format(whole),
+        }
+    if column.kind == SHARE:
         return f"{number_format(round(float(value) * 100))} %"
-    if column.kind == "count":
+    if column.kind == COUNT:
         return number_format(value)
     return str(value)

@@ -41,6 +41,23 @@ class CommitmentLevel(models.TextChoices):
     UNIT = "unit", _("Enheten")
 
 
+class ProviderKind(models.TextChoices):
+    """Who runs a unit (driftsform). Read from `GuaranteePage.provider`: a unit without a
+    named provider is run by the municipality, so the two can never disagree."""
+
+    MUNICIPAL = "kommunal", _("Kommunal")
+    PRIVATE = "enskild", _("Enskild")
+
+    @classmethod
+    def filter(cls, units, kind):
+        """`units` (a GuaranteePage queryset) narrowed to those of this kind."""
+        if kind == cls.MUNICIPAL:
+            return units.filter(provider="")
+        if kind == cls.PRIVATE:
+            return units.exclude(provider="")
+        return units
+
+
 class Committee(models.Model):
     """A political committee (nämnd) that decides the guarantees of its service areas."""
 
@@ -201,6 +218,12 @@ class CommitmentGroup:
     heading: str
     commitments: list
 
+    @property
+    def is_shared(self):
+        """Area and city-wide commitments are the same on every unit's guarantee: shown
+        folded to their titles, after the unit's own."""
+        return self.level != CommitmentLevel.UNIT
+
 
 def area_path_of(unit):
     """The tree path of the service area a guarantee stands in (the page right above it)."""
@@ -252,9 +275,22 @@ class ServiceAreaPage(RoutablePageMixin, SitePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["guarantees.GuaranteePage"]
 
+    def units(self):
+        """The area's published units, as residents see them."""
+        return GuaranteePage.objects.child_of(self).live().public().order_by("title")
+
     def get_context(self, request, *args, **kwargs):
+        """The list of units, narrowed by the resident's filters (`?stadsdel=&driftsform=`).
+        Two queries whatever the number of units: their districts, and the list itself."""
+        from .forms import UnitFilterForm
+
         context = super().get_context(request, *args, **kwargs)
-        context["units"] = GuaranteePage.objects.child_of(self).live().public().order_by("title")
+        units = self.units()
+        districts = list(units.values_list("district", flat=True))
+        unit_filter = UnitFilterForm(request.GET, districts=[d for d in districts if d])
+        context["units"] = list(unit_filter.filter(units))
+        context["unit_filter"] = unit_filter
+        context["unit_total"] = len(districts)
         return context
 
     class Meta:
@@ -325,8 +361,18 @@ class GuaranteePage(SitePage):
         max_length=200,
         blank=True,
         help_text=_(
-            "Lämna tomt när kommunen driver enheten. Ange annars den privata utföraren; "
-            "garantin gäller oavsett vem som driver verksamheten."
+            "Lämna tomt när kommunen driver enheten: då visas den som kommunal. Ange annars "
+            "den enskilda utförarens namn, så visas den som enskild; garantin gäller oavsett "
+            "vem som driver verksamheten."
+        ),
+    )
+    district = models.CharField(
+        _("stadsdel"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Stadsdelen eller orten där enheten ligger, t.ex. ”Norrby”. Invånare hittar "
+            "enheten genom att välja stadsdel, så stava den likadant på alla enheter där."
         ),
     )
     idea = models.TextField(
@@ -366,7 +412,10 @@ class GuaranteePage(SitePage):
         _("besöksadress"), max_length=300, blank=True, help_text=_("T.ex. ”Ängsvägen 4, Ängsby”.")
     )
     opening_hours = models.CharField(
-        _("öppettider"), max_length=300, blank=True, help_text=_("T.ex. ”Vardagar 6.30–18.00”.")
+        _("öppettider"),
+        max_length=300,
+        blank=True,
+        help_text=_("T.ex. ”Vardagar 6.30–18.00”. Visas också i listan över områdets enheter."),
     )
     phone = models.CharField(
         _("telefon"),
@@ -426,7 +475,7 @@ class GuaranteePage(SitePage):
         MultiFieldPanel(
             [
                 FieldPanel("unit_name"),
-                FieldPanel("provider"),
+                FieldRowPanel([FieldPanel("provider"), FieldPanel("district")]),
                 FieldPanel("idea"),
                 FieldPanel("kolada_ou"),
             ],
@@ -475,6 +524,8 @@ class GuaranteePage(SitePage):
         index.SearchField("unit_name", boost=2),
         index.SearchField("idea"),
         index.SearchField("provider"),
+        # "förskola Norrby" finds the preschools in Norrby.
+        index.SearchField("district"),
         index.AutocompleteField("unit_name"),
         index.RelatedFields(
             "commitments",
@@ -485,6 +536,8 @@ class GuaranteePage(SitePage):
     api_fields = [
         APIField("unit_name"),
         APIField("provider"),
+        APIField("provider_kind"),
+        APIField("district"),
         APIField("idea"),
         _commitments_api_field(),
         APIField("feedback_recipient"),
@@ -521,6 +574,13 @@ class GuaranteePage(SitePage):
         return self.unit_name or self.title
 
     @property
+    def provider_kind(self):
+        return ProviderKind.PRIVATE if self.provider else ProviderKind.MUNICIPAL
+
+    def get_provider_kind_display(self):
+        return self.provider_kind.label
+
+    @property
     def is_expired(self):
         return self.valid_to is not None and self.valid_to < timezone.localdate()
 
@@ -544,7 +604,8 @@ class GuaranteePage(SitePage):
         }
 
     def commitment_groups(self, from_cluster=True):
-        """All commitments that apply to this unit, grouped city, area, unit.
+        """All commitments that apply to this unit, grouped: the unit's own first, then its
+        service area's and the city-wide ones, which every unit of the area shares.
 
         One query whatever the number of commitments or levels: the three pages are known by
         their tree paths. With `from_cluster` the unit's own commitments come from the page's
@@ -565,9 +626,7 @@ class GuaranteePage(SitePage):
             by_level[CommitmentLevel.UNIT] = list(self.commitments.all())
         return [
             CommitmentGroup(
-                CommitmentLevel.CITY,
-                _("Kommungemensamma åtaganden"),
-                by_level[CommitmentLevel.CITY],
+                CommitmentLevel.UNIT, _("Enhetens åtaganden"), by_level[CommitmentLevel.UNIT]
             ),
             CommitmentGroup(
                 CommitmentLevel.AREA,
@@ -575,7 +634,9 @@ class GuaranteePage(SitePage):
                 by_level[CommitmentLevel.AREA],
             ),
             CommitmentGroup(
-                CommitmentLevel.UNIT, _("Enhetens åtaganden"), by_level[CommitmentLevel.UNIT]
+                CommitmentLevel.CITY,
+                _("Kommungemensamma åtaganden"),
+                by_level[CommitmentLevel.CITY],
             ),
         ]
 

@@ -24,6 +24,9 @@ SECTION_HOOKS = {
     "guarantee_page_feedback",
     # "Så gick det": how the unit did, between the commitments and the remedy. `page`.
     "guarantee_page_results",
+    # "Jämför och läs mer" on a guarantee page, after the link to the area's comparison:
+    # each function returns list items (`<li>…</li>`). `page`.
+    "guarantee_page_related",
     # The year's feedback inside "Så gick det". `page`, `year`.
     "guarantee_page_year_feedback",
     # Inside "Så gick det", after the outcomes: what the unit learnt. `page`, `follow_up`.

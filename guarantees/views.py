@@ -1,35 +1,29 @@
-"""The comparison of a service area's units (`Jämför`), from the figures other rooms register."""
+"""Public views of the guarantees: the comparison of an area's units (`Jämför`) and the home
+page's "Hitta en verksamhet"."""
 
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import BadRequest
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext
+from wagtail.models import Site
 
-from home.years import previous_year, year_from_query
+from home.years import year_from_query
 
-from . import metrics
-from .charts import bar_chart
-from .models import GuaranteePage
+from . import comparison, metrics
+from .forms import AREA, DISTRICT, FindUnitForm
 
 YEAR_PARAMETER = "ar"
 
 
 def compare_units(request, area):
-    """`Jämför`: the area's units side by side for one year (seed 000 "Jämförelseguide")."""
-    units = list(GuaranteePage.objects.child_of(area).live().public().order_by("title"))
-    years = metrics.years(units)
-    latest = years[0] if years else previous_year()
-    year = year_from_query(request.GET, YEAR_PARAMETER, latest)
-    columns = metrics.columns()
-    values = metrics.compute(units, year)
-    rows = [
-        {
-            "unit": unit,
-            "cells": [
-                metrics.format_figure(column, values.get(unit.pk, {}).get(column.key))
-                for column in columns
-            ],
-        }
-        for unit in units
-    ]
-    chart = bar_chart([(unit.title, values.get(unit.pk, {})) for unit in units], columns)
+    """`Jämför`: the area's units side by side, the chosen year (`?ar=`, the latest with
+    figures by default) and the years before it."""
+    units = list(area.units())
+    available = metrics.years(units)
+    year = year_from_query(request.GET, YEAR_PARAMETER, comparison.latest_year(available))
     return TemplateResponse(
         request,
         "guarantees/compare.html",
@@ -37,11 +31,34 @@ def compare_units(request, area):
             "page": area,
             "self": area,
             "area": area,
-            "year": year,
-            "years": years,
+            "comparison": comparison.build(area, units, year, available),
             "year_parameter": YEAR_PARAMETER,
-            "columns": columns,
-            "rows": rows,
-            "chart": chart,
         },
     )
+
+
+def find_unit(request):
+    """The home page's finder: on to the chosen area's list, filtered by district when the
+    area has units there (otherwise the whole list, saying so)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise BadRequest("No site for this host.")
+    form = FindUnitForm(request.GET, root=site.root_page)
+    form.is_valid()
+    area = form.cleaned_data.get(AREA)
+    if area is None:
+        # Only a crafted address lacks a valid area: the form always has one chosen.
+        raise BadRequest("No valid service area.")
+    district = form.cleaned_data.get(DISTRICT, "")
+    url = area.get_url(request)
+    if district and area.units().filter(district=district).exists():
+        return redirect(f"{url}?{urlencode({DISTRICT: district})}#enheter-rubrik")
+    if district:
+        messages.info(
+            request,
+            gettext("Inom %(area)s finns ingen enhet i %(district)s. Här är alla enheter.")
+            % {"area": area.title, "district": district},
+        )
+    elif DISTRICT in form.errors:
+        messages.info(request, gettext("Stadsdelen finns inte. Här är alla enheter."))
+    return redirect(f"{url}#enheter-rubrik")

@@ -5,9 +5,15 @@ guarantees/demo.py). Every app may have a `demo.py` with a `load(stdout)` functi
 is idempotent: it finds what is there before it creates anything."""
 
 import datetime
+import math
+from io import BytesIO
 from urllib.parse import urlsplit
 
 from django.conf import settings as django_settings
+from django.core.files.images import ImageFile
+from PIL import Image as PillowImage
+from PIL import ImageDraw
+from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
 from .models import (
@@ -19,9 +25,20 @@ from .models import (
 )
 
 MUNICIPALITY = "Ängsby kommun"
+MAIN_SITE = "https://www.angsby.example/"
+COAT_OF_ARMS = "Ängsby kommunvapen"
 
 
 def load(stdout):
+    """The shell, and the coat of arms and main site link in the header."""
+    home = load_shell(stdout)
+    load_header(MunicipalitySettings.for_site(Site.objects.get(is_default_site=True)), stdout)
+    return home
+
+
+def load_shell(stdout):
+    """The home page as the default site's root, the settings, content pages and the
+    accessibility statement: all the tests need, without the header's image file."""
     root = Page.get_first_root_node()
     home = HomePage.objects.first()
     if home is None:
@@ -150,3 +167,68 @@ def load_accessibility_statement(home):
     )
     home.add_child(instance=statement)
     statement.save_revision().publish()
+
+
+def load_header(settings, stdout):
+    """The header's coat of arms (drawn here, no borrowed artwork) and main site link."""
+    changed = False
+    if settings.logo_id is None:
+        image = Image.objects.filter(title=COAT_OF_ARMS).first()
+        if image is None:
+            image = Image(
+                title=COAT_OF_ARMS,
+                file=ImageFile(BytesIO(coat_of_arms_png()), name="angsby-kommunvapen.png"),
+            )
+            image.save()
+        settings.logo = image
+        changed = True
+    if not settings.website:
+        settings.website = MAIN_SITE
+        changed = True
+    if changed:
+        settings.save()
+        stdout.write("  set the coat of arms and the main site link")
+
+
+def coat_of_arms_png(height=192):
+    """Ängsby's arms, made up for the demo: in blue a golden meadow flower above a silver
+    wavy bar, a golden border. Drawn four times larger and scaled down for smooth edges."""
+    scale = 4
+    w, h = round(height * 0.84) * scale, height * scale
+    blue, gold, silver = (0, 79, 113, 255), (240, 190, 40, 255), (255, 255, 255, 255)
+    border = round(h * 0.035)
+    m = border / 2
+    # The shield: straight top and sides, curving to a point at the bottom.
+    right = [(w - m, m), (w - m, h * 0.55)]
+    for i in range(1, 25):
+        t = i / 24
+        x = (1 - t) ** 2 * (w - m) + 2 * (1 - t) * t * (w - m) + t**2 * (w / 2)
+        y = (1 - t) ** 2 * (h * 0.55) + 2 * (1 - t) * t * (h * 0.9) + t**2 * (h - m)
+        right.append((x, y))
+    shield = right + [(w - x, y) for x, y in reversed(right[:-1])]
+
+    field = PillowImage.new("RGBA", (w, h), blue)
+    draw = ImageDraw.Draw(field)
+    # The flower: eight petals round a heart.
+    cx, cy, petal = w / 2, h * 0.34, w * 0.12
+    for k in range(8):
+        angle = k * math.pi / 4
+        px, py = cx + math.cos(angle) * petal * 1.15, cy + math.sin(angle) * petal * 1.15
+        r = petal * 0.62
+        draw.ellipse([px - r, py - r, px + r, py + r], fill=gold)
+    for r, colour in ((petal * 0.62, blue), (petal * 0.45, gold)):
+        draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=colour)
+    # The wavy bar: the brook through the meadow.
+    top, thickness = h * 0.64, h * 0.08
+    wave = [(x, top + math.sin(x / w * 4 * math.pi) * h * 0.025) for x in range(0, w + 1, scale)]
+    draw.polygon(wave + [(x, y + thickness) for x, y in reversed(wave)], fill=silver)
+
+    mask = PillowImage.new("L", (w, h), 0)
+    ImageDraw.Draw(mask).polygon(shield, fill=255)
+    arms = PillowImage.new("RGBA", (w, h), (0, 0, 0, 0))
+    arms.paste(field, mask=mask)
+    ImageDraw.Draw(arms).line([*shield, shield[0]], fill=gold, width=border, joint="curve")
+    arms = arms.resize((w // scale, h // scale), PillowImage.LANCZOS)
+    out = BytesIO()
+    arms.save(out, format="PNG", optimize=True)
+    return out.getvalue()

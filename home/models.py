@@ -100,6 +100,18 @@ class MunicipalitySettings(ClusterableModel, BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_(
+            "Kommunvapnet eller logotypen, som visas i sidhuvudet bredvid kommunens namn. "
+            "En bild med genomskinlig bakgrund blir bäst."
+        ),
+    )
+    website = models.URLField(
+        _("kommunens webbplats"),
+        blank=True,
+        help_text=_(
+            "Adressen till kommunens huvudwebbplats, t.ex. https://www.angsby.se. Sidhuvudet "
+            "länkar dit."
+        ),
     )
 
     panels = [
@@ -113,7 +125,7 @@ class MunicipalitySettings(ClusterableModel, BaseSiteSetting):
             ],
             heading=_("Kontaktuppgifter"),
         ),
-        FieldPanel("logo"),
+        MultiFieldPanel([FieldPanel("logo"), FieldPanel("website")], heading=_("Sidhuvudet")),
     ]
 
     class Meta:

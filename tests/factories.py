@@ -22,7 +22,7 @@ def load_demo_shell():
     from guarantees import demo as guarantees_demo
     from home import demo as home_demo
 
-    home = home_demo.load(StringIO())
+    home = home_demo.load_shell(StringIO())
     guarantees_demo.load_city_commitments(home)
     return home
 

@@ -69,3 +69,25 @@ def render_results(context):
         },
         request=request,
     )
+
+
+def render_report_link(context):
+    """The committee's yearly report with the unit's latest published follow-up, for the
+    guarantee page's "Jämför och läs mer" ("guarantee_page_related"); the list of all
+    reports when there is none yet. One query."""
+    page = context.get("page")
+    if page is None or page.pk is None:
+        return ""
+    latest = (
+        YearlyFollowUp.objects.published()
+        .filter(unit_id=page.pk, unit__committee__isnull=False)
+        .order_by("-year")
+        .values_list("year", "unit__committee_id", "unit__committee__name")
+        .first()
+    )
+    year, committee_id, committee = latest or (None, None, None)
+    return render_to_string(
+        "followup/unit_report_link.html",
+        {"year": year, "committee_id": committee_id, "committee": committee},
+        request=context.get("request"),
+    )

@@ -17,7 +17,7 @@ from home.years import previous_year
 from . import admin_views
 from .figures import FollowUpMetrics
 from .models import YearlyFollowUp
-from .results import render_results
+from .results import render_report_link, render_results
 
 
 class FollowUpFilterSet(WagtailFilterSet):
@@ -126,6 +126,7 @@ def add_follow_up_panel(request, panels):
 
 
 hooks.register("guarantee_page_results", render_results)
+hooks.register("guarantee_page_related", render_report_link)
 
 
 @hooks.register("area_comparison_footer")

@@ -7,7 +7,7 @@ from home.years import previous_year
 from tests.factories import make_guarantee
 
 from .conftest import make_follow_up
-from .test_compare import _table_rows
+from .test_compare import comparison_cells
 
 
 def _receive(unit, year, **fields):
@@ -34,14 +34,17 @@ def test_the_comparison_and_results_show_the_feedback_rooms_figures(client, area
     complaint.answer("Vi rättar till det.", by=None, when=complaint.received_at)
     complaint.save()
 
-    rows = _table_rows(client.get(area.url + "jamfor/", {"ar": year}).content.decode())
-    row = rows["Förskolan Blåklinten"]
+    cells = comparison_cells(client.get(area.url + "jamfor/", {"ar": year}).content.decode())
+    row = {
+        figure: shown
+        for (figure, shown_year), shown in cells["Förskolan Blåklinten"].items()
+        if shown_year == str(year)
+    }
     assert row["Synpunkter"] == "4"
-    assert row["Bemötande"] == "2"
-    assert row["Information"] == "1"
+    assert row["Klagomål"] == "1"
     assert row["Löften som inte hölls"] == "1"
     assert row["Besvarade i tid"] == "25 %"
-    assert row["Andel uppfyllda åtaganden"] == "100 %"
+    assert row["Enhetens egna åtaganden"] == "100 % 1 av 1"
 
     page = client.get(unit.url).content.decode()
     assert f"Så gick det {year}" in page

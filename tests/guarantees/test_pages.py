@@ -18,16 +18,42 @@ def _html(client, page):
     return response.content.decode()
 
 
-def test_the_guarantee_shows_commitments_of_all_three_levels_in_order(client, guarantee):
+def test_the_guarantee_shows_the_units_own_commitments_first_and_folds_the_shared_ones(
+    client, guarantee
+):
     html = _html(client, guarantee)
-    city = html.index('<h3 id="niva-city">Kommungemensamma åtaganden</h3>')
-    area = html.index('<h3 id="niva-area">Verksamhetsområdets åtaganden</h3>')
     unit = html.index('<h3 id="niva-unit">Enhetens åtaganden</h3>')
-    assert city < area < unit
-    # A city-wide commitment's expected result from the home page, the area's and the unit's.
-    assert html.index("instämmer i att de blir bemötta med respekt") in range(city, area)
-    assert html.index("Områdesresultat 1") in range(area, unit)
-    assert html.index("Minst 80 procent nöjda") > unit
+    area = html.index('<h3 id="niva-area">Verksamhetsområdets åtaganden</h3>')
+    city = html.index('<h3 id="niva-city">Kommungemensamma åtaganden</h3>')
+    assert unit < area < city
+    # The unit's own expected result, the area's and a city-wide one from the home page.
+    assert html.index("Minst 80 procent nöjda") in range(unit, area)
+    assert html.index("Områdesresultat 1") in range(area, city)
+    assert html.index("instämmer i att de blir bemötta med respekt") > city
+    # Shared commitments are folded to their titles (native details), the own ones are not.
+    assert html[unit:area].count("<details") == 0
+    assert html[area:city].count('<details class="commitment__details">') == 1
+    assert html[city:].count('<details class="commitment__details">') == 3
+
+
+def test_the_contents_list_so_gick_det_and_the_page_links_comparison_and_report(client, guarantee):
+    from guarantees.followup.models import YearlyFollowUp
+    from home.years import previous_year
+
+    html = _html(client, guarantee)
+    assert 'href="#sa-gick-det"' not in html  # nothing followed up yet
+    assert 'href="/forskola/jamfor/"' in html
+    assert 'href="/kvalitetsrapport/"' in html
+    follow_up = YearlyFollowUp.start(guarantee, previous_year())
+    follow_up.outcomes.update(outcome="met")
+    follow_up.is_published = True
+    follow_up.save()
+    html = _html(client, guarantee)
+    contents = re.search(r'<nav class="guarantee__toc.*?</nav>', html, re.S).group(0)
+    assert '<a href="#sa-gick-det">Så gick det</a>' in contents
+    assert 'id="sa-gick-det"' in html
+    report = f'href="/kvalitetsrapport/{guarantee.committee_id}/{previous_year()}/"'
+    assert report in html
 
 
 def test_every_commitment_has_its_anchor_and_a_link_to_report_a_broken_promise(
@@ -42,7 +68,6 @@ def test_every_commitment_has_its_anchor_and_a_link_to_report_a_broken_promise(
     assert len(commitments) == 3 + 1 + 3
     for commitment in commitments:
         assert f'id="atagande-{commitment.pk}"' in html
-        assert f'href="#atagande-{commitment.pk}"' in html
         assert f'href="?atagande={commitment.pk}#lamna-synpunkt"' in html
     assert html.count("Det här löftet hölls inte") == 7
 
@@ -139,7 +164,7 @@ def test_the_service_area_lists_its_units_with_provider_and_its_commitments(
     make_guarantee(service_area, title="Förskolan Utkast", publish=False, live=False)
     html = _html(client, service_area)
     assert "Förskolan Solrosen" in html
-    assert "Kommunal verksamhet" in html
+    assert ">Kommunal<" in html
     assert "Förskolan Humlan" in html
     assert "Humlan Förskolor AB" in html
     assert "Förskolan Utkast" not in html
@@ -200,13 +225,13 @@ def test_rendering_a_guarantee_costs_the_same_queries_for_3_and_30_commitments(
     many = make_guarantee(service_area, title="Stor enhet", commitments=30)
     few_queries, few_html = _count_queries(client, few.url)
     many_queries, many_html = _count_queries(client, many.url)
-    assert few_html.count('class="commitment"') == 3 + 3 + 1
-    assert many_html.count('class="commitment"') == 3 + 30 + 1
+    assert few_html.count('aria-labelledby="atagande-') == 3 + 3 + 1
+    assert many_html.count('aria-labelledby="atagande-') == 3 + 30 + 1
     assert few_queries == many_queries
 
     # More city-wide and area commitments cost nothing more either.
     _add_commitments(home_page, 20)
     _add_commitments(service_area, 20)
     more_queries, more_html = _count_queries(client, many.url)
-    assert more_html.count('class="commitment"') == 23 + 30 + 21
+    assert more_html.count('aria-labelledby="atagande-') == 23 + 30 + 21
     assert more_queries == many_queries

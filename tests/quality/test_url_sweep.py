@@ -30,6 +30,7 @@ from tests.sweeps import (
 READ_NAMES = ["q", "atagande", "uppfoljning", "ar", "sida", "typ", "omrade", "enhet", "t"]
 READ_NAMES += ["forslag", "format", "dagar", "p", "ordering", "search", "locale", "offset"]
 READ_NAMES += ["limit", "type", "fields", "child_of", "html_path", "next", "status"]
+READ_NAMES += ["stadsdel", "driftsform"]
 
 
 def _query(value):

@@ -424,6 +424,7 @@ ACCESS = {
     "proposals:vote_callback": Access(EVERYONE, EVERYONE),
     "search:search": Access(EVERYONE, EVERYONE),
     "search:suggest": Access(EVERYONE, EVERYONE),
+    "find_unit": Access(EVERYONE, EVERYONE),
     "wagtailapi:pages:listing": Access(EVERYONE, EVERYONE),
     "wagtailapi:pages:detail": Access(EVERYONE, EVERYONE),
     "wagtailapi:pages:find": Access(NOBODY, EVERYONE),
