@@ -128,7 +128,7 @@ def test_the_comparison_takes_as_many_queries_for_more_units_and_years(
     client.get(area.url + "jamfor/")  # fills the caches every page request shares
     # Units, years, one query per provider for the years and one for the figures, with
     # the page's own (site, settings, menu, breadcrumbs): the same budget for any size.
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):
         response = client.get(area.url + "jamfor/")
     shown_years = re.findall(
         r'<th scope="col" class="compare__year-head number">(\d{4})</th>', response.content.decode()

@@ -20,8 +20,9 @@ from .conftest import make_follow_up
 # (site, home, area, unit, ancestors, restrictions), the site settings, the header's menu and
 # the breadcrumbs, this room's commitments (one query for all three levels), the follow-up
 # (published years, then the chosen one's outcomes), the year's feedback figures (one cache
-# read) and the good examples (two queries in the examples room).
-GUARANTEE_PAGE_QUERIES = 17
+# read), the good examples (two queries in the examples room) and the links to the
+# committee's yearly report (the years it has, and its page).
+GUARANTEE_PAGE_QUERIES = 19
 
 
 def _receive(unit, year, **fields):
@@ -141,6 +142,6 @@ def test_a_preview_shows_the_editors_unsaved_commitments(rf, unit):
         Commitment(title="Osparat löfte", expected_result="x", quality_criterion="bemotande")
     )
     groups = unit.commitment_groups()
-    assert "Osparat löfte" in [c.title for c in groups[-1].commitments]
+    assert "Osparat löfte" in [c.title for c in groups[0].commitments]  # the unit comes first
     served = unit.commitment_groups(from_cluster=False)
-    assert "Osparat löfte" not in [c.title for c in served[-1].commitments]
+    assert "Osparat löfte" not in [c.title for c in served[0].commitments]
