@@ -13,6 +13,8 @@ handler500 = "home.views.server_error"
 handler400 = "home.views.bad_request"
 
 urlpatterns = [
+    # Before Wagtail's admin: the committee's page history (see staff/urls.py).
+    path("admin/", include("staff.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.healthz, name="healthz"),
