@@ -13,8 +13,10 @@ handler500 = "home.views.server_error"
 handler400 = "home.views.bad_request"
 
 urlpatterns = [
-    # Wagtail admin views repaired where they fail on malformed requests: matched first.
+    # Before Wagtail's admin: its views repaired where they fail on malformed requests, and
+    # the committee's page history (see staff/urls.py).
     path("admin/", include("home.admin_urls")),
+    path("admin/", include("staff.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.healthz, name="healthz"),

@@ -1,14 +1,25 @@
 """The handlers' inbox in the Wagtail admin: every lookup goes through the user's units."""
 
 import django_filters
+from django.core.exceptions import BadRequest
 from django.db.models import Q
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.ui.tables import (
+    BulkActionsCheckboxColumn,
+    Column,
+    DateColumn,
+    StatusTagColumn,
+    TitleColumn,
+)
+from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.views.generic import DeleteView, EditView, HistoryView, IndexView, UsageView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
@@ -17,6 +28,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from guarantees.models import GuaranteePage
 from home.admin_views import AdminPageMixin, ObjectScopedMixin, StateChangeView
+from home.transitions import TransitionError
 from staff.models import Role, units_for
 
 from . import services
@@ -152,9 +164,119 @@ class CaseStatusColumn(StatusTagColumn):
         return status_label(instance)
 
 
+# The checkbox column and the bulk-action footer pair up by this type (Wagtail's JS).
+BULK_TYPE = "case"
+
+
 class FeedbackIndexView(ScopedListingMixin, IndexView):
+    template_name = "feedback/admin/inbox.html"
+
     def get_edit_url(self, instance):
         return reverse("feedback_inbox:case", args=[instance.pk])
+
+    @cached_property
+    def can_handle(self):
+        return self.permission_policy.user_has_permission(self.request.user, "change")
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        if self.can_handle:
+            return [BulkActionsCheckboxColumn("bulk_actions", obj_type=BULK_TYPE), *columns]
+        return columns
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "can_handle": self.can_handle}
+
+
+def common_handlers(cases):
+    """The handlers who may take every one of these cases (those of all their units)."""
+    handlers = None
+    for unit_id in {case.unit_id for case in cases}:
+        ids = set(cases[0].__class__(unit_id=unit_id).handlers().values_list("pk", flat=True))
+        handlers = ids if handlers is None else handlers & ids
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(pk__in=handlers or ()).order_by("first_name", "username")
+
+
+@hooks.register("register_bulk_action")
+class AssignCasesBulkAction(BulkAction):
+    """Select cases in the inbox and give them all to one handler.
+
+    Each case goes through `services.assign` (the model's transition, one FeedbackEvent each).
+    Only cases the user may handle are looked up; a selected id outside them is not found.
+    """
+
+    display_name = gettext_lazy("Tilldela")
+    action_type = "assign"
+    aria_label = gettext_lazy("Tilldela de valda ärendena en handläggare")
+    template_name = "feedback/admin/bulk_assign.html"
+    action_priority = 10
+    models = [Feedback]
+    form_class = AssignForm
+
+    @cached_property
+    def _cases(self):
+        from .wagtail_hooks import feedback_policy
+
+        handleable = feedback_policy.instances_user_has_permission_for(self.request.user, "change")
+        ids = self.request.GET.getlist("id")
+        if "all" in ids:
+            chosen = handleable
+        else:
+            if not all(i.isdigit() and len(i) <= 10 for i in ids):
+                raise BadRequest(_("Ogiltigt ärende i urvalet."))
+            chosen = handleable.filter(pk__in=[int(i) for i in ids])
+        chosen = list(chosen.order_by("deadline", "pk"))
+        if not chosen:
+            raise Http404
+        open_cases = [case for case in chosen if case.status != Status.CLOSED]
+        closed = [case for case in chosen if case.status == Status.CLOSED]
+        return open_cases, closed
+
+    def get_actionable_objects(self):
+        open_cases, closed = self._cases
+        return open_cases, {"items_with_no_access": closed}
+
+    def object_context(self, obj):
+        return {"item": obj, "edit_url": reverse("feedback_inbox:case", args=[obj.pk])}
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "handlers": common_handlers(self._cases[0])}
+
+    def get_execution_context(self):
+        return {"handler": self.cleaned_form.cleaned_data["handler"], "by": self.request.user}
+
+    @classmethod
+    def execute_action(cls, objects, handler=None, by=None, **kwargs):
+        for case in objects:
+            services.assign(case, handler, by)
+        return len(objects), 0
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except TransitionError as error:  # a case closed or moved meanwhile: nothing is kept
+            form.add_error(None, error.messages)
+            return self.form_invalid(form)
+
+    def form_invalid(self, form):
+        # Like every staff form here: a refused choice answers 400 with the form again.
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        handler = self.cleaned_form.cleaned_data["handler"]
+        return ngettext(
+            "%(count)d ärende är tilldelat %(handler)s.",
+            "%(count)d ärenden är tilldelade %(handler)s.",
+            num_parent_objects,
+        ) % {
+            "count": num_parent_objects,
+            "handler": handler.get_full_name() or handler.get_username(),
+        }
 
 
 class FeedbackEditView(ScopedObjectMixin, EditView):
@@ -373,6 +495,7 @@ class FeedbackViewSet(ModelViewSet):
             "reference",
             label=gettext_lazy("Referensnummer"),
             url_name="feedback_inbox:case",
+            get_title_id=lambda case: f"{BULK_TYPE}_{case.pk}_title",
         ),
         CaseStatusColumn(
             "status", label=gettext_lazy("Status"), primary=lambda case: case.is_overdue

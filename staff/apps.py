@@ -22,9 +22,13 @@ class StaffConfig(AppConfig):
     verbose_name = _("Personal och behörigheter")
 
     def ready(self):
+        from wagtail.signals import workflow_approved
+
         from . import sync
+        from .renewal import hold_after_approval
 
         sync.connect()
+        workflow_approved.connect(hold_after_approval, dispatch_uid="staff_hold_next_version")
         post_migrate.connect(_setup_roles_after_migrate, dispatch_uid="staff_setup_roles")
 
 

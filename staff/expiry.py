@@ -2,13 +2,19 @@
 
 import datetime
 
-from django.db.models import F
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Cast
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from wagtail.models import Page, WorkflowState
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from guarantees.models import GuaranteePage
 
-from .models import Role, UnitAssignment, units_for
+from .models import NextVersion, Role, UnitAssignment, units_for
+from .renewal import DATE, renewal_status
 
 WARNING_DAYS = 60
 
@@ -16,17 +22,44 @@ WARNING_DAYS = 60
 def guarantees_to_renew(today=None):
     """Live guarantees that expire within WARNING_DAYS days or have expired, soonest first.
 
-    Each is annotated with `next_version_scheduled`: whether next year's version is already
-    approved and scheduled to go live.
+    Each is annotated with `next_version_scheduled` (next year's version is approved and waits
+    for its start date, `staff.renewal`) and `next_version_in_review` (a version is in the
+    committee's workflow).
     """
     today = today or timezone.localdate()
+    in_review = WorkflowState.objects.filter(
+        status=WorkflowState.STATUS_IN_PROGRESS,
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id=Cast(OuterRef("pk"), output_field=WorkflowState._meta.get_field("object_id")),
+    )
     return (
         GuaranteePage.objects.live()
         .filter(valid_to__lte=today + datetime.timedelta(days=WARNING_DAYS))
-        .annotate_approved_schedule()
-        .annotate(next_version_scheduled=F("_approved_schedule"))
+        .annotate(
+            next_version_scheduled=Exists(NextVersion.objects.filter(page=OuterRef("pk"))),
+            next_version_in_review=Exists(in_review),
+        )
         .order_by("valid_to", "title")
     )
+
+
+def with_renewal_status(pages):
+    """Set `renewal_state`, `renewal_label` and `valid_to_label` (the end date as a date, and
+    "har gått ut" once passed) on each page."""
+    pages = list(pages)
+    today = timezone.localdate()
+    held = {
+        version.page_id: version
+        for version in NextVersion.objects.filter(page__in=[page.pk for page in pages])
+    }
+    for page in pages:
+        page.renewal_state, page.renewal_label = renewal_status(
+            page, held.get(page.pk), page.next_version_in_review
+        )
+        page.valid_to_label = date_format(page.valid_to, DATE)
+        if page.valid_to < today:
+            page.valid_to_label += " – " + gettext("har gått ut")
+    return pages
 
 
 class ExpiryReportPermissionPolicy(ModelPermissionPolicy):

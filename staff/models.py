@@ -112,3 +112,44 @@ def handlers_of(unit):
     pages = unit.get_ancestors(inclusive=True)
     user_ids = UnitAssignment.objects.filter(role=Role.HANDLER, page__in=pages).values("user")
     return User.objects.filter(pk__in=user_ids, is_active=True).order_by("first_name", "username")
+
+
+class NextVersion(models.Model):
+    """Next year's guarantee, approved and waiting for its start date in a lane of its own.
+
+    Wagtail keeps one schedule per page, and while a revision is scheduled the page is locked
+    ("Låst av schema") and publishing anything else clears the schedule. A unit must be able to
+    correct this year's live guarantee until 31 December, so the approved revision is held
+    here instead (`staff.renewal`), the page's draft returns to the live content, and
+    `publish_next_versions` publishes the held revision on its day.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        verbose_name=_("kvalitetsgaranti"),
+        on_delete=models.CASCADE,
+        related_name="next_version",
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("version"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    go_live_at = models.DateTimeField(_("publiceras"))
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("godkänd av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("godkänd"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("nästa års version")
+        verbose_name_plural = _("nästa års versioner")
+
+    def __str__(self):
+        return f"{self.page} ({self.go_live_at:%Y-%m-%d})"

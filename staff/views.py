@@ -1,12 +1,12 @@
 """Admin views: the report of guarantees to renew."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, DateColumn, StatusFlagColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from home.spreadsheets import FormulaSafeExportMixin
 
-from .expiry import WARNING_DAYS, expiry_report_policy, guarantees_to_renew
+from .expiry import WARNING_DAYS, expiry_report_policy, guarantees_to_renew, with_renewal_status
 
 
 class ExpiringGuaranteesReportView(FormulaSafeExportMixin, ReportView):
@@ -17,13 +17,13 @@ class ExpiringGuaranteesReportView(FormulaSafeExportMixin, ReportView):
     permission_policy = expiry_report_policy
     permission_required = "view"
     export_filename = "garantier-som-loper-ut"
-    list_export = ["title", "service_area", "valid_from", "valid_to", "scheduled_label"]
+    list_export = ["title", "service_area", "valid_from", "valid_to", "renewal_label"]
     export_headings = {
         "title": _("Kvalitetsgaranti"),
         "service_area": _("Verksamhetsområde"),
         "valid_from": _("Gäller från"),
         "valid_to": _("Gäller till"),
-        "scheduled_label": _("Ny version schemalagd"),
+        "renewal_label": _("Nästa års version"),
     }
     columns = [
         TitleColumn(
@@ -32,13 +32,8 @@ class ExpiringGuaranteesReportView(FormulaSafeExportMixin, ReportView):
             url_name="wagtailadmin_pages:edit",
         ),
         Column("service_area", label=_("Verksamhetsområde")),
-        DateColumn("valid_to", label=_("Gäller till")),
-        StatusFlagColumn(
-            "next_version_scheduled",
-            label=_("Ny version"),
-            true_label=_("Schemalagd"),
-            false_label=_("Saknas"),
-        ),
+        Column("valid_to_label", label=_("Gäller till")),
+        Column("renewal_label", label=_("Nästa års version")),
     ]
 
     def get_page_subtitle(self):
@@ -48,6 +43,4 @@ class ExpiringGuaranteesReportView(FormulaSafeExportMixin, ReportView):
         return guarantees_to_renew().select_related("committee")
 
     def decorate_paginated_queryset(self, object_list):
-        for page in object_list:
-            page.scheduled_label = _("Ja") if page.next_version_scheduled else _("Nej")
-        return object_list
+        return with_renewal_status(object_list)

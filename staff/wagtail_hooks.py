@@ -18,8 +18,14 @@ from wagtail.models import Page
 from guarantees.models import GuaranteePage, ServiceAreaPage
 from home.spreadsheets import FormulaSafeExportMixin
 
-from .expiry import WARNING_DAYS, expiry_report_policy, guarantees_to_renew_for
+from .expiry import (
+    WARNING_DAYS,
+    expiry_report_policy,
+    guarantees_to_renew_for,
+    with_renewal_status,
+)
 from .models import Role, UnitAssignment
+from .renewal import hold_scheduled_revision
 from .views import ExpiringGuaranteesReportView
 
 
@@ -158,9 +164,27 @@ class GuaranteesToRenewPanel(Component):
         }
 
 
+# The approver's queue (Wagtail's "awaiting your review" panel) comes first on the dashboard,
+# above every table: it is the approver's job, the rest is background.
+QUEUE_FIRST_ORDER = 10
+
+
+@hooks.register("construct_homepage_panels")
+def put_the_review_queue_first(request, panels):
+    for panel in panels:
+        if getattr(panel, "name", "") == "workflow_objects_to_moderate":
+            panel.order = QUEUE_FIRST_ORDER
+
+
+@hooks.register("after_publish_page")
+def hold_next_years_version(request, page):
+    """An administrator published with a future go-live date: hold it (staff.renewal)."""
+    hold_scheduled_revision(page, user=request.user)
+
+
 @hooks.register("construct_homepage_panels")
 def add_guarantees_to_renew_panel(request, panels):
-    guarantees = list(guarantees_to_renew_for(request.user)[:20])
+    guarantees = with_renewal_status(guarantees_to_renew_for(request.user)[:20])
     if guarantees:
         panels.append(
             GuaranteesToRenewPanel(

@@ -166,3 +166,67 @@ def test_a_unit_editor_reads_the_case_without_the_senders_contact_details(guaran
     html = logged_in(editor).get(f"/admin/synpunkter/inkorg/{case.pk}/").content.decode()
     assert case.reference in html
     assert "Anna Privat" not in html and "anna.privat@example.se" not in html
+
+
+def test_cases_are_assigned_in_bulk_each_through_the_transition(
+    guarantee, other_unit, make_handler
+):
+    lead = make_handler("hanna", guarantee)
+    colleague = make_handler("kalle", guarantee)
+    mine = [make_case(guarantee) for _ in range(3)]
+    foreign = make_case(other_unit)  # lead does not handle this unit
+    url = "/admin/bulk/feedback/feedback/assign/?" + "&".join(
+        f"id={case.pk}" for case in [*mine, foreign]
+    )
+    client = logged_in(lead)
+    inbox = client.get("/admin/synpunkter/inkorg/").content.decode()
+    assert "data-bulk-action-checkbox" in inbox and "Tilldela" in inbox
+
+    confirm = client.get(url)
+    assert confirm.status_code == 200
+    html = confirm.content.decode()
+    assert all(case.reference in html for case in mine)
+    assert foreign.reference not in html  # looked up only among cases the user may handle
+
+    response = client.post(url, {"handler": colleague.pk})
+    assert response.status_code == 302
+    for case in mine:
+        case.refresh_from_db()
+        assert case.handler == colleague
+        assert case.events.filter(kind=FeedbackEvent.Kind.ASSIGNED, actor=lead).count() == 1
+    foreign.refresh_from_db()
+    assert foreign.handler is None
+
+
+def test_bulk_assignment_refuses_crafted_ids_and_foreign_handlers(
+    guarantee, other_unit, make_handler
+):
+    lead = make_handler("hanna", guarantee)
+    stranger = make_handler("olle", other_unit)
+    case = make_case(guarantee)
+    client = logged_in(lead)
+    crafted = client.get("/admin/bulk/feedback/feedback/assign/?id=abc")
+    assert crafted.status_code == 400
+    assert client.get("/admin/bulk/feedback/feedback/assign/?id=99999999").status_code == 404
+    url = f"/admin/bulk/feedback/feedback/assign/?id={case.pk}"
+    refused = client.post(url, {"handler": stranger.pk})
+    assert refused.status_code == 400 and "giltigt alternativ" in refused.content.decode()
+    case.refresh_from_db()
+    assert case.handler is None
+    # Someone who may only read cases (a unit editor) finds nothing to assign.
+    assert logged_in(make_reader(guarantee)).get(url).status_code == 404
+
+
+def make_reader(unit):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    from staff.models import Role, UnitAssignment
+
+    user = get_user_model().objects.create_user("lisa", "lisa@example.se", "pw")
+    user.user_permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="view_feedback"),
+    )
+    UnitAssignment.objects.create(user=user, page=unit, role=Role.EDITOR)
+    return user

@@ -150,8 +150,13 @@ ACCESS = {
     "wagtailadmin_pages:workflow_history_detail": Access(
         ADMINS | {EDITOR, APPROVER}, ADMINS | {EDITOR, APPROVER}
     ),
-    "wagtailadmin_pages:history": Access(ADMINS | {EDITOR}, ADMINS | {EDITOR}),
-    "wagtailadmin_pages:history_results": Access(ADMINS | {EDITOR}, ADMINS | {EDITOR}),
+    # Answered by staff_page_history (same path, ahead of Wagtail's): approvers too.
+    "wagtailadmin_pages:history": Access(ADMINS | {EDITOR, APPROVER}, ADMINS | {EDITOR, APPROVER}),
+    "wagtailadmin_pages:history_results": Access(
+        ADMINS | {EDITOR, APPROVER}, ADMINS | {EDITOR, APPROVER}
+    ),
+    "staff_page_history": Access(ADMINS | {EDITOR, APPROVER}, ADMINS | {EDITOR, APPROVER}),
+    "staff_page_history_results": Access(ADMINS | {EDITOR, APPROVER}, ADMINS | {EDITOR, APPROVER}),
     "wagtailadmin_collections:index": Access(SUPER, SUPER),
     "wagtailadmin_collections:add": Access(SUPER, SUPER),
     "wagtailadmin_collections:edit": Access(SUPER, SUPER),

@@ -1,12 +1,7 @@
-"""From editor to committee to published, and the yearly cycle's scheduled publishing."""
-
-import datetime
-from io import StringIO
+"""From editor to committee to published; the yearly cycle is in test_yearly_cycle.py."""
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
 
 from guarantees.models import GuaranteePage
 
@@ -80,38 +75,6 @@ def test_other_roles_cannot_approve(client, world):
         approve(client, page)
         page.refresh_from_db()
         assert page.idea != "Ny idé som väntar.", role
-
-
-def test_approved_change_with_a_future_start_date_is_scheduled_not_published(client, world):
-    start = timezone.now() + datetime.timedelta(days=40)
-    next_year = "Nästa års garanti: vi utökar öppettiderna."
-    client.force_login(world.users["editor"])
-    page = submit_for_approval(
-        client,
-        world.own,
-        idea=next_year,
-        go_live_at=timezone.localtime(start).strftime("%Y-%m-%d %H:%M"),
-    )
-    client.force_login(world.users["approver"])
-    approve(client, page)
-
-    page.refresh_from_db()
-    assert page.idea != next_year  # still this year's guarantee
-    scheduled = page.scheduled_revision
-    assert scheduled is not None and scheduled.as_object().idea == next_year
-
-    call_command("publish_scheduled", stdout=StringIO())
-    page.refresh_from_db()
-    assert page.idea != next_year  # not its day yet
-
-    # The start date arrives: move the schedule into the past (no clock to travel with here).
-    arrived = timezone.now() - datetime.timedelta(minutes=1)
-    scheduled.approved_go_live_at = arrived
-    scheduled.content["go_live_at"] = arrived.isoformat()
-    scheduled.save(update_fields=["approved_go_live_at", "content"])
-    call_command("publish_scheduled", stdout=StringIO())
-    page.refresh_from_db()
-    assert page.idea == next_year
 
 
 def test_history_names_who_submitted_and_who_approved(client, world):
