@@ -25,6 +25,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .resident_input import ResidentForm
+
 CHALLENGE_MAX_NUMBER = 20_000
 CHALLENGE_LIFETIME = datetime.timedelta(hours=2)
 
@@ -67,10 +69,12 @@ def proof_is_valid(payload, form_key):
 FORM_KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
 
-class ProtectedForm(forms.Form):
+class ProtectedForm(ResidentForm):
     """A public form with a honeypot, a one-time key and an optional ALTCHA proof.
 
-    The one-time key also guards against double submits: what the form stores keeps it.
+    The one-time key also guards against double submits: what the form stores keeps it, and
+    a copy sent again (a double click, Back and send) is shown the first copy's receipt.
+    Its messages are the house's (`ResidentForm`).
     """
 
     website = forms.CharField(label=_("Lämna detta fält tomt"), required=False, max_length=200)
