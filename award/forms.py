@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from feedback.forms import unit_choices
 from guarantees.models import GuaranteePage
 from home.antispam import ProtectedForm
-from home.resident_input import ResidentEmailField, ResidentTextField
+from home.resident_input import ResidentEmailField, ResidentTextField, length_hint
 from proposals.canonical import canonical_email
 
 REASON_MAX_LENGTH = 2000
@@ -30,14 +30,12 @@ class NominationForm(ProtectedForm):
         label=_("Varför ska enheten få priset?"),
         max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Högst %(max)s tecken. Skriv inte namn på personer.")
-        % {"max": REASON_MAX_LENGTH},
+        help_text=length_hint(REASON_MAX_LENGTH, _("Skriv inte namn på personer.")),
     )
     email = ResidentEmailField(
         label=_("Din e-post"),
         max_length=254,
         help_text=_("Dit skickar vi en länk som bekräftar nomineringen, och juryns beslut."),
-        error_messages={"invalid": _("Ange en giltig e-postadress, till exempel namn@exempel.se.")},
     )
 
     def __init__(self, *args, award_round, **kwargs):

@@ -8,15 +8,23 @@ from wagtail.admin.widgets import AdminDateInput
 
 from guarantees.models import Commitment, GuaranteePage, ServiceAreaPage, area_path_of
 from home.antispam import ProtectedForm
-from home.resident_input import ResidentCharField, ResidentEmailField, ResidentTextField
+from home.resident_input import (
+    ResidentCharField,
+    ResidentEmailField,
+    ResidentTextField,
+    length_hint,
+)
 from home.years import FIRST_YEAR, YearField, last_allowed_year
 
 from .models import MESSAGE_MAX_LENGTH, REPLY_MAX_LENGTH, Dimension, Kind
 
+# The one name of "no particular unit", in the form, on the receipt and in the staff's views.
+NO_UNIT = _("Ingen särskild enhet")
+
 
 def unit_choices():
     """Units grouped by service area, for a <select> with optgroups."""
-    choices = [("", _("Gäller inte någon särskild enhet"))]
+    choices = [("", NO_UNIT)]
     areas = ServiceAreaPage.objects.live().public().order_by("title")
     units = GuaranteePage.objects.live().public().order_by("title")
     by_area = {}
@@ -36,10 +44,18 @@ class CommitmentChoiceField(forms.ModelChoiceField):
 
 class FeedbackForm(ProtectedForm):
     kind = forms.ChoiceField(
-        label=_("Vad vill du lämna?"), choices=Kind.choices, widget=forms.RadioSelect
+        label=_("Vad vill du lämna?"),
+        choices=Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Välj om det är en synpunkt, ett klagomål, beröm eller ett förslag.")
+        },
     )
     dimension = forms.ChoiceField(
-        label=_("Vad gäller det?"), choices=Dimension.choices, widget=forms.RadioSelect
+        label=_("Vad gäller det?"),
+        choices=Dimension.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Välj vad det du skriver om gäller.")},
     )
     commitment = CommitmentChoiceField(
         label=_("Gäller det ett av våra åtaganden?"),
@@ -52,7 +68,8 @@ class FeedbackForm(ProtectedForm):
         label=_("Ditt meddelande"),
         max_length=MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Högst %(max)s tecken.") % {"max": MESSAGE_MAX_LENGTH},
+        help_text=length_hint(MESSAGE_MAX_LENGTH),
+        error_messages={"required": _("Skriv ditt meddelande.")},
     )
     anonymous = forms.BooleanField(label=_("Jag vill vara anonym"), required=False)
     name = ResidentCharField(label=_("Namn"), max_length=200, required=False)
@@ -61,7 +78,6 @@ class FeedbackForm(ProtectedForm):
         max_length=254,
         required=False,
         help_text=_("Dit skickar vi kvittens och svar."),
-        error_messages={"invalid": _("Ange en giltig e-postadress, till exempel namn@exempel.se.")},
     )
     phone = ResidentCharField(label=_("Telefon"), max_length=40, required=False)
     wants_reply = forms.BooleanField(label=_("Jag vill ha svar"), required=False)
@@ -93,11 +109,33 @@ class FeedbackForm(ProtectedForm):
             raise forms.ValidationError(_("Välj en enhet i listan."))
         return unit
 
+    # What a resident who ticked "anonym" is told at each contact field they also filled in:
+    # dropping it silently would leave them waiting for a reply that cannot come.
+    ANONYMOUS_CONFLICTS = {
+        "name": _(
+            "Du har kryssat i att du vill vara anonym. Ta bort ditt namn, eller kryssa ur "
+            "”Jag vill vara anonym”."
+        ),
+        "email": _(
+            "Du har kryssat i att du vill vara anonym. Ta bort e-postadressen, eller kryssa ur "
+            "”Jag vill vara anonym” om du vill att vi kan nå dig."
+        ),
+        "phone": _(
+            "Du har kryssat i att du vill vara anonym. Ta bort telefonnumret, eller kryssa ur "
+            "”Jag vill vara anonym” om du vill att vi kan nå dig."
+        ),
+        "wants_reply": _(
+            "Vi kan inte svara dig när du är anonym. Kryssa ur ”Jag vill ha svar” eller "
+            "”Jag vill vara anonym”."
+        ),
+    }
+
     def clean(self):
         data = super().clean()
         if data.get("anonymous"):
-            data["name"] = data["email"] = data["phone"] = ""
-            data["wants_reply"] = False
+            for name, message in self.ANONYMOUS_CONFLICTS.items():
+                if data.get(name) and name not in self.errors:
+                    self.add_error(name, message)
         elif (
             data.get("wants_reply")
             and "email" not in self.errors

@@ -18,6 +18,7 @@ from home.resident_input import absolute_url
 from outbox.mail import queue_mail
 
 from .models import Feedback, FeedbackEvent
+from .receipts import receipt_context
 
 
 def case_admin_url(case):
@@ -57,11 +58,11 @@ def receive(fields, tracking_url_for):
 def _store(fields, tracking_url_for):
     with transaction.atomic():
         case, token = Feedback.receive(**fields)
-        context = {"case": case, "tracking_url": tracking_url_for(token)}
+        context = receipt_context(case, tracking_url_for(token))
         if case.email:
             queue_mail(
                 case.email,
-                _("Vi har tagit emot din synpunkt %(reference)s") % {"reference": case.reference},
+                str(context["words"].subject) % {"reference": case.reference},
                 "feedback/mail/receipt.txt",
                 context,
             )

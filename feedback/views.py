@@ -1,8 +1,14 @@
 """The resident's side: send feedback, see the receipt, follow the case. Views stay thin."""
 
+import hashlib
+import json
+
+from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -13,7 +19,8 @@ from home.transitions import TransitionError
 
 from . import services
 from .forms import FeedbackForm, PreselectForm
-from .models import Feedback, FeedbackEvent, Kind
+from .models import RESUBMIT_WINDOW, Feedback, FeedbackEvent, Kind
+from .receipts import receipt_context, reply_possible
 
 RECEIPTS_SESSION_KEY = "feedback_receipts"
 
@@ -26,22 +33,78 @@ def _tracking_url(token):
     return absolute_url(reverse("feedback:track", args=[token]))
 
 
-def _remember_receipt(request, case, token):
+def _fingerprint(fields):
+    """What the resident sent, without the form's key: the same text sent from a form that
+    was rendered again (Back, reload) has the same fingerprint."""
+    sent = {
+        name: getattr(value, "pk", value)
+        for name, value in fields.items()
+        if name != "submission_key"
+    }
+    return hashlib.sha256(json.dumps(sent, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _receipts(request):
+    """This browser's recent receipts: reference -> {token, key, sent, at}."""
     receipts = request.session.get(RECEIPTS_SESSION_KEY, {})
-    receipts[case.reference] = token
+    # Sessions from before the key and fingerprint were kept hold the token alone.
+    return {
+        reference: entry if isinstance(entry, dict) else {"token": entry}
+        for reference, entry in receipts.items()
+    }
+
+
+def _remember_receipt(request, case, token, fields):
+    receipts = _receipts(request)
+    receipts.pop(case.reference, None)
+    receipts[case.reference] = {
+        "token": token,
+        "key": fields["submission_key"],
+        "sent": _fingerprint(fields),
+        "at": timezone.now().timestamp(),
+    }
     # Keep the session small: the last few receipts are enough for a reload.
     request.session[RECEIPTS_SESSION_KEY] = dict(list(receipts.items())[-10:])
+
+
+def _earlier_receipt(request, fields):
+    """The reference of a case this browser sent from the same form, or with the same words,
+    within RESUBMIT_WINDOW: Back and send again shows that receipt instead of a second case.
+
+    Returns (reference, same_words)."""
+    since = (timezone.now() - RESUBMIT_WINDOW).timestamp()
+    sent = _fingerprint(fields)
+    for reference, entry in reversed(_receipts(request).items()):
+        if entry.get("at", 0) < since:
+            continue
+        if entry.get("sent") == sent:
+            return reference, True
+        if entry.get("key") == fields["submission_key"]:
+            return reference, False
+    return None, False
 
 
 def _submit(request, form, template, context):
     """Validate and store, or re-render with the errors (works without JavaScript)."""
     if form.is_valid():
+        fields = form.case_fields()
+        reference, same_words = _earlier_receipt(request, fields)
+        if reference is not None:
+            if not same_words:
+                messages.info(
+                    request,
+                    _(
+                        "Det här formuläret var redan skickat, så ändringen sparades inte. "
+                        "Vill du lägga till något kan du skicka en ny synpunkt."
+                    ),
+                )
+            return redirect("feedback:receipt", reference=reference)
         try:
-            case, token = services.receive(form.case_fields(), _tracking_url)
+            case, token = services.receive(fields, _tracking_url)
         except TransitionError as error:
             form.add_error(None, error)
         else:
-            _remember_receipt(request, case, token)
+            _remember_receipt(request, case, token, fields)
             return redirect("feedback:receipt", reference=case.reference)
     return render(request, template, {**context, "form": form}, status=400)
 
@@ -114,16 +177,14 @@ def form_parts(request):
 
 @require_GET
 def receipt(request, reference):
-    token = request.session.get(RECEIPTS_SESSION_KEY, {}).get(reference)
-    if token is None:
+    entry = _receipts(request).get(reference)
+    if entry is None:
         raise Http404
-    case = get_object_or_404(Feedback.objects.select_related("unit"), reference=reference)
-    response = render(
-        request,
-        "feedback/receipt.html",
-        {"case": case, "tracking_url": _tracking_url(token)},
+    case = get_object_or_404(
+        Feedback.objects.select_related("unit", "commitment"), reference=reference
     )
-    return _private(response)
+    context = receipt_context(case, _tracking_url(entry["token"]))
+    return _private(render(request, "feedback/receipt.html", context))
 
 
 @require_GET
@@ -132,7 +193,8 @@ def track(request, token):
     if case is None:
         raise Http404
     events = case.events.filter(kind__in=FeedbackEvent.PUBLIC_KINDS)
-    return _private(render(request, "feedback/track.html", {"case": case, "public_events": events}))
+    context = {"case": case, "public_events": events, "reply_possible": reply_possible(case)}
+    return _private(render(request, "feedback/track.html", context))
 
 
 def _private(response):

@@ -36,6 +36,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 
+from .resident_input import ResidentForm
+
 CHALLENGE_MAX_NUMBER = 20_000
 CHALLENGE_LIFETIME = datetime.timedelta(hours=2)
 
@@ -87,10 +89,12 @@ def fresh_parts():
     return {"key": key, "challenge": json.loads(challenge_json(key))}
 
 
-class ProtectedForm(forms.Form):
+class ProtectedForm(ResidentForm):
     """A public form with a honeypot, a one-time key and an optional ALTCHA proof.
 
-    The one-time key also guards against double submits: what the form stores keeps it.
+    The one-time key also guards against double submits: what the form stores keeps it, and
+    a copy sent again (a double click, Back and send) is shown the first copy's receipt.
+    Its messages are the house's (`ResidentForm`).
     """
 
     website = forms.CharField(label=_("Lämna detta fält tomt"), required=False, max_length=200)

@@ -6,6 +6,11 @@ the text is put in Unicode NFC (so "å" typed two ways is stored, searched and c
 one), and control characters and the bidi controls that make a text read differently from
 what was stored (``\u202egnp.exe``) are removed. Multi-line text keeps tab and newline.
 
+Every public form is a `ResidentForm` (directly or through `home.antispam.ProtectedForm`), so
+its validation messages are the site's Swedish, not Django's defaults: the list of messages per
+error code is overridden here, once, and a field that states its own message keeps it. Numbers
+in messages are written the Swedish way ("5 000"); `swedish_number` does it elsewhere.
+
 Every public POST view is wrapped in `resident_post_limit`: django-ratelimit counts, per
 client, accepted submissions and failed attempts in two buckets of the shared cache, so that
 a typo costs less than a sent message and every app server sees the same count.
@@ -17,10 +22,14 @@ import unicodedata
 
 from django import forms
 from django.conf import settings
+from django.core import validators
 from django.core.cache import caches
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.shortcuts import render
+from django.utils.formats import number_format
+from django.utils.functional import lazy
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_ratelimit import ALL
 from django_ratelimit.core import get_usage
 
@@ -76,6 +85,155 @@ class ResidentEmailField(forms.EmailField):
         if isinstance(value, str):
             value = clean_resident_text(value)
         return super().to_python(value)
+
+
+# Validation messages --------------------------------------------------------------------------
+
+
+def swedish_number(value):
+    """A number as Swedish prose writes it: "5 000" (a no-break space groups the thousands).
+
+    Grouping is forced here rather than by USE_THOUSAND_SEPARATOR, which would also split
+    years ("2 026") everywhere a template prints one."""
+    return number_format(value, force_grouping=True)
+
+
+# The house's message per Django error code, for every field of a resident's form. `%(label)s`
+# is the field's label; the others are Django's parameters. "required" depends on what the
+# field asks for, so it is chosen in `_required_message`.
+HOUSE_MESSAGES = {
+    "max_length": _(
+        "Texten får vara högst %(limit_value)s tecken lång. Nu är den %(show_value)s tecken."
+    ),
+    "min_length": _(
+        "Texten behöver vara minst %(limit_value)s tecken lång. Nu är den %(show_value)s tecken."
+    ),
+    "invalid_choice": _("Välj ett av alternativen i listan."),
+    "invalid_list": _("Välj ett eller flera av alternativen i listan."),
+    "null_characters_not_allowed": _("Texten innehåller ett tecken som inte kan tas emot."),
+    "max_value": _("Ange ett tal som är högst %(limit_value)s."),
+    "min_value": _("Ange ett tal som är minst %(limit_value)s."),
+    "step_size": _("Ange ett tal i steg om %(limit_value)s."),
+}
+# "invalid" means a different thing to each kind of field.
+INVALID_MESSAGES = {
+    forms.EmailField: _("Ange en e-postadress i rätt form, till exempel namn@exempel.se."),
+    forms.IntegerField: _("Ange ett heltal, till exempel 12."),
+    forms.DecimalField: _("Ange ett tal, till exempel 12,5."),
+    forms.FloatField: _("Ange ett tal, till exempel 12,5."),
+    forms.DateField: _("Ange ett datum, till exempel 2026-01-31."),
+    forms.DateTimeField: _("Ange datum och tid, till exempel 2026-01-31 14:30."),
+    forms.URLField: _("Ange en webbadress, till exempel https://www.exempel.se."),
+}
+REQUIRED_QUESTION = _("Svara på frågan ”%(label)s”")
+REQUIRED_CHOICE = _("Välj %(label)s.")
+REQUIRED_CHECKBOX = _("Kryssa i rutan ”%(label)s”.")
+REQUIRED_TEXT = _("Fyll i %(label)s.")
+
+
+def _django_defaults(field):
+    """The messages Django's field classes give `field` when the field states none itself."""
+    messages = {}
+    for cls in reversed(type(field).__mro__):
+        messages.update(getattr(cls, "default_error_messages", {}))
+    return messages
+
+
+def _label(field):
+    return str(field.label or "").strip()
+
+
+def _required_message(field):
+    label = _label(field)
+    if label.endswith("?"):
+        template = REQUIRED_QUESTION
+    elif isinstance(field.widget, forms.CheckboxInput):
+        template = REQUIRED_CHECKBOX
+    elif isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
+        template = REQUIRED_CHOICE
+    else:
+        template = REQUIRED_TEXT
+    if template in (REQUIRED_CHOICE, REQUIRED_TEXT):
+        # "Fyll i ditt meddelande.": the label starts the sentence's object, in lower case.
+        label = label.rstrip(".:")
+        label = label[:1].lower() + label[1:]
+    return str(template) % {"label": label}
+
+
+def _invalid_message(field):
+    for cls in type(field).__mro__:
+        if cls in INVALID_MESSAGES:
+            return INVALID_MESSAGES[cls]
+    return None
+
+
+class SwedishLengthValidator:
+    """Django's length validators with the numbers written the Swedish way ("5 000")."""
+
+    def __init__(self, validator):
+        self.validator = validator
+        self.code = validator.code
+        self.limit_value = validator.limit_value
+        self.message = validator.message
+
+    def __call__(self, value):
+        try:
+            self.validator(value)
+        except ValidationError as error:
+            params = {
+                **error.params,
+                "limit_value": swedish_number(error.params["limit_value"]),
+                "show_value": swedish_number(error.params["show_value"]),
+            }
+            raise ValidationError(error.message, code=error.code, params=params) from None
+
+    def __eq__(self, other):
+        return isinstance(other, SwedishLengthValidator) and self.validator == other.validator
+
+
+def speak_swedish(field):
+    """Give `field` the house's messages for every code its own declaration left to Django."""
+    if getattr(field, "_house_messages", False):
+        return
+    defaults = _django_defaults(field)
+    house = dict(HOUSE_MESSAGES)
+    house["required"] = _required_message(field)
+    invalid = _invalid_message(field)
+    if invalid is not None:
+        house["invalid"] = invalid
+    for code, message in house.items():
+        declared = field.error_messages.get(code)
+        if declared is None or declared is defaults.get(code):
+            field.error_messages[code] = message
+    field.validators = [
+        SwedishLengthValidator(v)
+        if isinstance(v, validators.MaxLengthValidator | validators.MinLengthValidator)
+        else v
+        for v in field.validators
+    ]
+    field._house_messages = True
+
+
+class ResidentForm(forms.Form):
+    """A form a resident fills in: every message in the site's Swedish (see HOUSE_MESSAGES).
+
+    Applied when the form validates, so that fields a subclass adds in its __init__ get the
+    same messages."""
+
+    def full_clean(self):
+        for field in self.fields.values():
+            speak_swedish(field)
+        super().full_clean()
+
+
+def _length_hint(limit, extra=""):
+    hint = gettext("Högst %(max)s tecken.") % {"max": swedish_number(limit)}
+    return f"{hint} {extra}".strip()
+
+
+# The hint under a text box, "Högst 5 000 tecken." and what else the field asks; lazy, so that
+# a field declared at import speaks the language of each request.
+length_hint = lazy(_length_hint, str)
 
 
 # Rate limits ----------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from guarantees.models import ServiceAreaPage
 from home.resident_input import (
     ResidentCharField,
     ResidentEmailField,
+    ResidentForm,
     ResidentTextField,
 )
 
@@ -24,11 +25,12 @@ def areas():
     return ServiceAreaPage.objects.live().order_by("title")
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(ResidentForm):
     title = ResidentCharField(
         label=_("Rubrik"),
         max_length=150,
         help_text=_("Sammanfatta förslaget i en mening."),
+        error_messages={"required": _("Skriv en rubrik.")},
     )
     body = ResidentTextField(
         label=_("Ditt förslag"),
@@ -37,6 +39,7 @@ class ProposalForm(forms.Form):
         help_text=_(
             "Beskriv vad du vill att kommunen ska göra och varför. Skriv inte om enskilda personer."
         ),
+        error_messages={"required": _("Beskriv ditt förslag.")},
     )
     service_area = forms.ModelChoiceField(
         label=_("Verksamhetsområde"),
@@ -48,6 +51,7 @@ class ProposalForm(forms.Form):
         label=_("Namn som visas med förslaget"),
         max_length=80,
         help_text=_("Ditt namn eller en signatur. Det visas öppet på webbplatsen."),
+        error_messages={"required": _("Skriv det namn eller den signatur som ska visas.")},
     )
     email = ResidentEmailField(
         label=_("Din e-postadress"),
@@ -81,7 +85,7 @@ SORTS = {
 }
 
 
-class ListFilterForm(forms.Form):
+class ListFilterForm(ResidentForm):
     q = ResidentCharField(label=_("Sök bland e-förslag"), max_length=200, required=False)
     status = forms.ChoiceField(
         label=_("Status"),

@@ -25,7 +25,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from home.resident_input import ResidentEmailField
+from home.resident_input import ResidentEmailField, ResidentForm
 
 from .canonical import canonical_email, mail_domain, voter_hash
 from .models import BlockedDomain
@@ -74,7 +74,7 @@ class Verifier(ABC):
         raise VerificationFailed(gettext("Inloggningen kunde inte slutföras. Försök igen."))
 
 
-class VoteEmailForm(forms.Form):
+class VoteEmailForm(ResidentForm):
     email = ResidentEmailField(
         label=_("Din e-postadress"),
         max_length=254,

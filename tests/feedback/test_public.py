@@ -92,11 +92,119 @@ def test_submit_sends_receipt_and_handler_notice_after_commit(
     assert "/synpunkter/arende/" in receipt.body
 
 
-def test_anonymous_submit_keeps_no_contact_data(client, guarantee):
+def test_anonymous_submit_keeps_no_contact_data_and_promises_no_reply(client, guarantee):
     url = unit_url(guarantee)
-    client.post(url, form_data(client, url, anonymous="on"))
+    data = form_data(client, url, anonymous="on", name="", email="", wants_reply="")
+    receipt = client.get(client.post(url, data)["Location"]).content.decode()
     case = Feedback.objects.get()
     assert case.anonymous and case.name == "" and case.email == "" and not case.wants_reply
+    assert "Vi svarar senast" not in receipt
+    assert "Du är anonym, så vi kan inte svara dig." in receipt
+
+
+def test_contact_details_given_with_anonym_ticked_are_refused_at_each_field(client, guarantee):
+    url = unit_url(guarantee)
+    response = client.post(url, form_data(client, url, anonymous="on", phone="070-123 45 67"))
+    html = response.content.decode()
+    assert response.status_code == 400 and not Feedback.objects.exists()
+    assert html.startswith("<!DOCTYPE html>") and "<title>Fel: " in html
+    for field, words in [
+        ("email", "Ta bort e-postadressen, eller kryssa ur ”Jag vill vara anonym”"),
+        ("phone", "Ta bort telefonnumret, eller kryssa ur ”Jag vill vara anonym”"),
+        ("name", "Ta bort ditt namn, eller kryssa ur ”Jag vill vara anonym”"),
+        ("wants_reply", "Vi kan inte svara dig när du är anonym."),
+    ]:
+        error = re.search(rf'<p class="field-error" id="id_{field}_error">(.*?)</p>', html, re.S)
+        assert error and words in error.group(1), field
+        # The summary links to the field, and the field is described by its message.
+        assert f'<a href="#id_{field}">' in html
+        assert re.search(rf'id="id_{field}"[^>]*aria-describedby="[^"]*id_{field}_error', html) or (
+            re.search(rf'aria-describedby="[^"]*id_{field}_error[^>]*id="id_{field}"', html)
+        )
+
+
+@pytest.mark.parametrize(
+    "kind, heading, subject",
+    [
+        (Kind.OPINION, "Tack för din synpunkt", "Vi har tagit emot din synpunkt"),
+        (Kind.COMPLAINT, "Vi har tagit emot ditt klagomål", "Vi har tagit emot ditt klagomål"),
+        (Kind.PRAISE, "Tack för ditt beröm", "Vi har tagit emot ditt beröm"),
+        (Kind.SUGGESTION, "Tack för ditt förslag", "Vi har tagit emot ditt förslag"),
+    ],
+)
+def test_receipt_and_its_mail_speak_of_the_kind_that_was_sent(
+    client, guarantee, kind, heading, subject
+):
+    url = unit_url(guarantee)
+    html = client.get(client.post(url, form_data(client, url, kind=kind))["Location"]).content
+    html = html.decode()
+    assert f"<h1>{heading}</h1>" in html and f"<title>{heading} – " in html
+    others = {"Tack för din synpunkt", "Tack för ditt beröm", "Tack för ditt förslag"} - {heading}
+    assert not any(other in html for other in others)
+    letter = Message.objects.get(to="anna@example.se")
+    case = Feedback.objects.get()
+    assert letter.subject == f"{subject} {case.reference}"
+    assert f"{heading}. Ärendet har referensnumret {case.reference}." in letter.body
+
+
+def test_receipt_and_mail_hold_a_copy_of_what_was_sent(client, guarantee):
+    commitment = guarantee.commitments.first()
+    url = unit_url(guarantee)
+    message = "Ingen ringde tillbaka.\nVi väntade i tre veckor."
+    data = form_data(
+        client, url, kind=Kind.COMPLAINT, dimension="tillganglighet", commitment=commitment.pk
+    )
+    data["message"] = message
+    receipt = client.get(client.post(url, data)["Location"]).content.decode()
+    copy = re.search(r"<dl class=\"facts\" data-sent-copy>(.*?)</dl>", receipt, re.S).group(1)
+    for words in ["Klagomål", "Tillgänglighet", commitment.title]:
+        assert words in copy
+    assert "Ingen ringde tillbaka.<br>Vi väntade i tre veckor." in copy
+    assert "Vi svarar senast" in receipt  # a named resident with an address gets an answer
+    body = Message.objects.get(to="anna@example.se").body
+    for line in [
+        "Typ: Klagomål",
+        "Det gäller: Tillgänglighet",
+        f"Åtagande: {commitment.title}",
+        f"Enhet: {guarantee.title}",
+        "Ditt meddelande:\n" + message,
+        "Vi svarar dig senast",
+    ]:
+        assert line in body, line
+
+
+def test_no_reply_is_promised_to_a_resident_who_left_no_contact_details(client, guarantee):
+    url = unit_url(guarantee)
+    data = form_data(client, url, name="", email="", wants_reply="")
+    receipt = client.get(client.post(url, data)["Location"]).content.decode()
+    assert "Vi svarar senast" not in receipt
+    assert "Du lämnade inga kontaktuppgifter, så vi kan inte svara dig." in receipt
+    token = re.search(r"/synpunkter/arende/([^/]+)/", receipt).group(1)
+    assert "Vi svarar senast" not in Client().get(f"/synpunkter/arende/{token}/").content.decode()
+    assert not Message.objects.filter(to="anna@example.se").exists()
+
+
+def test_back_and_send_again_from_a_form_rendered_anew_shows_the_same_receipt(client, guarantee):
+    """Back re-renders the page with a new one-time key; the same words are the same case."""
+    url = unit_url(guarantee)
+    first = client.post(url, form_data(client, url))
+    again = client.post(url, form_data(client, url))  # a fresh key, the same words
+    assert Feedback.objects.count() == 1
+    assert again.status_code == 302 and again["Location"] == first["Location"]
+    # Something new from the same browser is a new case.
+    client.post(url, form_data(client, url, message="Och en sak till om hämtningen."))
+    assert Feedback.objects.count() == 2
+
+
+def test_back_edit_and_send_again_under_the_same_key_shows_the_first_receipt(client, guarantee):
+    url = unit_url(guarantee)
+    data = form_data(client, url)
+    first = client.post(url, data)
+    again = client.post(url, {**data, "message": "Jag ändrade mig lite i texten."})
+    assert again.status_code == 302 and again["Location"] == first["Location"]
+    receipt = client.get(again["Location"]).content.decode()
+    assert "Det här formuläret var redan skickat, så ändringen sparades inte." in receipt
+    assert Feedback.objects.count() == 1 and "vänlig" in Feedback.objects.get().message
 
 
 def test_unknown_tracking_token_is_404(client, guarantee):
@@ -114,7 +222,7 @@ def test_general_page_offers_units_grouped_by_service_area(client, guarantee, ot
     html = client.get("/synpunkter/").content.decode()
     assert '<optgroup label="Förskola">' in html
     assert '<optgroup label="Äldreomsorg">' in html
-    assert "Gäller inte någon särskild enhet" in html
+    assert "Ingen särskild enhet" in html
 
 
 def test_general_feedback_without_unit_is_stored(client, guarantee):
@@ -153,17 +261,63 @@ def test_invalid_email_gets_a_swedish_field_error(client, guarantee):
     url = unit_url(guarantee)
     response = client.post(url, form_data(client, url, email="inte-en-adress"))
     assert response.status_code == 400
-    assert "Ange en giltig e-postadress" in response.content.decode()
-    assert 'role="alert"' in response.content.decode()
+    html = response.content.decode()
+    assert "Ange en e-postadress i rätt form, till exempel namn@exempel.se." in html
+    assert "mejladress" not in html
+    assert 'role="alert"' in html
 
 
 def test_oversized_fields_are_refused(client, guarantee):
     url = unit_url(guarantee)
-    for field, value in [("message", "x" * 5001), ("name", "n" * 201), ("phone", "1" * 41)]:
+    for field, value, words in [
+        ("message", "x" * 10000, "högst 5\xa0000 tecken lång. Nu är den 10\xa0000 tecken."),
+        ("name", "n" * 201, "högst 200 tecken lång. Nu är den 201 tecken."),
+        ("phone", "1" * 41, "högst 40 tecken lång. Nu är den 41 tecken."),
+    ]:
         response = client.post(url, form_data(client, url, **{field: value}))
         assert response.status_code == 400, field
-        assert "högst" in response.content.decode().lower()
+        assert f"Texten får vara {words}" in response.content.decode(), field
+        assert "Säkerställ" not in response.content.decode()
     assert not Feedback.objects.exists()
+
+
+def test_every_message_of_the_form_is_the_sites_swedish(client, guarantee):
+    url = unit_url(guarantee)
+    form = client.get(url).content.decode()
+    assert "Högst 5\xa0000 tecken." in form
+    data = form_data(client, url, kind="", dimension="", message="", wants_reply="")
+    html = client.post(url, data).content.decode()
+    summary = re.search(r"data-error-summary>(.*?)</div>", html, re.S).group(1)
+    links = re.findall(r'<a href="(#[^"]*)">([^<]*)</a>', summary)
+    assert links == [
+        ("#id_kind_0", "Välj om det är en synpunkt, ett klagomål, beröm eller ett förslag."),
+        ("#id_dimension_0", "Välj vad det du skriver om gäller."),
+        ("#id_message", "Skriv ditt meddelande."),
+    ]
+    # Each group of radios is a fieldset described by its error.
+    assert '<fieldset aria-describedby="id_kind_error">' in html
+    assert '<fieldset aria-describedby="id_dimension_error">' in html
+    assert "<title>Fel: Lämna synpunkt – " in html
+    assert "obligatoriskt" not in summary and "Det här fältet" not in html
+
+
+def test_the_embedded_form_writes_small_numbers_in_words_and_has_no_second_heading(
+    client, guarantee
+):
+    html = client.get(guarantee.url).content.decode()
+    assert "Vi svarar inom två arbetsdagar." in html
+    assert html.count(">Lämna synpunkt eller klagomål</h2>") == 1
+    assert html.count('id="lamna-synpunkt-rubrik"') == 1
+    assert html.count('id="lamna-synpunkt"') == 1
+
+
+def test_no_particular_unit_has_one_name(client, guarantee):
+    form = client.get("/synpunkter/").content.decode()
+    assert re.search(r'<option value=""[^>]*>Ingen särskild enhet</option>', form)
+    response = client.post("/synpunkter/", form_data(client, "/synpunkter/", unit=""))
+    receipt = client.get(response["Location"]).content.decode()
+    assert "<dd>Ingen särskild enhet</dd>" in receipt
+    assert "Kommunen i allmänhet" not in receipt
 
 
 def test_html_is_stored_as_text_and_shown_escaped(client, guarantee, make_handler):
@@ -319,8 +473,9 @@ def test_unpublished_or_unknown_unit_is_404(client, guarantee):
 
 def test_eleventh_submit_within_an_hour_gets_429_in_swedish(client, guarantee):
     url = unit_url(guarantee)
-    for _ in range(10):
-        assert client.post(url, form_data(client, url)).status_code == 302
+    for number in range(10):
+        data = form_data(client, url, message=f"Synpunkt nummer {number} om hämtningen.")
+        assert client.post(url, data).status_code == 302
     response = client.post(url, form_data(client, url))
     assert response.status_code == 429
     assert "för många" in response.content.decode()
