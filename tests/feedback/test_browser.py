@@ -75,8 +75,8 @@ def test_a_resident_on_a_small_screen_is_led_through_errors_and_sends_once(page,
     assert label["x"] > box["x"] + box["width"] and label["y"] < box["y"] + box["height"]
     assert page.evaluate(NO_SIDEWAYS_SCROLL)
 
-    page.get_by_label("Klagomål").check()
-    page.get_by_label("Bemötande").check()
+    page.get_by_role("radio", name="Klagomål").check()
+    page.get_by_role("radio", name="Bemötande").check()
     page.get_by_label("Jag vill vara anonym").uncheck()
     page.get_by_role("button", name="Skicka").click()
     page.get_by_role("heading", level=1, name="Vi har tagit emot ditt klagomål").wait_for()
