@@ -75,9 +75,12 @@ def test_a_resident_on_a_small_screen_is_led_through_errors_and_sends_once(page,
     assert label["x"] > box["x"] + box["width"] and label["y"] < box["y"] + box["height"]
     assert page.evaluate(NO_SIDEWAYS_SCROLL)
 
+    # Sent from a form the browser fetched (GET), so that Back returns to it.
+    page.goto(guarantee.url)
     page.get_by_role("radio", name="Klagomål").check()
     page.get_by_role("radio", name="Bemötande").check()
-    page.get_by_label("Jag vill vara anonym").uncheck()
+    page.get_by_label("Ditt meddelande").fill(f"Hämtningen vid {LONG_WORD} var rörig.")
+    page.get_by_label("E-post", exact=True).fill("anna@example.se")
     page.get_by_role("button", name="Skicka").click()
     page.get_by_role("heading", level=1, name="Vi har tagit emot ditt klagomål").wait_for()
     reference = page.locator("[data-reference]").inner_text()
