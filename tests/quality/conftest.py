@@ -28,13 +28,13 @@ def axe_page(browser, live_server, settings):
     context.close()
 
 
-def axe_violations(page):
-    """Run axe-core with the WCAG 2.0/2.1 A and AA rules on the current document."""
+def axe_violations(page, tags=WCAG_TAGS):
+    """Run axe-core with the WCAG 2.0/2.1 A and AA rules (or `tags`) on the current document."""
     if not AXE_SCRIPT.exists():
         pytest.fail(f"axe-core not found at {AXE_SCRIPT}; `make test` runs `npm ci`.")
     page.add_script_tag(path=str(AXE_SCRIPT))
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", list(tags)
     )
     return result["violations"]
 
@@ -76,16 +76,21 @@ def home_page(db):
 def public_site(home_page, service_area, guarantee):
     """The demo shell with one service area and one guarantee: every public page type."""
     from home.models import AccessibilityStatementPage, ContentPage
+    from home.years import previous_year
     from tests.examples.builders import (
         make_award_winner,
         make_examples_index,
         make_good_example,
         open_award_round,
     )
+    from tests.followup.conftest import make_follow_up
     from tests.proposals.conftest import build_proposal
 
     examples = make_examples_index(home_page)
+    # Last year's follow-up, published: the yearly report has its tables.
+    make_follow_up(guarantee, previous_year())
     return {
+        "report_year": previous_year(),
         "examples": examples,
         "example": make_good_example(examples, guarantee, commitment=guarantee.commitments.first()),
         "award_year": make_award_winner(guarantee, "vinnarnominerare@example.se").year,

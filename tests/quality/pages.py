@@ -1,30 +1,50 @@
 """Every public page type, as (name, visit) pairs that browser tests are parametrized over.
 
 `visit(page, site)` brings a Playwright page to the state to audit, with `site` from the
-`public_site` fixture, and returns the main response. A new page type is covered by adding a
-line here: a plain address to PUBLIC_PAGE_PATHS, a page reached by interaction to
-INTERACTIVE_PAGES.
+`public_site` fixture, and returns the main response. What a page is counts twice:
+`PAGE_KINDS` names, for every visit, the URL pattern (or the Wagtail page type) it stands for,
+and `tests/quality/test_accessibility.py` checks against the URLconf and Wagtail's page models
+that every public HTML page is visited or listed in `NOT_PAGES` with the reason. A URL added
+to the URLconf therefore fails that check until it is given a line here.
 """
+
+LONG_WORD = "Sammanträdesprotokollsjusteringsordförandeersättarlistan" * 2
 
 PUBLIC_PAGE_PATHS = {
     "home": lambda site: "/",
     "content page": lambda site: site["content_page"].url,
     "accessibility statement": lambda site: "/tillganglighetsredogorelse/",
     "service area": lambda site: site["service_area"].url,
+    "comparison": lambda site: site["service_area"].url + "jamfor/",
     "guarantee": lambda site: site["guarantee"].url,
     "not found": lambda site: "/finns-inte-har/",
     "feedback form": lambda site: "/synpunkter/",
+    "feedback form for a unit": lambda site: f"/synpunkter/enhet/{site['guarantee'].pk}/skicka/",
     "proposal list": lambda site: "/e-forslag/",
     "proposal": lambda site: f"/e-forslag/{site['proposal'].pk}/",
     "new proposal": lambda site: "/e-forslag/nytt/",
+    "proposal sent": lambda site: "/e-forslag/nytt/skickat/",
+    "proposal confirmation, spent link": lambda site: "/e-forslag/bekrafta/?t=forbrukad",
+    "vote sent": lambda site: f"/e-forslag/{site['proposal'].pk}/rosta/skickat/",
+    "vote confirmation, spent link": lambda site: (
+        f"/e-forslag/{site['proposal'].pk}/rosta/epost/?t=forbrukad"
+    ),
     "search with results": lambda site: "/sok/?q=Solrosen",
-    "search without results": lambda site: "/sok/?q=qwxzyvbnk",
+    "search without results": lambda site: f"/sok/?q={LONG_WORD}",
+    "yearly reports": lambda site: "/kvalitetsrapport/",
+    "yearly report": lambda site: (
+        f"/kvalitetsrapport/{site['service_area'].committee_id}/{site['report_year']}/"
+    ),
+    "key figures": lambda site: "/nyckeltal/",
+    "key figures of an area": lambda site: f"/nyckeltal/omrade/{site['service_area'].pk}/",
     "good examples": lambda site: site["examples"].url,
     "good examples filtered": lambda site: f"{site['examples'].url}?kriterium=inflytande",
     "good example": lambda site: site["example"].url,
     "quality award": lambda site: "/kvalitetspriset/",
     "quality award year": lambda site: f"/kvalitetspriset/{site['award_year']}/",
     "nomination form": lambda site: "/kvalitetspriset/nominera/",
+    "nomination sent": lambda site: "/kvalitetspriset/nominera/skickat/",
+    "nomination confirmation, spent link": lambda site: "/kvalitetspriset/bekrafta/?t=forbrukad",
 }
 
 
@@ -65,6 +85,28 @@ def feedback_tracking(page, site):
     return navigation.value
 
 
+def proposal_preview(page, site):
+    """Step 2 of a new proposal: the resident's own words, a long one among them."""
+    page.goto("/e-forslag/nytt/")
+    page.get_by_label("Rubrik").fill(f"Fler bänkar vid {LONG_WORD}")
+    page.get_by_label("Ditt förslag").fill(f"Bänkar behövs längs {LONG_WORD} för de äldre.")
+    page.get_by_label("Namn som visas med förslaget").fill("Karin i Ängsby")
+    page.get_by_label("Din e-postadress").fill("karin@example.se")
+    page.get_by_role("checkbox").check()
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Fortsätt").click()
+    page.get_by_role("heading", name="Finns förslaget redan?").wait_for()
+    return navigation.value
+
+
+def proposal_with_errors(page, site):
+    page.goto("/e-forslag/nytt/")
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Fortsätt").click()
+    page.get_by_role("alert").first.wait_for()
+    return navigation.value
+
+
 def nomination_with_errors(page, site):
     """The nomination form sent empty: the error summary and field errors."""
     page.goto("/kvalitetspriset/nominera/")
@@ -78,8 +120,68 @@ INTERACTIVE_PAGES = [
     ("feedback form with errors", feedback_with_errors),
     ("feedback receipt", send_feedback),
     ("feedback tracking", feedback_tracking),
+    ("proposal form with errors", proposal_with_errors),
+    ("proposal preview", proposal_preview),
     ("nomination form with errors", nomination_with_errors),
 ]
+
+# What each visit stands for: a URL pattern's name, or "page:" and a Wagtail page type.
+PAGE_KINDS = {
+    "home": "page:home.HomePage",
+    "content page": "page:home.ContentPage",
+    "accessibility statement": "page:home.AccessibilityStatementPage",
+    "service area": "page:guarantees.ServiceAreaPage",
+    "comparison": "page:guarantees.ServiceAreaPage",
+    "guarantee": "page:guarantees.GuaranteePage",
+    "not found": "wagtail_serve",
+    "feedback form": "feedback:general",
+    "feedback form for a unit": "feedback:unit_submit",
+    "feedback form with errors": "feedback:unit_submit",
+    "feedback receipt": "feedback:receipt",
+    "feedback tracking": "feedback:track",
+    "proposal list": "proposals:list",
+    "proposal": "proposals:detail",
+    "new proposal": "proposals:new",
+    "proposal form with errors": "proposals:new",
+    "proposal preview": "proposals:new",
+    "proposal sent": "proposals:sent",
+    "proposal confirmation, spent link": "proposals:confirm",
+    "vote sent": "proposals:vote_sent",
+    "vote confirmation, spent link": "proposals:vote_callback",
+    "search with results": "search:search",
+    "search without results": "search:search",
+    "yearly reports": "followup:report_index",
+    "yearly report": "followup:public_report",
+    "key figures": "kolada:municipality",
+    "key figures of an area": "kolada:area",
+    "good examples": "page:examples.GoodExampleIndexPage",
+    "good examples filtered": "page:examples.GoodExampleIndexPage",
+    "good example": "page:examples.GoodExamplePage",
+    "quality award": "award:index",
+    "quality award year": "award:year",
+    "nomination form": "award:nominate",
+    "nomination form with errors": "award:nominate",
+    "nomination sent": "award:sent",
+    "nomination confirmation, spent link": "award:confirm",
+}
+
+# Public URL patterns that answer with no HTML page of their own, and why.
+NOT_PAGES = {
+    "healthz": "liveness check for the load balancer (JSON)",
+    "proposals:export_json": "open data (JSON)",
+    "proposals:export_csv": "open data (CSV)",
+    "proposals:vote_begin": "POST only: the vote form on the proposal's page",
+    "search:suggest": "autocomplete (JSON)",
+    "followup:public_report_csv": "the yearly report as CSV",
+    "wagtailapi:pages:listing": "API (JSON)",
+    "wagtailapi:pages:detail": "API (JSON)",
+    "wagtailapi:pages:find": "API: redirects to a page's JSON",
+    "wagtailcore_authenticate_with_password": "Wagtail's form for password-protected pages, "
+    "which the site does not use",
+    "wagtailcore_login": "Wagtail's login for private pages, which the site does not use",
+}
+# Prefixes of routes that are not the public site: staff screens, files, Open311's API.
+NOT_PUBLIC_ROUTES = ("admin/", "django-admin/", "documents/", "images/", "^media/", "open311/")
 
 PUBLIC_PAGES = [(name, goto(path_of)) for name, path_of in PUBLIC_PAGE_PATHS.items()]
 PUBLIC_PAGES += INTERACTIVE_PAGES
