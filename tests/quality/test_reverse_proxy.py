@@ -27,6 +27,14 @@ def _deploy_proxy():
 deploy_proxy = _deploy_proxy()
 
 
+def site_host():
+    """The default Site's hostname: the Host a browser sends, and the one Wagtail's PURGE
+    names (the Site record follows the site's configured address)."""
+    from wagtail.models import Site
+
+    return Site.objects.get(is_default_site=True).hostname
+
+
 @pytest.fixture(scope="module")
 def proxy_installed():
     try:
@@ -55,7 +63,7 @@ def area_with_units(home_page):
 def get(proxy, path, **headers):
     # The Host a browser would send for the site, so the proxy's key is the one Wagtail's
     # PURGE names (the site's hostname and the page's path).
-    return requests.get(proxy.url + path, headers={"Host": "localhost", **headers}, timeout=20)
+    return requests.get(proxy.url + path, headers={"Host": site_host(), **headers}, timeout=20)
 
 
 def test_a_second_anonymous_get_is_a_hit_with_the_same_bytes(proxy, guarantee):
@@ -119,7 +127,7 @@ def test_two_residents_on_one_cached_page_get_two_cases(proxy, guarantee):
     for name in ("Anna", "Bo"):
         resident = requests.Session()
         key = resident.get(
-            proxy.url + "/synpunkter/formular-nyckel/", headers={"Host": "localhost"}, timeout=20
+            proxy.url + "/synpunkter/formular-nyckel/", headers={"Host": site_host()}, timeout=20
         ).json()["key"]
         response = resident.post(
             proxy.url + action,
@@ -131,7 +139,7 @@ def test_two_residents_on_one_cached_page_get_two_cases(proxy, guarantee):
                 "form_key": key,
                 "website": "",
             },
-            headers={"Host": "localhost", "Origin": "http://localhost"},
+            headers={"Host": site_host(), "Origin": f"http://{site_host()}"},
             allow_redirects=False,
             timeout=20,
         )
