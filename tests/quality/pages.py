@@ -172,6 +172,8 @@ NOT_PAGES = {
     "proposals:export_csv": "open data (CSV)",
     "proposals:vote_begin": "POST only: the vote form on the proposal's page",
     "search:suggest": "autocomplete (JSON)",
+    "feedback:form_parts": "a cached form's one-time key and challenge (JSON)",
+    "find_unit": "the home page's finder: redirects to the area's list of units",
     "followup:public_report_csv": "the yearly report as CSV",
     "wagtailapi:pages:listing": "API (JSON)",
     "wagtailapi:pages:detail": "API (JSON)",
