@@ -259,8 +259,9 @@ class InvalidateView(PermissionCheckedMixin, AdminPageMixin, TemplateView):
     page_title = _("Ogiltigförklara röster")
     header_icon = "warning"
 
-    def render_preview(self, form, status=200):
-        votes = form.votes() if form.is_valid() else Vote.objects.none()
+    def render_preview(self, form, votes=None, status=200):
+        if votes is None:
+            votes = form.votes() if form.is_valid() else Vote.objects.none()
         per_proposal = (
             votes.values("proposal__pk", "proposal__title").annotate(n=Count("pk")).order_by("-n")
         )
@@ -280,13 +281,15 @@ class InvalidateView(PermissionCheckedMixin, AdminPageMixin, TemplateView):
         form = InvalidationForm(request.POST)
         if not form.is_valid():
             return self.render_preview(form, status=400)
+        votes = form.votes()
         try:
             invalidation = services.invalidate_votes(
-                form.votes(), request.user, form.cleaned_data["note"], form.criteria()
+                votes, request.user, form.cleaned_data["note"], form.criteria()
             )
         except TransitionError as error:
+            # The preview stays in view beside the refusal (a missing note, say).
             form.add_error("note", " ".join(error.messages))
-            return self.render_preview(form, status=400)
+            return self.render_preview(form, votes=votes, status=400)
         messages.success(
             request,
             gettext("%(count)s röster ogiltigförklarades och räknades om.")
@@ -312,6 +315,18 @@ class RestoreView(StateChangeView):
 
     def perform(self, form):
         services.restore_votes(self.object, self.request.user)
+
+
+class RestoreColumn(Column):
+    """When the votes were restored, or while they are not, the link that restores them."""
+
+    cell_template_name = "proposals/admin/restore_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        if instance.restored_at is None:
+            context["restore_url"] = reverse("proposals_invalidations:restore", args=[instance.pk])
+        return context
 
 
 class InvalidationPermissionPolicy(ModelPermissionPolicy):
@@ -343,7 +358,7 @@ class VoteInvalidationViewSet(ModelViewSet):
         Column("count", label=_("Röster")),
         Column("note", label=_("Anteckning")),
         Column("criteria", label=_("Urval")),
-        Column("restored_at", label=_("Återställd")),
+        RestoreColumn("restored_at", label=_("Återställd")),
     ]
 
     def get_urlpatterns(self):
