@@ -278,7 +278,7 @@ def administrator_adds_a_handler_and_assigns_a_unit(page, world):
     page.fill("#id_last_name", "Handläggare")
     page.fill("#id_password1", "ett-långt-lösenord-2026")
     page.fill("#id_password2", "ett-långt-lösenord-2026")
-    page.get_by_role("tab", name="Roller").click()
+    page.locator("#tab-label-roles").click()
     page.get_by_label(roles.FEEDBACK_HANDLER).check()
     page.locator("form button[type=submit]").last.click()
     expect(success(page)).to_be_visible()
@@ -286,15 +286,15 @@ def administrator_adds_a_handler_and_assigns_a_unit(page, world):
     assert list(hugo.groups.values_list("name", flat=True)) == [roles.FEEDBACK_HANDLER]
 
     page.goto("/admin/tilldelningar/new/")
-    page.get_by_label("Användare").select_option(label="hugo")
+    page.select_option("#id_user", label="hugo")
     page.get_by_role("button", name="Välj en sida").click()
     chooser = page.locator(".modal")
-    chooser.get_by_role("link", name=world.own_area.title).click()
-    chooser.get_by_role("link", name=world.own.title).click()
-    page.get_by_label("Roll").select_option(Role.HANDLER)
+    chooser.get_by_role("link", name=world.own_area.title, exact=True).click()
+    expect(page.locator("[data-chooser-title]").first).to_have_text(world.own_area.title)
+    page.select_option("#id_role", Role.HANDLER)
     page.locator("form button[type=submit]").last.click()
     expect(success(page)).to_be_visible()
-    assert UnitAssignment.objects.filter(user=hugo, page=world.own, role=Role.HANDLER).exists()
+    assert UnitAssignment.objects.filter(user=hugo, page=world.own_area, role=Role.HANDLER).exists()
     shoot(page, "administrator-assignments")
 
 
