@@ -230,3 +230,34 @@ def make_reader(unit):
     )
     UnitAssignment.objects.create(user=user, page=unit, role=Role.EDITOR)
     return user
+
+
+def test_the_handlers_notice_of_a_new_case_links_to_the_case(
+    client, guarantee, handler, django_capture_on_commit_callbacks
+):
+    from .test_public import form_data, unit_url
+
+    url = unit_url(guarantee)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, form_data(client, url))
+    case = Feedback.objects.get()
+    notice = next(m for m in mail.outbox if m.to == [handler.email])
+    assert f"/admin/synpunkter/inkorg/{case.pk}/" in notice.body
+
+
+def test_the_tracking_page_shows_replies_and_actions_only(client, guarantee, handler):
+    case, token = Feedback.receive(
+        kind=Kind.COMPLAINT, dimension="utforande", message="Hej", unit=guarantee
+    )
+    staff = logged_in(handler)
+    base = f"/admin/synpunkter/inkorg/{case.pk}/"
+    staff.post(base + "tilldela-mig/")
+    staff.post(base + "anteckning/", {"note": "Prata med kocken först."})
+    staff.post(base + "atgard/", {"action": "Vi har bytt leverantör av lunchen."})
+    staff.post(base + "svara/", {"reply": "Tack, nu är maten bättre.", "bekrafta": "1"})
+    kinds = list(case.events.values_list("kind", flat=True))
+    assert kinds == ["received", "assigned", "note", "action", "replied"]
+    tracking = client.get(f"/synpunkter/arende/{token}/").content.decode()
+    assert "Vi har bytt leverantör av lunchen." in tracking
+    assert "Tack, nu är maten bättre." in tracking
+    assert "Prata med kocken" not in tracking and handler.username not in tracking

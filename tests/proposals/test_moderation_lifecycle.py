@@ -126,3 +126,19 @@ def test_invalidation_is_previewed_needs_a_note_and_can_be_restored(
     assert (first.vote_count, second.vote_count) == (3, 2)
     assert client.post(restore).status_code == 400  # restored once, not twice
     assert first.events.filter(kind=ProposalEvent.Kind.RESTORED).exists()
+
+
+@pytest.mark.parametrize(
+    "path", ["/admin/e-forslag/edit/99999999999999999999/", "/admin/e-forslag/abc/ta-bort/"]
+)
+def test_crafted_proposal_ids_are_a_404(client, moderator, path):
+    client.force_login(moderator)
+    assert client.get(path).status_code == 404
+
+
+def test_a_crafted_proposal_search_is_answered_and_escaped(client, moderator, make_proposal):
+    make_proposal(status=Status.OPEN)
+    client.force_login(moderator)
+    response = client.get("/admin/e-forslag/", {"q": "'\"<script>"})
+    assert response.status_code == 200
+    assert "'\"<script>" not in response.content.decode()

@@ -104,6 +104,8 @@ def handler_replies_twice_and_both_letters_are_kept(page, world):
         page.get_by_role("button", name="Skicka svaret").click()
         expect(success(page)).to_contain_text("Svaret är sparat och skickas med e-post")
 
+    # The handler sees who wrote (a unit editor does not, see below).
+    expect(page.locator(".feedback-case")).to_contain_text(RESIDENT["name"])
     record = page.locator(".feedback-case-record")
     for letter in letters:
         expect(record).to_contain_text(letter)
