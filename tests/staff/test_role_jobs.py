@@ -15,7 +15,6 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -33,9 +32,7 @@ from staff.models import NextVersion, Role, UnitAssignment
 from tests.followup.conftest import make_follow_up
 
 from .conftest import PASSWORD, make_staff
-from .test_workflow import approve, submit_for_approval
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SCREENSHOTS = os.environ.get("SCREENSHOT_DIR")
 EXPECTED_STATUS = re.compile(r"^Failed to load resource: .* status of (400|410) ")
@@ -75,6 +72,21 @@ def resident_case(world):
         **RESIDENT,
     )
     return case
+
+
+def submitted(guarantee, editor, **changes):
+    """What the editor's "Skicka till granskning" does, without the form (set-up only)."""
+    page = GuaranteePage.objects.get(pk=guarantee.pk)
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision(user=editor)
+    page.get_workflow().start(page, editor)
+
+
+def approved(guarantee, approver):
+    """The committee's approval of the waiting task, as its button does (set-up only)."""
+    page = GuaranteePage.objects.get(pk=guarantee.pk)
+    page.current_workflow_task_state.approve(user=approver)
 
 
 JOBS = {}
@@ -194,18 +206,13 @@ def moderator_invalidates_restores_and_withdraws(page, world):
 def editor_corrects_the_live_guarantee_and_reads_a_case(page, world):
     editor, guarantee = world.users["editor"], world.own
     next_year = "Nästa år har vi öppet till klockan 18."
-    clerk = Client()
-    clerk.force_login(editor)
-    submit_for_approval(
-        clerk,
+    submitted(
         guarantee,
+        editor,
         idea=next_year,
-        go_live_at=timezone.localtime(timezone.now() + datetime.timedelta(days=40)).strftime(
-            "%Y-%m-%d %H:%M"
-        ),
+        go_live_at=timezone.now() + datetime.timedelta(days=40),
     )
-    clerk.force_login(world.users["approver"])
-    approve(clerk, GuaranteePage.objects.get(pk=guarantee.pk))
+    approved(guarantee, world.users["approver"])
     held = NextVersion.objects.get(page=guarantee).revision
     case = resident_case(world)
 
@@ -218,8 +225,7 @@ def editor_corrects_the_live_guarantee_and_reads_a_case(page, world):
     page.locator("button[name='action-submit']").click()
     page.get_by_text("inlämnad för moderering").wait_for()
 
-    clerk.force_login(world.users["approver"])
-    approve(clerk, GuaranteePage.objects.get(pk=guarantee.pk))
+    approved(guarantee, world.users["approver"])
     live = GuaranteePage.objects.get(pk=guarantee.pk)
     assert live.phone == "08-765 43 21" and live.idea == guarantee.idea
     assert NextVersion.objects.get(page=guarantee).revision == held  # next year still waits
@@ -235,10 +241,8 @@ def editor_corrects_the_live_guarantee_and_reads_a_case(page, world):
 
 @job(roles.APPROVER)
 def approver_approves_from_the_dashboard_queue(page, world):
-    clerk = Client()
-    clerk.force_login(world.users["editor"])
     corrected = "Vi finns till för barnen, och svarar i telefon hela dagen."
-    submit_for_approval(clerk, world.own, idea=corrected)
+    submitted(world.own, world.users["editor"], idea=corrected)
 
     log_in(page, world.users["approver"])
     queue = page.locator("section, .panel").filter(has_text=world.own.title).first
@@ -343,6 +347,8 @@ def test_every_role_has_a_job():
     assert set(JOBS) == set(roles.ROLE_GROUPS)
 
 
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("role", roles.ROLE_GROUPS)
 def test_each_role_does_its_job_from_login_to_result(page, live_server, world, role):
     assert role in JOBS, f"{role} is in the role table but has no job in this file"
