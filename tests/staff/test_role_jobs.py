@@ -33,7 +33,6 @@ from tests.followup.conftest import make_follow_up
 
 from .conftest import PASSWORD, make_staff
 
-
 SCREENSHOTS = os.environ.get("SCREENSHOT_DIR")
 EXPECTED_STATUS = re.compile(r"^Failed to load resource: .* status of (400|410) ")
 
