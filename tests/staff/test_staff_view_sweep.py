@@ -1,14 +1,27 @@
-"""Bullet 10 of issue 13: every staff view answers a crafted id with a 4xx in Swedish.
+"""Staff views swept from the URLconf (issue 13, bullets 2 and 10).
 
-The admin's URL patterns come from the URLconf (ours and Wagtail's), so a new staff view with a
-number in its path is covered without touching this file. Each number in the path is set to
-one no database column can hold; the answer must be a 4xx page that speaks Swedish.
+- Every admin path with a number, ours and Wagtail's, is asked with a number no database column
+  can hold: the answer is a 4xx page that speaks Swedish.
+- Every state change (a `StateChangeView`: reply, close, publish, reject, remove, restore, the
+  jury's decisions ...) only shows its confirmation on a GET: nothing is written until the
+  confirming POST.
+
+A new staff view is covered without touching this file.
 """
 
 import pytest
 from django.test import Client
 
-from tests.sweeps import HUGE, SUPERUSER, build_world, client_for, path_for, url_patterns
+from home.admin_views import StateChangeView
+from tests.sweeps import (
+    HUGE,
+    SUPERUSER,
+    build_world,
+    client_for,
+    isolated_request,
+    path_for,
+    url_patterns,
+)
 
 INT_PARAMETER = "<int:"
 
@@ -62,4 +75,40 @@ def test_a_crafted_number_in_any_staff_path_is_a_swedish_4xx(sweep_world):
         elif not any(phrase in text for phrase in SWEDISH):
             wrong.append(f"{response.status_code} without Swedish: {path} [{pattern.route}]")
     assert checked > 50
+    assert not wrong, "\n".join(wrong)
+
+
+def state_change_patterns():
+    for pattern in url_patterns():
+        view_class = getattr(pattern.pattern.callback, "view_class", None)
+        if view_class is not None and issubclass(view_class, StateChangeView):
+            yield pattern
+
+
+def settings_tables():
+    """Wagtail's settings create their row of defaults when first read: bookkeeping."""
+    from django.apps import apps
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+
+    return {
+        model._meta.db_table
+        for model in apps.get_models()
+        if issubclass(model, BaseGenericSetting | BaseSiteSetting)
+    }
+
+
+def test_every_state_change_asks_first_and_a_get_writes_nothing(sweep_world):
+    client = client_for(Client, sweep_world, SUPERUSER)
+    bookkeeping = settings_tables()
+    wrong, checked = [], []
+    for pattern in state_change_patterns():
+        path = path_for(sweep_world, pattern)
+        outcome = isolated_request(client, "GET", path, track_writes=True)
+        checked.append(pattern.pattern.callback.view_class.__name__)
+        written = set(outcome.written) - bookkeeping
+        if outcome.status != 200 or written:
+            wrong.append(f"{outcome.status} {path} wrote {written} {outcome.error}")
+    # Among them the irreversible ones the issue names.
+    for name in ["CloseView", "PublishView", "RejectView", "RemoveView", "ReplyView"]:
+        assert name in checked, name
     assert not wrong, "\n".join(wrong)
