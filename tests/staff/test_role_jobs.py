@@ -9,6 +9,7 @@ Set SCREENSHOT_DIR to keep a picture of each role's result (1280 px; 375 px for 
 """
 
 import datetime
+import json
 import os
 import re
 
@@ -107,6 +108,9 @@ def handler_replies_twice_and_both_letters_are_kept(page, world):
         "Ett tillägg: du når oss också på 08-123 45 67 mellan 7 och 17.",
     ]
     log_in(page, world.users["handler"])
+    props = json.loads(page.locator("#wagtail-sidebar-props").text_content())
+    menu = json.dumps(props, ensure_ascii=False)
+    assert "Mina ärenden" in menu and "Ej tilldelade" in menu  # the handler's default views
     page.get_by_role("link", name=case.reference).click()  # the dashboard's case panel
     for letter in letters:
         page.get_by_label("Svar till den som lämnat synpunkten").fill(letter)
