@@ -15,7 +15,6 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import (
     BulkActionsCheckboxColumn,
     Column,
-    DateColumn,
     StatusTagColumn,
     TitleColumn,
 )
@@ -28,6 +27,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from guarantees.models import GuaranteePage
 from home.admin_views import AdminPageMixin, ObjectScopedMixin, StateChangeView
+from home.dates import StaffDateColumn, staff_period
 from home.transitions import TransitionError
 from staff.models import Role, units_for
 
@@ -465,7 +465,7 @@ class CompilationView(PermissionCheckedMixin, AdminPageMixin, TemplateView):
         first, last = form.days(timezone.localdate())
         start, end = period_bounds(first, last)
         units = None if self.user_has_permission("compile") else visible_units(request.user)
-        label = f"{first.isoformat()} – {last.isoformat()}"
+        label = staff_period(first, last)
         compilation = Compilation(start, end, units=units, label=label)
         if request.GET.get("format") == "csv":
             return csv_response(compilation)
@@ -503,8 +503,8 @@ class FeedbackViewSet(ModelViewSet):
         Column("unit", label=gettext_lazy("Enhet")),
         Column("kind", label=gettext_lazy("Typ"), accessor="get_kind_display"),
         Column("dimension", label=gettext_lazy("Gäller"), accessor="get_dimension_display"),
-        DateColumn("received_at", label=gettext_lazy("Inkom")),
-        DateColumn("deadline", label=gettext_lazy("Svara senast")),
+        StaffDateColumn("received_at", label=gettext_lazy("Inkom")),
+        StaffDateColumn("deadline", label=gettext_lazy("Svara senast")),
         Column("handler", label=gettext_lazy("Handläggare")),
     ]
 

@@ -13,6 +13,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.views import snippets
 
 from guarantees.models import Committee
+from home.admin_views import AdminPageMixin
 from home.years import FIRST_YEAR, last_allowed_year
 
 from .forms import ReportForm, StartFollowUpForm
@@ -108,14 +109,20 @@ class StartFollowUpView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormV
         return redirect(self.viewset.get_url_name("edit"), follow_up.pk)
 
 
-class ReportIndexView(ReportPermissionMixin, WagtailAdminTemplateMixin, FormView):
+class ReportIndexView(ReportPermissionMixin, AdminPageMixin, FormView):
     """Choose committee and year; see the report with links to print and CSV."""
 
     form_class = ReportForm
     template_name = "followup/admin/report.html"
     header_icon = "table"
+    report = None
 
     def get_page_title(self):
+        if self.report is not None:
+            return _("Kvalitetsrapport %(year)s: %(committee)s") % {
+                "year": self.report.year,
+                "committee": self.report.committee.name,
+            }
         return _("Kvalitetsrapport")
 
     def get_form_kwargs(self):
@@ -130,8 +137,11 @@ class ReportIndexView(ReportPermissionMixin, WagtailAdminTemplateMixin, FormView
         if form.is_bound and not form.is_valid():
             return self.render_to_response(self.get_context_data(**context), status=400)
         if form.is_bound:
-            context["report"] = build_report(
-                form.cleaned_data["committee"], form.cleaned_data["year"], request=request
+            self.report = context["report"] = build_report(
+                form.cleaned_data["committee"],
+                form.cleaned_data["year"],
+                request=request,
+                listing=True,
             )
         return self.render_to_response(self.get_context_data(**context))
 

@@ -122,6 +122,23 @@ def register_follow_up_admin():
     return FollowUpGroup()
 
 
+class QualityReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.may_see_reports(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_quality_report():
+    """The yearly report, also under the admin's "Rapporter" beside Wagtail's own."""
+    return QualityReportMenuItem(
+        _("Kvalitetsrapport"),
+        reverse("kvalitetsrapport:index"),
+        name="quality-report",
+        icon_name="table",
+        order=70,
+    )
+
+
 class FollowUpDashboardPanel(Component):
     """How far this year's follow-up of last year has come: units published out of all."""
 
