@@ -23,7 +23,10 @@ pytestmark = pytest.mark.django_db
 
 COMPILATION = "/admin/synpunkter/inkorg/sammanstallning/"
 ADMIN_CSS = Path(__file__).resolve().parents[2] / "home" / "static" / "home" / "admin.css"
-SWEDISH_DAY = r"(mån|tis|ons|tors|fre|lör|sön) \d{1,2} (jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec) \d{4}"
+SWEDISH_DAY = (
+    r"(mån|tis|ons|tors|fre|lör|sön) \d{1,2} "
+    r"(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec) \d{4}"
+)
 
 
 class Tables(HTMLParser):
