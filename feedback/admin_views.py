@@ -151,17 +151,19 @@ class FeedbackFilterSet(WagtailFilterSet):
         fields = ["status", "kind", "dimension", "unit"]
 
 
-def status_label(case):
-    if case.is_overdue:
-        return _("Försenad – %(status)s") % {"status": case.get_status_display()}
-    return case.get_status_display()
-
-
 class CaseStatusColumn(StatusTagColumn):
-    """The status, marked as overdue (primary tag) when the deadline has passed."""
+    """The status, after the red "Försenat" tag when the deadline has passed (the one shape
+    of overdue on staff screens: home/templates/home/includes/overdue_tag.html)."""
+
+    cell_template_name = "feedback/admin/status_cell.html"
 
     def get_value(self, instance):
-        return status_label(instance)
+        return instance.get_status_display()
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["overdue"] = instance.is_overdue
+        return context
 
 
 # The checkbox column and the bulk-action footer pair up by this type (Wagtail's JS).
@@ -497,9 +499,7 @@ class FeedbackViewSet(ModelViewSet):
             url_name="feedback_inbox:case",
             get_title_id=lambda case: f"{BULK_TYPE}_{case.pk}_title",
         ),
-        CaseStatusColumn(
-            "status", label=gettext_lazy("Status"), primary=lambda case: case.is_overdue
-        ),
+        CaseStatusColumn("status", label=gettext_lazy("Status")),
         Column("unit", label=gettext_lazy("Enhet")),
         Column("kind", label=gettext_lazy("Typ"), accessor="get_kind_display"),
         Column("dimension", label=gettext_lazy("Gäller"), accessor="get_dimension_display"),

@@ -39,7 +39,8 @@ def year_has_ended(year, today=None):
 
 def guarantee_years(unit):
     """The calendar years a unit had a guarantee for: those its published versions were valid
-    in, the live one included. A follow-up is about a year the unit promised something for."""
+    in, the live one included, and those already followed up. A follow-up is about a year the
+    unit promised something for."""
     from wagtail.models import PageLogEntry, Revision
 
     periods = []
@@ -54,7 +55,8 @@ def guarantee_years(unit):
         first, last = str(content.get("valid_from") or ""), str(content.get("valid_to") or "")
         if first[:4].isdigit() and last[:4].isdigit():
             periods.append((int(first[:4]), int(last[:4])))
-    years = set()
+    # A year already followed up was a guarantee year, whatever became of that version.
+    years = set(unit.follow_ups.values_list("year", flat=True))
     for first, last in periods:
         years.update(range(max(first, FIRST_YEAR), min(last, last_allowed_year()) + 1))
     return sorted(years, reverse=True)

@@ -147,6 +147,9 @@ def test_overdue_cases_are_tagged_in_their_own_colour_and_word(staff, guarantee)
     )
     # The admin loads that stylesheet on every page.
     assert "home/admin.css" in html
+    # The inbox marks the same case in the same shape, and only that one.
+    inbox = staff.get(reverse("feedback_inbox:index")).content.decode()
+    assert inbox.count('<span class="w-status overdue-tag">Försenat</span>') == 1
     response = staff.get(COMPILATION, {"format": "csv"})
     table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert table[0][-1] == "Försenade, ännu öppna"

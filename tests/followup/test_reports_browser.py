@@ -9,13 +9,12 @@ from django.contrib.auth import get_user_model
 
 from feedback.models import Dimension, Feedback, Kind
 from home.years import previous_year
+from tests.feedback.test_report_look import SWEDISH_DAY
 
 from .conftest import make_follow_up
 
 PASSWORD = "rapport-losen-1"  # noqa: S105
-SWEDISH_DATE = re.compile(
-    r"(mån|tis|ons|tors|fre|lör|sön) \d{1,2} (jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec) \d{4}"
-)
+SWEDISH_DATE = re.compile(SWEDISH_DAY)
 
 
 @pytest.mark.browser

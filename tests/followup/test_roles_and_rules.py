@@ -170,6 +170,9 @@ def test_the_years_offered_are_those_the_unit_had_a_guarantee_for(admin_user, ar
     assert 2000 not in offered and last + 2 not in offered
     form = StartFollowUpForm({"unit": unit.pk, "year": last - 2}, user=admin_user)
     assert not form.is_valid()
+    # A year already followed up (from a version no longer on record) stays on offer.
+    YearlyFollowUp.objects.create(unit=unit, year=last - 3)
+    assert guarantee_years(unit) == [last + 1, last, last - 1, last - 3]
 
 
 def test_a_year_the_unit_had_no_guarantee_for_is_refused_in_swedish(admin_client, area, unit):
