@@ -15,7 +15,6 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import (
     BulkActionsCheckboxColumn,
     Column,
-    DateColumn,
     StatusTagColumn,
     TitleColumn,
 )
@@ -28,6 +27,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from guarantees.models import GuaranteePage
 from home.admin_views import AdminPageMixin, ObjectScopedMixin, StateChangeView
+from home.dates import StaffDateColumn, staff_period
 from home.transitions import TransitionError
 from staff.models import Role, units_for
 
@@ -151,17 +151,19 @@ class FeedbackFilterSet(WagtailFilterSet):
         fields = ["status", "kind", "dimension", "unit"]
 
 
-def status_label(case):
-    if case.is_overdue:
-        return _("Försenad – %(status)s") % {"status": case.get_status_display()}
-    return case.get_status_display()
-
-
 class CaseStatusColumn(StatusTagColumn):
-    """The status, marked as overdue (primary tag) when the deadline has passed."""
+    """The status, after the red "Försenat" tag when the deadline has passed (the one shape
+    of overdue on staff screens: home/templates/home/includes/overdue_tag.html)."""
+
+    cell_template_name = "feedback/admin/status_cell.html"
 
     def get_value(self, instance):
-        return status_label(instance)
+        return instance.get_status_display()
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["overdue"] = instance.is_overdue
+        return context
 
 
 # The checkbox column and the bulk-action footer pair up by this type (Wagtail's JS).
@@ -465,7 +467,7 @@ class CompilationView(PermissionCheckedMixin, AdminPageMixin, TemplateView):
         first, last = form.days(timezone.localdate())
         start, end = period_bounds(first, last)
         units = None if self.user_has_permission("compile") else visible_units(request.user)
-        label = f"{first.isoformat()} – {last.isoformat()}"
+        label = staff_period(first, last)
         compilation = Compilation(start, end, units=units, label=label)
         if request.GET.get("format") == "csv":
             return csv_response(compilation)
@@ -497,14 +499,12 @@ class FeedbackViewSet(ModelViewSet):
             url_name="feedback_inbox:case",
             get_title_id=lambda case: f"{BULK_TYPE}_{case.pk}_title",
         ),
-        CaseStatusColumn(
-            "status", label=gettext_lazy("Status"), primary=lambda case: case.is_overdue
-        ),
+        CaseStatusColumn("status", label=gettext_lazy("Status")),
         Column("unit", label=gettext_lazy("Enhet")),
         Column("kind", label=gettext_lazy("Typ"), accessor="get_kind_display"),
         Column("dimension", label=gettext_lazy("Gäller"), accessor="get_dimension_display"),
-        DateColumn("received_at", label=gettext_lazy("Inkom")),
-        DateColumn("deadline", label=gettext_lazy("Svara senast")),
+        StaffDateColumn("received_at", label=gettext_lazy("Inkom")),
+        StaffDateColumn("deadline", label=gettext_lazy("Svara senast")),
         Column("handler", label=gettext_lazy("Handläggare")),
     ]
 

@@ -18,6 +18,7 @@ from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -152,6 +153,12 @@ class Compilation:
         ]
         return sorted(rows, key=lambda r: (r["area"], r["unit"], r["dimension"]))
 
+    @cached_property
+    def unit_overdue(self):
+        """Cases of the period still open after their deadline, per unit (one query)."""
+        rows = self.queryset.overdue().values_list("unit").annotate(n=Count("*")).order_by()
+        return Counter(dict(rows))
+
     def by_unit(self):
         counts, in_time = self.unit_counts, self.unit_in_time
         general = _("Ingen särskild enhet")
@@ -161,6 +168,7 @@ class Compilation:
                 "area": self.unit_area.get(pk, ""),
                 "count": n,
                 "in_time_share": in_time[pk] / n if n else None,
+                "overdue": self.unit_overdue[pk],
             }
             for pk, n in counts.items()
         ]
@@ -233,14 +241,22 @@ class Compilation:
 def csv_response(compilation):
     return spreadsheet_response(
         "synpunkter-sammanstallning.csv",
-        [_("Indelning"), _("Värde"), _("Verksamhetsområde"), _("Antal"), _("Besvarade i tid")],
+        [
+            _("Indelning"),
+            _("Värde"),
+            _("Verksamhetsområde"),
+            _("Antal"),
+            _("Besvarade i tid"),
+            _("Försenade, ännu öppna"),
+        ],
         _csv_rows(compilation),
     )
 
 
 def _csv_rows(compilation):
-    def row(section, label, area, count, share=None):
-        return (section, label, area, count, "" if share is None else f"{round(share * 100)} %")
+    def row(section, label, area, count, share=None, overdue=""):
+        shown = "" if share is None else f"{round(share * 100)} %"
+        return (section, label, area, count, shown, overdue)
 
     yield row(
         _("Totalt"), compilation.label, "", compilation.total, compilation.answered_in_time_share
@@ -254,7 +270,14 @@ def _csv_rows(compilation):
     for item in compilation.by_area():
         yield row(_("Verksamhetsområde"), item["area"], "", item["count"], item["in_time_share"])
     for item in compilation.by_unit():
-        yield row(_("Enhet"), item["unit"], item["area"], item["count"], item["in_time_share"])
+        yield row(
+            _("Enhet"),
+            item["unit"],
+            item["area"],
+            item["count"],
+            item["in_time_share"],
+            item["overdue"],
+        )
     # Unit x dimension x month: a section of its own, its first row naming the columns.
     section = _("Enhet, gäller och månad")
     months = [month.strftime("%Y-%m") for month in compilation.months()]

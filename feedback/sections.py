@@ -61,6 +61,11 @@ def render_report(context):
     compilation = Compilation.for_year(int(year), units=units)
     return render_to_string(
         "feedback/report_section.html",
-        {"compilation": compilation, "year": year, "committee": context.get("committee")},
+        {
+            "compilation": compilation,
+            "year": year,
+            "committee": context.get("committee"),
+            "listing": context.get("listing", False),
+        },
         request=context.get("request"),
     )

@@ -81,6 +81,18 @@ def register_feedback_menu():
     return FeedbackSubmenu(_("Synpunkter"), menu, icon_name="comment", order=250)
 
 
+@hooks.register("register_reports_menu_item")
+def register_compilation_report():
+    """The compilation is a report too: listed with the admin's others under "Rapporter"."""
+    return PermissionMenuItem(
+        _("Sammanställning av synpunkter"),
+        reverse("feedback_inbox:compilation"),
+        name="feedback-compilation",
+        icon_name="table",
+        order=60,
+    )
+
+
 @hooks.register("register_log_actions")
 def register_feedback_log_actions(actions):
     actions.register_model(Feedback, CaseLogEntry)

@@ -37,7 +37,9 @@ SECTION_HOOKS = {
     "guarantee_commitment",
     # The comparison of an area's units, below the table. `area`, `year`.
     "area_comparison_footer",
-    # Sections of a committee's yearly report. `committee`, `year`, `units`, `public`.
+    # Sections of a committee's yearly report. `committee`, `year`, `units`, `public`,
+    # `listing` (inside the admin: tables as Wagtail listings, class "listing", each in a
+    # "w-overflow-x-auto" region).
     "committee_report_sections",
 }
 

@@ -60,7 +60,12 @@ def render_report_figures(context):
     years = list(range(year - 2, year + 1))
     return render_to_string(
         "kolada/report_section.html",
-        {"trends": trends(kpi_ids, places, years=years), "year": year, "years": years},
+        {
+            "trends": trends(kpi_ids, places, years=years),
+            "year": year,
+            "years": years,
+            "listing": context.get("listing", False),
+        },
         request=context.get("request"),
     )
 

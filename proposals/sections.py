@@ -22,5 +22,10 @@ def render_report(context):
         return ""
     return render_to_string(
         "proposals/report_section.html",
-        {"proposals": proposals_handled(committee, year), "year": year, "committee": committee},
+        {
+            "proposals": proposals_handled(committee, year),
+            "year": year,
+            "committee": committee,
+            "listing": context.get("listing", False),
+        },
     )

@@ -21,11 +21,12 @@ from django.utils import timezone
 from wagtail.models import Page, Revision
 
 from guarantees.models import GuaranteePage
+from home.dates import STAFF_DATE
 
 from .models import NextVersion
 
-# How staff screens write a date: "tis 25 nov 2026" (Django's date format, Swedish names).
-DATE = "D j b Y"
+# How staff screens write a date: "tis 25 nov 2026" (home/dates.py, the one place it is said).
+DATE = STAFF_DATE
 
 
 def hold_scheduled_revision(page, user=None):

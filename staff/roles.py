@@ -37,6 +37,11 @@ MODEL_PERMISSIONS = {
         EXPIRY_REPORT,
         "guarantees.view_committee",
         "feedback.view_feedback",
+        # The unit's yearly follow-up, entered by its editor and published by quality staff;
+        # guarantees/followup/permissions.py narrows these to the editor's units.
+        "followup.view_yearlyfollowup",
+        "followup.add_yearlyfollowup",
+        "followup.change_yearlyfollowup",
     ],
     APPROVER: [
         ADMIN_ACCESS,

@@ -24,7 +24,7 @@ from .expiry import (
     guarantees_to_renew_for,
     with_renewal_status,
 )
-from .models import Role, UnitAssignment
+from .models import Role, UnitAssignment, units_for
 from .renewal import hold_scheduled_revision
 from .views import ExpiringGuaranteesReportView
 
@@ -191,3 +191,9 @@ def add_guarantees_to_renew_panel(request, panels):
                 guarantees, expiry_report_policy.user_has_permission(request.user, "view")
             )
         )
+
+
+@hooks.register("follow_up_units_for_user")
+def units_whose_follow_up_a_user_enters(user):
+    """A unit's editor enters its yearly follow-up (guarantees/followup/permissions.py)."""
+    return units_for(user, Role.EDITOR)

@@ -10,8 +10,10 @@ from django.views.generic import FormView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.permissions import policy_registry
+from wagtail.snippets.views import snippets
 
 from guarantees.models import Committee
+from home.admin_views import AdminPageMixin
 from home.years import FIRST_YEAR, last_allowed_year
 
 from .forms import ReportForm, StartFollowUpForm
@@ -19,8 +21,8 @@ from .models import YearlyFollowUp
 from .report import build_report
 from .views import report_csv_response
 
-# Whoever may see, start or change follow-ups may read the reports made from them.
-REPORT_ACTIONS = ["view", "add", "change"]
+# The reports compile every unit's follow-ups: for those who review and publish them.
+REPORT_ACTIONS = ["publish"]
 
 
 def may_see_reports(user):
@@ -30,6 +32,47 @@ def may_see_reports(user):
 class ReportPermissionMixin(PermissionCheckedMixin):
     model = YearlyFollowUp
     any_permission_required = REPORT_ACTIONS
+
+
+class ScopedFollowUpMixin:
+    """A single follow-up is looked up only among those the policy lets the user act on:
+    editors their own units' (unpublished, to change), quality staff every one."""
+
+    scope_action = "change"
+
+    def get_scoped_queryset(self):
+        return self.permission_policy.instances_user_has_permission_for(
+            self.request.user, self.scope_action
+        ).select_related("unit")
+
+    def get_queryset(self):
+        return self.get_scoped_queryset()
+
+    def get_base_object_queryset(self):
+        return self.get_scoped_queryset()
+
+
+class FollowUpIndexView(snippets.IndexView):
+    def get_base_queryset(self):
+        return self.permission_policy.instances_user_has_permission_for(
+            self.request.user, "view"
+        ).select_related("unit")
+
+
+class FollowUpEditView(ScopedFollowUpMixin, snippets.EditView):
+    pass
+
+
+class FollowUpDeleteView(ScopedFollowUpMixin, snippets.DeleteView):
+    scope_action = "delete"
+
+
+class FollowUpHistoryView(ScopedFollowUpMixin, snippets.HistoryView):
+    scope_action = "view"
+
+
+class FollowUpUsageView(ScopedFollowUpMixin, snippets.UsageView):
+    scope_action = "view"
 
 
 class StartFollowUpView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
@@ -45,6 +88,13 @@ class StartFollowUpView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormV
     def get_page_title(self):
         return _("Ny årsuppföljning")
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_invalid(self, form):
+        # A year or unit not offered (typed into the request) is the sender's error: 400.
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
@@ -59,14 +109,20 @@ class StartFollowUpView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormV
         return redirect(self.viewset.get_url_name("edit"), follow_up.pk)
 
 
-class ReportIndexView(ReportPermissionMixin, WagtailAdminTemplateMixin, FormView):
+class ReportIndexView(ReportPermissionMixin, AdminPageMixin, FormView):
     """Choose committee and year; see the report with links to print and CSV."""
 
     form_class = ReportForm
     template_name = "followup/admin/report.html"
     header_icon = "table"
+    report = None
 
     def get_page_title(self):
+        if self.report is not None:
+            return _("Kvalitetsrapport %(year)s: %(committee)s") % {
+                "year": self.report.year,
+                "committee": self.report.committee.name,
+            }
         return _("Kvalitetsrapport")
 
     def get_form_kwargs(self):
@@ -78,9 +134,14 @@ class ReportIndexView(ReportPermissionMixin, WagtailAdminTemplateMixin, FormView
     def get(self, request, *args, **kwargs):
         form = self.get_form()
         context = {"form": form}
-        if form.is_bound and form.is_valid():
-            context["report"] = build_report(
-                form.cleaned_data["committee"], form.cleaned_data["year"], request=request
+        if form.is_bound and not form.is_valid():
+            return self.render_to_response(self.get_context_data(**context), status=400)
+        if form.is_bound:
+            self.report = context["report"] = build_report(
+                form.cleaned_data["committee"],
+                form.cleaned_data["year"],
+                request=request,
+                listing=True,
             )
         return self.render_to_response(self.get_context_data(**context))
 

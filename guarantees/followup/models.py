@@ -18,7 +18,48 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 
 from guarantees.models import Commitment, CommitmentLevel, GuaranteePage
+from home.transitions import TransitionError
 from home.years import FIRST_YEAR, last_allowed_year
+
+# The rule that publishing waits for the year's end, worded once: the model refuses with it and
+# the publish box explains it.
+PUBLISH_AFTER_YEAR_END = _(
+    "En uppföljning kan publiceras först när året är slut. Enhetens redaktör kan fylla i ett "
+    "utkast under året."
+)
+# The rule for a commitment not fully met, worded once: the analysis field's help text and the
+# model's refusal say the same thing.
+ANALYSIS_REQUIRED = _("Krävs när åtagandet inte uppfylldes helt: skriv varför det blev så.")
+
+
+def year_has_ended(year, today=None):
+    """A calendar year is over, and its follow-up may be published, from 1 January after it."""
+    return year < (today or timezone.localdate()).year
+
+
+def guarantee_years(unit):
+    """The calendar years a unit had a guarantee for: those its published versions were valid
+    in, the live one included, and those already followed up. A follow-up is about a year the
+    unit promised something for."""
+    from wagtail.models import PageLogEntry, Revision
+
+    periods = []
+    if unit.valid_from and unit.valid_to:
+        periods.append((unit.valid_from.year, unit.valid_to.year))
+    published = PageLogEntry.objects.filter(
+        page=unit, action="wagtail.publish", revision__isnull=False
+    ).values("revision_id")
+    for content in Revision.page_revisions.filter(
+        object_id=str(unit.pk), pk__in=published
+    ).values_list("content", flat=True):
+        first, last = str(content.get("valid_from") or ""), str(content.get("valid_to") or "")
+        if first[:4].isdigit() and last[:4].isdigit():
+            periods.append((int(first[:4]), int(last[:4])))
+    # A year already followed up was a guarantee year, whatever became of that version.
+    years = set(unit.follow_ups.values_list("year", flat=True))
+    for first, last in periods:
+        years.update(range(max(first, FIRST_YEAR), min(last, last_allowed_year()) + 1))
+    return sorted(years, reverse=True)
 
 
 def validate_year(value):
@@ -82,10 +123,15 @@ class YearlyFollowUp(ClusterableModel):
         blank=True,
         help_text=_("Årets resultat i stort och vad enheten tar med sig till nästa år."),
     )
+    ready_for_review = models.BooleanField(
+        _("klar för granskning"),
+        default=False,
+        help_text=_("Enhetens redaktör kryssar i när uppföljningen kan granskas och publiceras."),
+    )
     is_published = models.BooleanField(
         _("publicerad"),
         default=False,
-        help_text=_("Först när uppföljningen är publicerad visas den på enhetens garanti."),
+        help_text=PUBLISH_AFTER_YEAR_END,
     )
     published_at = models.DateTimeField(_("publicerad den"), null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(_("senast ändrad"), auto_now=True)
@@ -111,6 +157,7 @@ class YearlyFollowUp(ClusterableModel):
             ),
         ),
         FieldPanel("summary"),
+        FieldPanel("ready_for_review"),
         FieldPanel("is_published"),
     ]
 
@@ -121,11 +168,23 @@ class YearlyFollowUp(ClusterableModel):
         constraints = [
             models.UniqueConstraint(fields=["unit", "year"], name="unique_follow_up_per_unit_year")
         ]
+        permissions = [
+            ("publish_yearlyfollowup", _("Kan granska och publicera årsuppföljningar")),
+        ]
 
     def __str__(self):
         return f"{self.unit.title} {self.year}"
 
+    def clean(self):
+        super().clean()
+        if self.is_published and self.year and not year_has_ended(self.year):
+            raise ValidationError({"is_published": PUBLISH_AFTER_YEAR_END})
+
     def save(self, *args, **kwargs):
+        # The rule holds for every save, not only the admin's form: a year still running is
+        # never published.
+        if self.is_published and not year_has_ended(self.year):
+            raise TransitionError(PUBLISH_AFTER_YEAR_END)
         if self.is_published and self.published_at is None:
             self.published_at = timezone.now()
         elif not self.is_published:
@@ -209,7 +268,7 @@ class CommitmentOutcome(Orderable):
         _("analys"),
         max_length=3000,
         blank=True,
-        help_text=_("Varför det blev så. Krävs när åtagandet inte uppfylldes helt."),
+        help_text=ANALYSIS_REQUIRED,
     )
     next_action = models.TextField(
         _("åtgärd nästa år"),
@@ -270,11 +329,14 @@ class CommitmentOutcome(Orderable):
             raise ValidationError(
                 _("Rader skapas från garantins åtaganden och kan inte läggas till för hand.")
             )
-        explained = (self.measured_value or "").strip() or (self.analysis or "").strip()
-        if self.outcome and self.outcome != Outcome.MET and not explained:
-            raise ValidationError(
-                {"analysis": _("Ange uppmätt värde eller en analys när åtagandet inte uppfylldes.")}
-            )
+        if self.needs_analysis and not (self.analysis or "").strip():
+            raise ValidationError({"analysis": ANALYSIS_REQUIRED})
+
+    @property
+    def needs_analysis(self):
+        """A commitment not fully met is explained: a measured value says how far it fell
+        short, the analysis why. The help text of `analysis` is this rule's message."""
+        return bool(self.outcome) and self.outcome != Outcome.MET
 
     @property
     def tag_class(self):

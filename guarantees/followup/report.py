@@ -67,7 +67,7 @@ def units_of(committee, year):
     )
 
 
-def build_report(committee, year, request=None, public=False):
+def build_report(committee, year, request=None, public=False, listing=False):
     units = list(units_of(committee, year))
     areas = ServiceAreaPage.of_units(units)
     follow_ups = {
@@ -114,6 +114,8 @@ def build_report(committee, year, request=None, public=False):
             "units": units,
             "request": request,
             "public": public,
+            # Shown inside the admin: tables in Wagtail's listing look (guarantees/sections.py).
+            "listing": listing,
         },
     )
     return report

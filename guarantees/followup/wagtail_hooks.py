@@ -6,9 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn, UpdatedAtColumn
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from guarantees.models import GuaranteePage, ServiceAreaPage
@@ -16,22 +18,38 @@ from home.years import previous_year
 
 from . import admin_views
 from .figures import FollowUpMetrics
+from .forms import FollowUpAdminForm
 from .models import YearlyFollowUp
+from .permissions import FollowUpPermissionPolicy
 from .results import render_report_link, render_results
+
+follow_up_policy = FollowUpPermissionPolicy(YearlyFollowUp)
+register_permission_policy(YearlyFollowUp, follow_up_policy)
+
+
+def follow_up_years():
+    return YearlyFollowUp.objects.order_by("-year").values_list("year", flat=True).distinct()
 
 
 class FollowUpFilterSet(WagtailFilterSet):
-    year = django_filters.NumberFilter(label=_("År"))
+    # The years there are follow-ups for; a year typed into the address that is not one of
+    # them (99999999999999999999, "abc") is an invalid filter, not a database error.
+    year = django_filters.TypedChoiceFilter(
+        label=_("År"),
+        choices=lambda: [(year, str(year)) for year in follow_up_years()],
+        coerce=int,
+    )
     area = django_filters.ModelChoiceFilter(
         label=_("Verksamhetsområde"),
         queryset=ServiceAreaPage.objects.order_by("title"),
         method="filter_area",
     )
+    ready_for_review = django_filters.BooleanFilter(label=_("Klar för granskning"))
     is_published = django_filters.BooleanFilter(label=_("Publicerad"))
 
     class Meta:
         model = YearlyFollowUp
-        fields = ["year", "area", "is_published"]
+        fields = ["year", "area", "ready_for_review", "is_published"]
 
     def filter_area(self, queryset, name, value):
         return queryset.filter(unit__path__startswith=value.path, unit__depth=value.depth + 1)
@@ -41,17 +59,26 @@ class FollowUpViewSet(SnippetViewSet):
     model = YearlyFollowUp
     icon = "tasks"
     menu_label = _("Årsuppföljning")
-    list_display = ["unit", "year", BooleanColumn("is_published"), UpdatedAtColumn()]
+    list_display = [
+        "unit",
+        "year",
+        BooleanColumn("ready_for_review"),
+        BooleanColumn("is_published"),
+        UpdatedAtColumn(),
+    ]
     list_per_page = 50
     filterset_class = FollowUpFilterSet
     copy_view_enabled = False
+    index_view_class = admin_views.FollowUpIndexView
+    edit_view_class = admin_views.FollowUpEditView
+    delete_view_class = admin_views.FollowUpDeleteView
+    history_view_class = admin_views.FollowUpHistoryView
+    usage_view_class = admin_views.FollowUpUsageView
+    edit_handler = ObjectList(YearlyFollowUp.panels, base_form_class=FollowUpAdminForm)
 
     @cached_property
     def add_view(self):
         return admin_views.StartFollowUpView.as_view(viewset=self)
-
-    def get_queryset(self, request):
-        return YearlyFollowUp.objects.select_related("unit")
 
 
 class ReportViewSet(ViewSet):
@@ -93,6 +120,23 @@ class FollowUpGroup(SnippetViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_follow_up_admin():
     return FollowUpGroup()
+
+
+class QualityReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.may_see_reports(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_quality_report():
+    """The yearly report, also under the admin's "Rapporter" beside Wagtail's own."""
+    return QualityReportMenuItem(
+        _("Kvalitetsrapport"),
+        reverse("kvalitetsrapport:index"),
+        name="quality-report",
+        icon_name="table",
+        order=70,
+    )
 
 
 class FollowUpDashboardPanel(Component):

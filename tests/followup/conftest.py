@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 
 from guarantees.followup.models import CommitmentOutcome, Outcome, YearlyFollowUp
@@ -36,7 +38,9 @@ def area(home_page, committee):
 
 @pytest.fixture
 def unit(area):
-    return make_guarantee(area, title="Förskolan Solrosen")
+    # Valid since last January: its follow-ups of last year and this year may be started.
+    first = datetime.date(previous_year(), 1, 1)
+    return make_guarantee(area, title="Förskolan Solrosen", valid_from=first)
 
 
 @pytest.fixture

@@ -1,7 +1,12 @@
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from guarantees.followup.models import CommitmentOutcome, Outcome, YearlyFollowUp
+from guarantees.followup.models import (
+    ANALYSIS_REQUIRED,
+    CommitmentOutcome,
+    Outcome,
+    YearlyFollowUp,
+)
 from home.years import previous_year
 
 ADD_URL = "wagtailsnippets_followup_yearlyfollowup:add"
@@ -66,6 +71,7 @@ def test_saving_the_entry_screen_stores_each_outcome(admin_client, unit):
             "Enhetsåtagande 2": {
                 "outcome": Outcome.PARTLY_MET,
                 "measured_value": "86 procent (mål 90)",
+                "analysis": "Två av tio samtal blev inte av.",
                 "next_action": "Fler samtal.",
             }
         },
@@ -79,14 +85,17 @@ def test_saving_the_entry_screen_stores_each_outcome(admin_client, unit):
     assert follow_up.outcomes.filter(outcome=Outcome.MET).count() == 6
 
 
-def test_an_unmet_commitment_needs_a_measured_value_or_an_analysis(admin_client, unit):
+def test_an_unmet_commitment_needs_an_analysis_a_measured_value_alone_is_refused(
+    admin_client, unit
+):
     year = previous_year()
     _start(admin_client, unit, year)
     follow_up = YearlyFollowUp.objects.get(unit=unit, year=year)
-    data = _edit_data(follow_up, {"Enhetsåtagande 1": {"outcome": Outcome.NOT_MET}})
+    unmet = {"outcome": Outcome.NOT_MET, "measured_value": "70 procent (mål 90)"}
+    data = _edit_data(follow_up, {"Enhetsåtagande 1": unmet})
     response = admin_client.post(reverse(EDIT_URL, args=[follow_up.pk]), data)
     assert response.status_code == 200
-    assert "Ange uppmätt värde eller en analys" in response.content.decode()
+    assert str(ANALYSIS_REQUIRED) in response.content.decode()
     follow_up.refresh_from_db()
     assert not follow_up.is_published
     assert not follow_up.outcomes.exclude(outcome="").exists()
@@ -95,9 +104,9 @@ def test_an_unmet_commitment_needs_a_measured_value_or_an_analysis(admin_client,
 def test_starting_a_follow_up_refuses_a_nonsense_year(admin_client, unit):
     form = admin_client.get(reverse(ADD_URL)).content.decode()
     assert "Förskolan Solrosen" in form and 'name="year"' in form
-    for year in ["1999", "3000", "abc", "<script>"]:
+    for year in ["1999", "3000", "abc", "<script>", "99999999999999999999"]:
         response = _start(admin_client, unit, year)
-        assert response.status_code == 200
+        assert response.status_code == 400
         assert "Välj ett år i listan." in response.content.decode()
     assert not YearlyFollowUp.objects.exists()
 

@@ -111,7 +111,12 @@ def test_the_admin_report_is_for_quality_staff_only(client, django_user_model, c
     refused = client.get(url)
     assert refused.status_code in (302, 403)
     assert not refused.get("Content-Type", "").startswith("text/csv")
+    # Seeing follow-ups (a unit editor sees its own) is not enough: the report is every unit's.
     user.user_permissions.add(Permission.objects.get(codename="view_yearlyfollowup"))
+    user = django_user_model.objects.get(pk=user.pk)
+    client.force_login(user)
+    assert client.get(url).status_code in (302, 403)
+    user.user_permissions.add(Permission.objects.get(codename="publish_yearlyfollowup"))
     user = django_user_model.objects.get(pk=user.pk)
     client.force_login(user)
     assert client.get(url).status_code == 200

@@ -33,6 +33,11 @@ STAFF = frozenset(roles.ROLE_GROUPS) | SUPER
 EVERYONE = STAFF | {ANONYMOUS}
 
 
+# The unit's editor enters its follow-up, quality staff review and publish (editors reach
+# only their own units' unpublished follow-ups: tests/followup/test_roles.py).
+FOLLOW_UP = ADMINS | {QUALITY, EDITOR}
+
+
 class Access(NamedTuple):
     get: frozenset
     post: frozenset
@@ -275,22 +280,16 @@ ACCESS = {
     "wagtailsnippetchoosers_guarantees_committee:chosen": Access(STAFF, STAFF),
     "wagtailsnippetchoosers_guarantees_committee:chosen_multiple": Access(STAFF, STAFF),
     "wagtailsnippetchoosers_guarantees_committee:create": Access(NOBODY, NOBODY),
-    "wagtailsnippets_followup_yearlyfollowup:list": Access(ADMINS | {QUALITY}, ADMINS | {QUALITY}),
-    "wagtailsnippets_followup_yearlyfollowup:list_results": Access(
-        ADMINS | {QUALITY}, ADMINS | {QUALITY}
-    ),
-    "wagtailsnippets_followup_yearlyfollowup:add": Access(ADMINS | {QUALITY}, ADMINS | {QUALITY}),
-    "wagtailsnippets_followup_yearlyfollowup:edit": Access(ADMINS | {QUALITY}, ADMINS | {QUALITY}),
+    "wagtailsnippets_followup_yearlyfollowup:list": Access(FOLLOW_UP, FOLLOW_UP),
+    "wagtailsnippets_followup_yearlyfollowup:list_results": Access(FOLLOW_UP, FOLLOW_UP),
+    "wagtailsnippets_followup_yearlyfollowup:add": Access(FOLLOW_UP, FOLLOW_UP),
+    "wagtailsnippets_followup_yearlyfollowup:edit": Access(FOLLOW_UP, FOLLOW_UP),
     "wagtailsnippets_followup_yearlyfollowup:delete": Access(
         ADMINS | {QUALITY}, ADMINS | {QUALITY}
     ),
-    "wagtailsnippets_followup_yearlyfollowup:usage": Access(ADMINS | {QUALITY}, ADMINS | {QUALITY}),
-    "wagtailsnippets_followup_yearlyfollowup:history": Access(
-        ADMINS | {QUALITY}, ADMINS | {QUALITY}
-    ),
-    "wagtailsnippets_followup_yearlyfollowup:history_results": Access(
-        ADMINS | {QUALITY}, ADMINS | {QUALITY}
-    ),
+    "wagtailsnippets_followup_yearlyfollowup:usage": Access(FOLLOW_UP, FOLLOW_UP),
+    "wagtailsnippets_followup_yearlyfollowup:history": Access(FOLLOW_UP, FOLLOW_UP),
+    "wagtailsnippets_followup_yearlyfollowup:history_results": Access(FOLLOW_UP, FOLLOW_UP),
     "wagtailsnippetchoosers_followup_yearlyfollowup:choose": Access(STAFF, STAFF),
     "wagtailsnippetchoosers_followup_yearlyfollowup:choose_results": Access(STAFF, STAFF),
     "wagtailsnippetchoosers_followup_yearlyfollowup:chosen": Access(STAFF, STAFF),
