@@ -357,7 +357,7 @@ class VoteInvalidationViewSet(ModelViewSet):
         Column("actor", label=_("Av")),
         Column("count", label=_("Röster")),
         Column("note", label=_("Anteckning")),
-        Column("criteria", label=_("Urval")),
+        Column("criteria", label=_("Urval"), accessor="describe_criteria"),
         RestoreColumn("restored_at", label=_("Återställd")),
     ]
 

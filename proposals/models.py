@@ -13,7 +13,7 @@ ends, if it then has at least `threshold` votes. `close_expired_proposals` does 
 
 import hashlib
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core import signing
@@ -32,6 +32,7 @@ from wagtail.models import Site
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from home.dates import staff_date
 from home.transitions import TransitionError, lock
 
 DEFAULT_THRESHOLD = 50
@@ -602,6 +603,25 @@ class VoteInvalidation(models.Model):
             "count": self.count,
             "at": timezone.localtime(self.at).strftime("%Y-%m-%d %H:%M"),
         }
+
+    def describe_criteria(self):
+        """The selection in the moderator's words: network, mail domain, period, proposal."""
+        c = self.criteria or {}
+        parts = []
+        if c.get("network"):
+            parts.append(gettext("nätverk %(v)s") % {"v": c["network"]})
+        if c.get("mail_domain"):
+            parts.append(gettext("e-postdomän %(v)s") % {"v": c["mail_domain"]})
+        try:
+            start, end = (datetime.fromisoformat(c[key]) for key in ("start", "end"))
+        except (KeyError, TypeError, ValueError):
+            start = end = None
+        if start and end:
+            parts.append(f"{staff_date(start, with_time=True)} – {staff_date(end, with_time=True)}")
+        if c.get("proposal"):
+            title = Proposal.objects.filter(pk=c["proposal"]).values_list("title", flat=True)
+            parts.append(gettext("e-förslaget ”%(v)s”") % {"v": title.first() or c["proposal"]})
+        return ", ".join(parts)
 
     @classmethod
     @transaction.atomic

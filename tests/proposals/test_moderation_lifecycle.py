@@ -118,6 +118,8 @@ def test_invalidation_is_previewed_needs_a_note_and_can_be_restored(
 
     audit = client.get("/admin/e-forslag/ogiltigforklaringar/").content.decode()
     assert "Samma nät, samma minut" in audit
+    assert "nätverk 203.0.113.0/24" in audit  # the selection in words, not a stored dict
+    assert "{&#x27;network&#x27;" not in audit and "{'network'" not in audit
     invalidation = first.votes.first().invalidation
     restore = f"/admin/e-forslag/ogiltigforklaringar/{invalidation.pk}/aterstall/"
     assert client.post(restore).status_code == 302
