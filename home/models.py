@@ -1,6 +1,7 @@
 """The home page, plain content pages and the municipality's site-wide settings."""
 
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -8,8 +9,10 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
+from wagtail.url_routing import RouteResult
 from wagtail.search import index
 
+from . import fragments
 from .permissions import SitePage
 
 
@@ -57,6 +60,34 @@ class HomePage(SitePage):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
+
+    def route(self, request, path_components):
+        """The page at a path in one query: which page a path names is found by Wagtail's
+        routing once per publish (home/fragments.py) and remembered, for plain pages (not a
+        routable page's sub-path, not a 404)."""
+        if not path_components:
+            return super().route(request, path_components)
+        named = fragments.memo(
+            ("route", self.pk, tuple(path_components)),
+            lambda: self._named_page(request, path_components),
+        )
+        if named is None:
+            return super().route(request, path_components)
+        model, pk = named
+        page = model.objects.filter(pk=pk, live=True).first()
+        if page is None:
+            return super().route(request, path_components)
+        return RouteResult(page)
+
+    def _named_page(self, request, path_components):
+        """(model, pk) of the page Wagtail routes the path to, when it is that page itself."""
+        try:
+            page, args, kwargs = super().route(request, path_components)
+        except Http404:
+            return None
+        if args or kwargs or page.url_path != f"{self.url_path}{'/'.join(path_components)}/":
+            return None
+        return type(page), page.pk
 
     class Meta:
         verbose_name = _("startsida")
