@@ -10,14 +10,14 @@ in the memory of each process (`_Memo`), keyed by the generation: one cheap read
 value per request, and no query at all for the parts. A process that sees a new generation
 forgets everything it kept.
 
-What replaces the generation, always after the transaction commits (so that a request in
-between cannot keep the old state under the new value):
+What replaces the generation (at once, and again after the transaction commits, so that a
+request in between cannot keep the old state under the new value):
 
 - `home.frontend_cache.purge_after_commit`: every purge rule of every room (an area, the home
   page's city-wide commitments, a follow-up, a site setting, a proposal...). So whenever the
   proxy is purged for a page, its fragments are invalid too (docs/caching.md);
 - `connect()` below: any page published, unpublished, moved or deleted (Wagtail purges the
-  page itself), a view restriction or a Site saved or deleted;
+  page itself), a view restriction, a Site or an image (the logo) saved or deleted;
 - rooms with data shown in a fragment that no purge covers call `changed()` themselves (the
   committee's name, imported key figures).
 
@@ -168,7 +168,10 @@ def connect():
     page_unpublished.connect(_changed_by_signal, dispatch_uid="fragments-unpublished")
     post_page_move.connect(_changed_by_signal, dispatch_uid="fragments-moved")
     post_delete.connect(_changed_by_signal, sender=Page, dispatch_uid="fragments-page-deleted")
-    for model in (PageViewRestriction, Site):
+    from wagtail.images import get_image_model
+
+    # An image: the municipality's logo in every header.
+    for model in (PageViewRestriction, Site, get_image_model()):
         for signal in (post_save, post_delete):
             signal.connect(
                 _changed_by_signal, sender=model, dispatch_uid=f"fragments-{model.__name__}"
