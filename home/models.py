@@ -1,7 +1,6 @@
 """The home page, plain content pages and the municipality's site-wide settings."""
 
 from django.db import models
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -63,30 +62,28 @@ class HomePage(SitePage):
 
     def route(self, request, path_components):
         """The page at a path in one query: which page a path names is found by Wagtail's
-        routing once per publish (home/fragments.py) and remembered, for plain pages (not a
-        routable page's sub-path, not a 404)."""
+        routing once per publish (home/fragments.py) and remembered, for plain pages. A
+        routable page's sub-path is remembered as such and routed as usual; a path that
+        names no page (Http404) is not remembered at all."""
         if not path_components:
             return super().route(request, path_components)
         named = fragments.memo(
             ("route", self.pk, tuple(path_components)),
             lambda: self._named_page(request, path_components),
         )
-        if named is None:
-            return super().route(request, path_components)
-        model, pk = named
-        page = model.objects.filter(pk=pk, live=True).first()
-        if page is None:
-            return super().route(request, path_components)
-        return RouteResult(page)
+        if named:
+            model, pk = named
+            page = model.objects.filter(pk=pk, live=True).first()
+            if page is not None:
+                return RouteResult(page)
+        return super().route(request, path_components)
 
     def _named_page(self, request, path_components):
-        """(model, pk) of the page Wagtail routes the path to, when it is that page itself."""
-        try:
-            page, args, kwargs = super().route(request, path_components)
-        except Http404:
-            return None
+        """(model, pk) of the page Wagtail routes the path to when it is that page itself,
+        else False (a sub-path of a routable page)."""
+        page, args, kwargs = super().route(request, path_components)
         if args or kwargs or page.url_path != f"{self.url_path}{'/'.join(path_components)}/":
-            return None
+            return False
         return type(page), page.pk
 
     class Meta:

@@ -10,6 +10,7 @@ from wagtail.models import PageViewRestriction
 from guarantees.models import Commitment, GuaranteePage, QualityCriterion
 from home import fragments
 from home.models import HomePage, MunicipalitySettings
+from tests.factories import make_guarantee
 
 from .conftest import make_follow_up
 
@@ -141,3 +142,18 @@ def test_a_preview_of_a_draft_is_neither_kept_nor_served_from_what_is_kept(clien
     preview.render()
     assert "Utkast som inte är publicerat." in preview.content.decode()
     assert "Utkast som inte är publicerat." not in _html(client, seen.url)
+
+
+def test_renaming_the_committee_shows_on_its_guarantees(client, committee, area):
+    unit = make_guarantee(area, title="Förskolan Ekorren", committee=committee)
+    assert "Förskolenämnden" in _html(client, unit.url)
+    committee.name = "Barn- och utbildningsnämnden"
+    committee.save()
+    assert "Barn- och utbildningsnämnden" in _html(client, unit.url)
+
+
+def test_a_routable_sub_path_and_an_unknown_path_route_as_before(client, area, seen):
+    assert client.get(area.url + "jamfor/").status_code == 200
+    assert client.get(area.url + "jamfor/").status_code == 200
+    assert client.get(area.url + "finns-inte/").status_code == 404
+    assert client.get(seen.url).status_code == 200
