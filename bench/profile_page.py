@@ -2,7 +2,7 @@
 """Where a request's time goes, and two trees compared side by side in one run.
 
     bin/with-postgres .venv/bin/python bench/profile_page.py [--base /path/to/other/tree]
-        [--path /forskola/solrosen/] [--rounds 7] [--requests 30] [--profile]
+        [--path /forskola/forskolan-solrosen/] [--rounds 7] [--requests 30] [--profile]
 
 Each tree (this one, and `--base` if given) runs in its own worker process with its own
 database on the same PostgreSQL server: migrate, `load_demo`, then requests through Django's
@@ -153,7 +153,7 @@ def main():
     )
     args = parser.parse_args()
     url = os.environ["DATABASE_URL"]
-    paths = args.path or ["/forskola/solrosen/"]
+    paths = args.path or ["/forskola/forskolan-solrosen/"]
     trees = [("this", HERE)] + ([("base", Path(args.base).resolve())] if args.base else [])
     workers = [
         start_worker(tree, *create_database(url, f"profile_{name}", args.reuse), name)

@@ -6,6 +6,7 @@ them all, and the area's comparison (`jamfor/`). Wagtail itself purges the area 
 
 from wagtail.signals import page_published, page_unpublished
 
+from home import fragments
 from home.frontend_cache import purge_after_commit
 
 
@@ -33,8 +34,18 @@ def _guarantee_published(sender, instance, **kwargs):
             purge_after_commit(urls=[area_url, area_url.rstrip("/") + "/jamfor/"])
 
 
+def _committee_changed(sender, instance, **kwargs):
+    # A committee's name stands on its guarantees ("Beslutad av") and their report links.
+    fragments.changed()
+
+
 def connect():
-    from .models import GuaranteePage, ServiceAreaPage
+    from django.db.models.signals import post_delete, post_save
+
+    from .models import Committee, GuaranteePage, ServiceAreaPage
+
+    for signal in (post_save, post_delete):
+        signal.connect(_committee_changed, sender=Committee, dispatch_uid="fragments-committee")
 
     for signal in (page_published, page_unpublished):
         signal.connect(_area_published, sender=ServiceAreaPage)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
@@ -642,8 +643,12 @@ class GuaranteePage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # A preview shows the editor's unsaved cluster; a served page reads the database once.
-        groups = self.commitment_groups(from_cluster=getattr(request, "is_preview", True))
+        # A preview shows the editor's unsaved cluster; a served page reads the database once,
+        # and only when a part that shows them is rendered, not kept (home/fragments.py).
+        from_cluster = getattr(request, "is_preview", True)
+        groups = SimpleLazyObject(lambda: self.commitment_groups(from_cluster=from_cluster))
         context["commitment_groups"] = groups
-        context["all_commitments"] = [c for group in groups for c in group.commitments]
+        context["all_commitments"] = SimpleLazyObject(
+            lambda: [c for group in groups for c in group.commitments]
+        )
         return context

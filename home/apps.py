@@ -7,7 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Startsida och innehåll")
 
     def ready(self):
-        from . import frontend_cache, middleware
+        from . import fragments, frontend_cache, middleware
 
         middleware.install()
         frontend_cache.connect()
+        fragments.connect()

@@ -32,6 +32,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished
 
+from . import fragments
+
 logger = logging.getLogger("wagtail.frontendcache")
 
 
@@ -70,7 +72,9 @@ def site_urls(paths, site=None):
 
 def purge_after_commit(pages=(), paths=(), urls=()):
     """Purge `pages` (with their cached sub-paths), site `paths` and absolute `urls`, once
-    the current transaction has committed."""
+    the current transaction has committed. The parts of pages kept in memory
+    (home/fragments.py) are made invalid too, whether or not a proxy is configured."""
+    fragments.changed()
     if not is_configured():
         return
 

@@ -9,7 +9,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
+from . import fragments
 from .permissions import SitePage
 
 
@@ -57,6 +59,32 @@ class HomePage(SitePage):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
+
+    def route(self, request, path_components):
+        """The page at a path in one query: which page a path names is found by Wagtail's
+        routing once per publish (home/fragments.py) and remembered, for plain pages. A
+        routable page's sub-path is remembered as such and routed as usual; a path that
+        names no page (Http404) is not remembered at all."""
+        if not path_components:
+            return super().route(request, path_components)
+        named = fragments.memo(
+            ("route", self.pk, tuple(path_components)),
+            lambda: self._named_page(request, path_components),
+        )
+        if named:
+            model, pk = named
+            page = model.objects.filter(pk=pk, live=True).first()
+            if page is not None:
+                return RouteResult(page)
+        return super().route(request, path_components)
+
+    def _named_page(self, request, path_components):
+        """(model, pk) of the page Wagtail routes the path to when it is that page itself,
+        else False (a sub-path of a routable page)."""
+        page, args, kwargs = super().route(request, path_components)
+        if args or kwargs or page.url_path != f"{self.url_path}{'/'.join(path_components)}/":
+            return False
+        return type(page), page.pk
 
     class Meta:
         verbose_name = _("startsida")

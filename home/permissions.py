@@ -1,6 +1,8 @@
 """Who may do what to the site's pages, beyond Wagtail's tree permissions."""
 
-from wagtail.models import Page, PagePermissionTester
+from wagtail.models import Page, PagePermissionTester, PageViewRestriction
+
+from . import fragments
 
 # Administrators manage the site itself; Wagtail's default ties privacy to publishing.
 ADMINISTRATOR_PERMISSION = "wagtailcore.change_site"
@@ -22,3 +24,20 @@ class SitePage(Page):
 
     def permissions_for_user(self, user):
         return SitePagePermissionTester(user, self)
+
+    def get_view_restrictions(self):
+        """Wagtail's restrictions on this page and its ancestors, without a query for the
+        (mostly) public pages: the paths of the few restricted pages, and of aliases (whose
+        source's restrictions apply), are read once per publish (home/fragments.py, which a
+        restriction's save or delete makes new). Under either, Wagtail's own lookup."""
+        if self.path and not self.alias_of_id:
+            special = fragments.memo(("view-restrictions",), _restricted_or_alias_paths)
+            if not any(self.path.startswith(path) for path in special):
+                return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+def _restricted_or_alias_paths():
+    restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+    aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
+    return tuple({*restricted, *aliases})

@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.search.backends import get_search_backends
 
 from guarantees.models import Commitment, GuaranteePage
+from home import fragments
 
 from . import client
 from .models import NATIONAL_ID, Gender, Kpi, Scope, Value
@@ -145,6 +146,8 @@ def _store(kpi_rows):
             unique_fields=["kpi", "scope", "entity", "period", "gender"],
             update_fields=VALUE_FIELDS,
         )
+        # The figures stand beside commitments on guarantee pages, kept once per publish.
+        fragments.changed()
     return len(kpi_rows)
 
 

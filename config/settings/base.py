@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # A body over its cap gets the Swedish 413 before it is read (home/middleware.py).
     "home.middleware.RequestSizeLimitMiddleware",
+    # A page request's Site and home page, found once per publish (home/fragments.py).
+    "home.fragments.KeptSiteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # A delete that PROTECT refuses is explained, not a 500 (home/middleware.py).
     "home.middleware.ProtectedDeletionMiddleware",

@@ -1,15 +1,20 @@
 """The "Så gick det <år>" section this room puts on a guarantee page ("guarantee_page_results")."""
 
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from guarantees.models import CommitmentLevel
 from guarantees.sections import render_sections
+from home.fragments import kept
 from home.years import year_from_query
 
 from .models import Outcome, YearlyFollowUp
 
 YEAR_PARAMETER = "uppfoljning"
+# Where the year's feedback goes in the kept section: it changes with every case received,
+# the rest only when a follow-up or a page is published. (Escaped text never holds "<!--".)
+YEAR_FEEDBACK_SLOT = "<!--year-feedback-->"
 
 GROUP_HEADINGS = [
     (CommitmentLevel.UNIT, _("Enhetens åtaganden")),
@@ -27,13 +32,32 @@ def chosen_year(request, years):
 
 def render_results(context):
     """Outcomes of the latest published follow-up (or an earlier one the reader chose), and
-    the year's feedback from the "guarantee_page_year_feedback" hook. Two queries whatever the
-    number of commitments and years (the published follow-ups, then the chosen one's
-    outcomes), plus what the feedback room needs."""
+    the year's feedback from the "guarantee_page_year_feedback" hook.
+
+    The section is rendered once per publish and year asked for (home/fragments.py): two
+    queries then (the published follow-ups, the chosen one's outcomes), whatever the number
+    of commitments and years, plus the examples room's. The year's feedback, which changes
+    with every case, is put into its slot on every view."""
     page = context.get("page")
     if page is None or page.pk is None:
         return ""
     request = context.get("request")
+    asked = year_from_query(request.GET, YEAR_PARAMETER, None) if request is not None else None
+    html, year = kept(
+        request, ("guarantee-results", page.pk, asked), lambda: _render_results(context, request)
+    )
+    if year is None:
+        return ""
+    slot_context = dict(context)
+    slot_context["year"] = year
+    year_feedback = render_sections("guarantee_page_year_feedback", slot_context)
+    return mark_safe(html.replace(YEAR_FEEDBACK_SLOT, str(year_feedback), 1))  # noqa: S308
+
+
+def _render_results(context, request):
+    """(the section's HTML with an empty slot for the year's feedback, its year), or
+    ("", None) when the unit has no published follow-up."""
+    page = context["page"]
     follow_ups = {
         follow_up.year: follow_up
         for follow_up in YearlyFollowUp.objects.published()
@@ -41,7 +65,7 @@ def render_results(context):
         .order_by("-year")
     }
     if not follow_ups:
-        return ""
+        return "", None
     years = list(follow_ups)
     year = chosen_year(request, years)
     follow_up = follow_ups[year]
@@ -51,10 +75,7 @@ def render_results(context):
         rows = [outcome for outcome in outcomes if outcome.level == level]
         if rows:
             groups.append({"level": level, "heading": heading, "outcomes": rows})
-
-    slot_context = dict(context)
-    slot_context["year"] = year
-    return render_to_string(
+    html = render_to_string(
         "followup/results_section.html",
         {
             "page": page,
@@ -65,10 +86,11 @@ def render_results(context):
             "total_count": len(outcomes),
             "earlier_years": [other for other in years if other != year],
             "year_parameter": YEAR_PARAMETER,
-            "year_feedback": render_sections("guarantee_page_year_feedback", slot_context),
+            "year_feedback": mark_safe(YEAR_FEEDBACK_SLOT),  # noqa: S308
         },
         request=request,
     )
+    return html, year
 
 
 def render_report_link(context):

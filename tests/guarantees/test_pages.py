@@ -201,6 +201,8 @@ def _add_commitments(page, count):
         )
         for i in range(count)
     )
+    # Published, as an editor brings them: the page's kept parts (home/fragments.py) renew.
+    page.specific_class.objects.get(pk=page.pk).save_revision().publish()
 
 
 def _count_queries(client, url):
