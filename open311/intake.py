@@ -14,7 +14,6 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
 from feedback.forms import FeedbackForm
-from home.numbers import swedish_number
 
 from .catalog import COMMITMENT_ATTRIBUTE, DIMENSION_ATTRIBUTE
 
@@ -120,8 +119,7 @@ def build_form(service, values):
     if len(values["description"]) > DESCRIPTION_MAX_LENGTH:
         raise RequestError(
             400,
-            _("description: Högst %(max)s tecken.")
-            % {"max": swedish_number(DESCRIPTION_MAX_LENGTH)},
+            _("description: Högst %(max)s tecken.") % {"max": DESCRIPTION_MAX_LENGTH},
         )
     _check_coordinate(values, "lat", 90)
     _check_coordinate(values, "long", 180)
