@@ -8,9 +8,9 @@ number of queries whatever the number of units and years.
 
 from dataclasses import dataclass, field
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext
 
+from home.numbers import swedish_number
 from home.years import previous_year
 
 from . import metrics
@@ -60,8 +60,8 @@ def cell(column, value):
             metrics.Column(column.key, column.label, metrics.SHARE), part / whole
         )
         detail = gettext("%(part)s av %(whole)s") % {
-            "part": number_format(part),
-            "whole": number_format(whole),
+            "part": swedish_number(part),
+            "whole": swedish_number(whole),
         }
         return Cell(share, detail)
     return Cell(metrics.format_figure(column, value))

@@ -32,9 +32,10 @@ columns as one table under its `heading`, one column per year. `compute`, `compu
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext
 from wagtail import hooks
+
+from home.numbers import swedish_number
 
 METRICS_HOOK = "register_unit_metrics"
 
@@ -134,11 +135,11 @@ def format_figure(column, value):
             return "–"
         return gettext("%(share)s (%(part)s av %(whole)s)") % {
             "share": format_figure(Column(column.key, column.label, SHARE), part / whole),
-            "part": number_format(part),
-            "whole": number_format(whole),
+            "part": swedish_number(part),
+            "whole": swedish_number(whole),
         }
     if column.kind == SHARE:
-        return f"{number_format(round(float(value) * 100))} %"
+        return f"{swedish_number(round(float(value) * 100))} %"
     if column.kind == COUNT:
-        return number_format(value)
+        return swedish_number(value)
     return str(value)

@@ -9,7 +9,7 @@ what was stored (``\u202egnp.exe``) are removed. Multi-line text keeps tab and n
 Every public form is a `ResidentForm` (directly or through `home.antispam.ProtectedForm`), so
 its validation messages are the site's Swedish, not Django's defaults: the list of messages per
 error code is overridden here, once, and a field that states its own message keeps it. Numbers
-in messages are written the Swedish way ("5 000"); `swedish_number` does it elsewhere.
+in messages are written the Swedish way ("5 000", `home.numbers.swedish_number`).
 
 Every public POST view is wrapped in `resident_post_limit`: django-ratelimit counts, per
 client, accepted submissions and failed attempts in two buckets of the shared cache, so that
@@ -26,13 +26,13 @@ from django.core import validators
 from django.core.cache import caches
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.shortcuts import render
-from django.utils.formats import number_format
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit import ALL
 from django_ratelimit.core import get_usage
 
+from .numbers import swedish_number
 from .views import rate_limited
 
 # C0 controls, DEL and C1 controls; bidi embeddings, overrides and isolates (U+202A-202E,
@@ -88,14 +88,6 @@ class ResidentEmailField(forms.EmailField):
 
 
 # Validation messages --------------------------------------------------------------------------
-
-
-def swedish_number(value):
-    """A number as Swedish prose writes it: "5 000" (a no-break space groups the thousands).
-
-    Grouping is forced here rather than by USE_THOUSAND_SEPARATOR, which would also split
-    years ("2 026") everywhere a template prints one."""
-    return number_format(value, force_grouping=True)
 
 
 # The house's message per Django error code, for every field of a resident's form. `%(label)s`

@@ -3,9 +3,10 @@
 from dataclasses import dataclass, field
 
 from django.db.models import Q
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from wagtail.models import Site
+
+from home.numbers import swedish_number
 
 from .models import Gender, KoladaSettings, Kpi, Scope, Value
 
@@ -88,7 +89,7 @@ class Trend:
 def format_value(value):
     if value is None:
         return "–"
-    return number_format(round(value, 1), decimal_pos=1)
+    return swedish_number(round(value, 1), decimal_pos=1)
 
 
 def settings_for(request=None):

@@ -73,6 +73,8 @@ def test_a_resident_on_a_small_screen_is_led_through_errors_and_sends_once(page,
     box = page.get_by_label("Jag vill vara anonym").bounding_box()
     label = page.locator("label[for=id_anonymous]").bounding_box()
     assert label["x"] > box["x"] + box["width"] and label["y"] < box["y"] + box["height"]
+    # Numbers as Swedish writes them, the limit grouped ("5 000").
+    assert re.search(r"Högst 5\s000 tecken", form.inner_text())
     assert page.evaluate(NO_SIDEWAYS_SCROLL)
 
     # Sent from a form the browser fetched (GET), so that Back returns to it.

@@ -91,7 +91,7 @@ def test_handler_compilation_covers_only_their_units(guarantee, other_unit, make
     client = Client()
     client.force_login(make_handler("a", guarantee))
     html = client.get("/admin/synpunkter/inkorg/sammanstallning/").content.decode()
-    assert "Totalt 1 synpunkter." in html
+    assert "Totalt 1 synpunkt." in html
     assert "Hemtjänsten Norr" not in html
 
 

@@ -42,6 +42,13 @@ def test_a_parent_on_a_phone_reads_the_units_own_commitments_first(page, guarant
     folded.locator("summary").click()
     assert folded.locator(".commitment__facts").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    # "Så gick det" is folded too: each outcome shows its title and result, its facts one
+    # click away; the reply time reads as Swedish writes it.
+    outcome = page.locator("#sa-gick-det .follow-up__item").first
+    assert outcome.locator("summary .tag").inner_text() == "Uppfyllt"
+    assert not outcome.locator("dl").is_visible()
+    remedy = page.locator("section[aria-labelledby=om-vi-inte-haller] dl")
+    assert "två arbetsdagar" in remedy.inner_text()
 
     # The contents lead to "Så gick det"; a link to a folded commitment opens it.
     page.locator(".guarantee__toc").get_by_role("link", name="Så gick det").click()
@@ -50,6 +57,11 @@ def test_a_parent_on_a_phone_reads_the_units_own_commitments_first(page, guarant
     page.goto(f"{guarantee.url}#{other.anchor}")
     assert page.locator(f"#{other.anchor} details").evaluate("d => d.open")
     assert page.get_by_role("link", name="Jämför enheterna inom Förskola").is_visible()
+
+    # On a wide screen the outcomes are open as the page loads.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(guarantee.url)
+    assert outcome.locator("dl").is_visible()
     assert page.watch.console_errors == []
 
 

@@ -60,7 +60,7 @@ def test_the_area_lists_its_units_filtered_by_district_and_provider(client, serv
     ]
     listed, soup = _listed(client, url, {"stadsdel": "Norrby", "driftsform": "enskild"})
     assert listed == ["Montessoriförskolan Humlan"]
-    assert "1 av 3 enheter visas." in soup.get_text()
+    assert "En av tre enheter visas." in soup.get_text()
     assert soup.select_one("select[name=driftsform] option[selected]")["value"] == "enskild"
     assert _listed(client, url, {"driftsform": "kommunal"})[0] == [
         "Förskolan Ekorren",

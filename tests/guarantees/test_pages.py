@@ -99,7 +99,7 @@ def test_the_guarantee_shows_each_part_of_the_fixed_template(client, service_are
         "Det här kan du förvänta dig",
         "Om vi inte håller vad vi lovar",
         "Rektor för förskolan",
-        "3 arbetsdagar",
+        "tre arbetsdagar",
         "rättar till det inom en vecka",
         "Barn- och utbildningsförvaltningen",
         "Humlegatan 3, Ängsby",
