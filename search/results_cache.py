@@ -16,6 +16,7 @@ import contextlib
 import hashlib
 import time
 
+from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import DatabaseError, transaction
 from django.db.models.signals import post_delete, post_save
@@ -26,8 +27,12 @@ from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "search:generation"
-# A fragment nobody asked for again leaves the process's memory after this long.
-RESULTS_SECONDS = 600
+
+
+def results_seconds():
+    """How long a fragment nobody asks for again stays in a process's memory; 0 keeps none
+    (settings.SEARCH_RESULTS_SECONDS, e.g. to measure the search itself)."""
+    return getattr(settings, "SEARCH_RESULTS_SECONDS", 600)
 
 
 def _shared():
@@ -73,11 +78,14 @@ def results_key(params):
 
 def cached_results(params, render):
     """The fragment for `params`: kept, or `render()`ed now and kept."""
+    seconds = results_seconds()
+    if not seconds:
+        return render()
     key = results_key(params)
     html = cache.get(key)
     if html is None:
         html = render()
-        cache.set(key, html, RESULTS_SECONDS)
+        cache.set(key, html, seconds)
     return html
 
 
