@@ -148,6 +148,13 @@ def main():
     parser.add_argument("--units", type=int, default=60)
     parser.add_argument("--tokens", type=int, default=24000)
     parser.add_argument("--only", choices=["votes", "search"], help="measure one path only")
+    parser.add_argument(
+        "--this-env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="environment for this tree's site only (SEARCH_RESULTS_SECONDS=0: the search itself)",
+    )
     args = parser.parse_args()
     wrk = run.ensure_tool("wrk", "wrk")
     url = os.environ["DATABASE_URL"]
@@ -155,6 +162,7 @@ def main():
         Tree("this", HERE, create_database(url, "side_this"), args),
         Tree("base", args.base, create_database(url, "side_base"), args),
     ]
+    trees[0].env.update(item.split("=", 1) for item in args.this_env)
     try:
         for tree in trees:
             tree.prepare()
