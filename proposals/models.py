@@ -507,7 +507,8 @@ class Proposal(index.Indexed, models.Model):
         if row is not None:
             return row[0]
         # Nothing happened: say why, as the step-by-step path would.
-        if not cls.objects.get(pk=proposal_id).is_open_for_votes:
+        proposal = cls.objects.filter(pk=proposal_id).first()
+        if proposal is not None and not proposal.is_open_for_votes:
             raise VotingClosed
         Confirmation.verify(Confirmation.Kind.VOTE, token, proposal_id)
         raise TokenError(gettext("Länken är ogiltig. Kontrollera att du fått med hela."))

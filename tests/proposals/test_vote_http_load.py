@@ -128,3 +128,15 @@ def test_votes_racing_the_close_are_counted_exactly_or_refused():
     counted = results.count(True)
     assert proposal.vote_count == counted == Vote.objects.filter(proposal=proposal).count()
     assert proposal.status == (Status.AT_COMMITTEE if counted >= 10 else Status.CLOSED)
+
+
+def test_a_link_posted_to_another_or_a_missing_proposal_is_refused(db, client):
+    proposal, other = build_proposal(), build_proposal()
+    (link,) = _links(proposal, 1, per_voter=1)
+    token = link.split("?t=", 1)[1]
+    response = client.post(f"/e-forslag/{other.pk}/rosta/epost/?t={token}")
+    assert response.status_code == 400
+    assert "hör inte till" in response.content.decode()
+    assert client.post(f"/e-forslag/{other.pk + 100}/rosta/epost/?t={token}").status_code == 404
+    assert not Vote.objects.exists()
+    assert client.post(link).status_code == 200  # the link itself still works
