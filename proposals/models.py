@@ -13,12 +13,13 @@ ends, if it then has at least `threshold` votes. `close_expired_proposals` does 
 
 import hashlib
 import secrets
+from contextlib import nullcontext
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -471,6 +472,48 @@ class Proposal(index.Indexed, models.Model):
                 raise VotingClosed  # rolls the insert back with it
             return vote
 
+    @classmethod
+    def record_mailed_vote(cls, proposal_id, token, now=None):
+        """Use a mailed vote link once and count its vote: one SQL statement, hence one short
+        transaction of its own (outside an atomic block: autocommit).
+
+        The proposal's counter is the one row every vote of a proposal writes. Held across
+        client round trips (lock the link, spend it, insert, update the counter, commit), its
+        lock made votes wait for each other's round trips and Python; in one statement it is
+        held only while PostgreSQL runs that statement. The statement spends the link, moves
+        the counter if voting is open and inserts the vote only if both happened; a second
+        vote of the same voter violates the unique constraint, which undoes the whole
+        statement. So the counter, the vote rows and the links spent stay equal.
+        Raises TokenError, VotingClosed or AlreadyVoted as `redeem` and `record_vote` do.
+        """
+        pk, nonce = Confirmation.check_signature(Confirmation.Kind.VOTE, token)
+        if not pk.isdigit():
+            raise TokenError(gettext("Länken är ogiltig. Kontrollera att du fått med hela."))
+        now = now or timezone.now()
+        params = {
+            "confirmation": int(pk),
+            "kind": Confirmation.Kind.VOTE.value,
+            "proposal": proposal_id,
+            "hash": _digest(nonce),
+            "now": now,
+            "open": Status.OPEN.value,
+        }
+        try:
+            savepoint = transaction.atomic() if connection.in_atomic_block else nullcontext()
+            with savepoint, connection.cursor() as cursor:
+                cursor.execute(_MAILED_VOTE_SQL, params)
+                row = cursor.fetchone()
+        except IntegrityError as error:
+            raise AlreadyVoted from error
+        if row is not None:
+            return row[0]
+        # Nothing happened: say why, as the step-by-step path would.
+        proposal = cls.objects.filter(pk=proposal_id).first()
+        if proposal is not None and not proposal.is_open_for_votes:
+            raise VotingClosed
+        Confirmation.verify(Confirmation.Kind.VOTE, token, proposal_id)
+        raise TokenError(gettext("Länken är ogiltig. Kontrollera att du fått med hela."))
+
     @transaction.atomic
     def recount(self):
         """Set the counter from the valid votes, under the proposal's row lock."""
@@ -804,3 +847,29 @@ class Confirmation(models.Model):
         confirmation.used_at = timezone.now()
         confirmation.save(update_fields=["used_at"])
         return confirmation
+
+
+# Proposal.record_mailed_vote: spend the link (c), move the counter if voting is open and the
+# link was spent (p), insert the vote if both did (the unique constraint on (proposal,
+# voter_hash) aborts the whole statement for a second vote). Data-modifying WITH clauses run
+# in one snapshot and see each other only through RETURNING, hence the EXISTS chain. A link
+# spent on a proposal whose voting has just closed stays spent: it could never count again.
+_MAILED_VOTE_SQL = """
+WITH c AS (
+    UPDATE proposals_confirmation SET used_at = %(now)s
+    WHERE id = %(confirmation)s AND kind = %(kind)s AND proposal_id = %(proposal)s
+      AND token_hash = %(hash)s AND used_at IS NULL AND expires_at > %(now)s
+    RETURNING voter_hash, verifier, notify, email, network, mail_domain
+), p AS (
+    UPDATE proposals_proposal SET vote_count = vote_count + 1
+    WHERE id = %(proposal)s AND status = %(open)s AND closes_at > %(now)s
+      AND EXISTS (SELECT 1 FROM c)
+    RETURNING id
+)
+INSERT INTO proposals_vote
+    (proposal_id, voter_hash, verifier, notify, email, network, mail_domain, created_at)
+SELECT %(proposal)s, voter_hash, verifier, notify, CASE WHEN notify THEN email ELSE '' END,
+       network, mail_domain, %(now)s
+FROM c WHERE EXISTS (SELECT 1 FROM p)
+RETURNING id
+"""

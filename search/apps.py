@@ -7,6 +7,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Sök")
 
     def ready(self):
-        from . import signals
+        from . import results_cache, signals
 
         signals.connect()
+        results_cache.connect()

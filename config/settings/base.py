@@ -213,6 +213,9 @@ CONTENT_SECURITY_POLICY = {
 # when FRONTEND_CACHE_URL names it (the reverse proxy of deploy/, which accepts PURGE).
 PUBLIC_CACHE_MAX_AGE = int(os.environ.get("PUBLIC_CACHE_MAX_AGE", "60"))
 PUBLIC_CACHE_S_MAXAGE = int(os.environ.get("PUBLIC_CACHE_S_MAXAGE", "600"))
+# Rendered search results kept per app process until anything searchable changes
+# (search/results_cache.py); 0 keeps none.
+SEARCH_RESULTS_SECONDS = int(os.environ.get("SEARCH_RESULTS_SECONDS", "600"))
 if os.environ.get("FRONTEND_CACHE_URL"):
     WAGTAILFRONTENDCACHE = {
         "proxy": {

@@ -59,6 +59,7 @@ def public_pages(home_page, service_area, guarantee):
         reverse("proposals:list"),
         reverse("proposals:detail", args=[proposal.pk]),
         reverse("proposals:export_json"),
+        reverse("search:search") + "?q=Solrosen",
     ]
 
 

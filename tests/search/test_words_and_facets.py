@@ -69,14 +69,16 @@ def test_facets_from_one_grouped_query_equal_the_counts_one_by_one(
 
 
 def test_a_search_request_has_a_fixed_query_budget(client, municipality):
-    client.get("/sok/", {"q": "förskola"})
+    # Another search first warms the shell; these two are not kept yet
+    # (search/results_cache.py), so what is counted is the search itself.
+    client.get("/sok/", {"q": "Solrosen"})
     with CaptureQueriesContext(connection) as found:
         assert client.get("/sok/", {"q": "förskola"}).status_code == 200
     with CaptureQueriesContext(connection) as misspelt:
         assert client.get("/sok/", {"q": "Myrstackn"}).status_code == 200
     # Privacy and site lookups, the areas, one grouped count per source (pages by type and
     # area, each registered type by area, the city-wide commitments on the home page among
-    # them), the hits with their commitments, the page shell.
-    assert len(found) <= 17, len(found)
+    # them), the hits with their commitments, the page shell, the search generation.
+    assert len(found) <= 18, len(found)
     # The same again for the words as typed and as corrected, and the words table's lookup.
-    assert len(misspelt) <= 21, len(misspelt)
+    assert len(misspelt) <= 22, len(misspelt)
