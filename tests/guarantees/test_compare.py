@@ -92,11 +92,13 @@ def test_the_comparison_uses_as_many_queries_for_many_units_and_years(
     client.get(url)  # fills the caches every page request shares
     with CaptureQueriesContext(connection) as one:
         client.get(url, {"ar": "2019"})  # one year only
+    reference = len(one)  # now: the next request's start clears the connection's query log
     for n in range(6):
         make_guarantee(service_area, title=f"Förskolan {n}")
+    client.get(url, {"ar": "2019"})  # the new units' publication renewed the kept page parts
     with (
         hooks.register_temporarily("register_unit_metrics", inspections),
-        django_assert_max_num_queries(len(one)),
+        django_assert_max_num_queries(reference),
     ):
         client.get(url)  # seven units, three years
 
