@@ -7,8 +7,9 @@ class HomeConfig(AppConfig):
     verbose_name = _("Startsida och innehåll")
 
     def ready(self):
-        from . import fragments, frontend_cache, middleware
+        from . import fragments, frontend_cache, middleware, spreadsheets
 
         middleware.install()
         frontend_cache.connect()
         fragments.connect()
+        spreadsheets.use_for_wagtail_exports()

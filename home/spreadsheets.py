@@ -41,20 +41,39 @@ def spreadsheet_response(filename, header, rows):
     return response
 
 
-class FormulaSafeExportMixin:
-    """For Wagtail's listings and reports with `list_export`: both exports guarded against
-    formulas (Wagtail's CSV is not), and the CSV written by `spreadsheet_response`."""
+def _spreadsheet_safe_value(self, field, value, export_format):
+    return spreadsheet_safe(_wagtail_preprocess(self, field, value, export_format))
 
-    def preprocess_field_value(self, field, value, export_format):
-        return spreadsheet_safe(super().preprocess_field_value(field, value, export_format))
 
-    def write_csv_response(self, queryset):
-        header = [self.get_heading(queryset, field) for field in self.list_export]
-        rows = (
-            [
-                self.preprocess_field_value(field, value, self.FORMAT_CSV)
-                for field, value in self.to_row_dict(item).items()
-            ]
-            for item in queryset
-        )
-        return spreadsheet_response(f"{self.get_filename()}.csv", header, rows)
+def _csv_response(self, queryset):
+    header = [self.get_heading(queryset, field) for field in self.list_export]
+    rows = (
+        [
+            self.preprocess_field_value(field, value, self.FORMAT_CSV)
+            for field, value in self.to_row_dict(item).items()
+        ]
+        for item in queryset
+    )
+    return spreadsheet_response(f"{self.get_filename()}.csv", header, rows)
+
+
+_wagtail_preprocess = None
+
+
+def use_for_wagtail_exports():
+    """Every Wagtail listing and report with an export (ours, and Wagtail's own: site history,
+    workflows, locked and aging pages, page types, users) writes its CSV here, and guards both
+    its CSV and XLSX cells against formulas.
+
+    Wagtail's `SpreadsheetExportMixin` writes commas (one column in Swedish Excel) and lets
+    `=cmd|…` through; it has no setting for either, so its two methods are replaced once, at
+    start-up (HomeConfig.ready), for every view class at once. Called again, it does nothing.
+    """
+    global _wagtail_preprocess
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    if _wagtail_preprocess is not None:
+        return
+    _wagtail_preprocess = SpreadsheetExportMixin.preprocess_field_value
+    SpreadsheetExportMixin.preprocess_field_value = _spreadsheet_safe_value
+    SpreadsheetExportMixin.write_csv_response = _csv_response

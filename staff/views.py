@@ -4,12 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from home.spreadsheets import FormulaSafeExportMixin
-
 from .expiry import WARNING_DAYS, expiry_report_policy, guarantees_to_renew, with_renewal_status
 
 
-class ExpiringGuaranteesReportView(FormulaSafeExportMixin, ReportView):
+class ExpiringGuaranteesReportView(ReportView):
     page_title = _("Garantier som löper ut")
     header_icon = "time"
     index_url_name = "staff_expiring_guarantees"

@@ -10,13 +10,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import Page
 
 from guarantees.models import GuaranteePage, ServiceAreaPage
-from home.spreadsheets import FormulaSafeExportMixin
 
 from .expiry import (
     WARNING_DAYS,
@@ -64,10 +62,6 @@ class UnitAssignmentFilterSet(WagtailFilterSet):
         fields = ["role", "user", "page"]
 
 
-class UnitAssignmentIndexView(FormulaSafeExportMixin, IndexView):
-    pass
-
-
 class UnitAssignmentViewSet(ModelViewSet):
     """Administrators tie users to units or service areas; staff.sync derives the page
     permissions. Create, edit and delete are written to the audit log by Wagtail."""
@@ -81,7 +75,6 @@ class UnitAssignmentViewSet(ModelViewSet):
     name = "unit_assignments"
     filterset_class = UnitAssignmentFilterSet
     list_export = ["user", "page", "role"]
-    index_view_class = UnitAssignmentIndexView
     search_fields = ["user__username", "user__first_name", "user__last_name", "page__title"]
     list_display = [
         TitleColumn("user", label=_("Användare"), url_name="unit_assignments:edit"),

@@ -40,6 +40,15 @@ ROLE_IDS = [
 ]
 
 
+# Tables that record a visit rather than a change: a site setting's row of defaults made on
+# first read, a session, the shared cache (a page's figures, the generation of kept parts).
+BOOKKEEPING = ("settings", "django_session", "django_cache")
+
+
+def is_bookkeeping(table):
+    return table.endswith(BOOKKEEPING)
+
+
 @dataclass(frozen=True)
 class Pattern:
     route: str  # the full route as written in the URLconf, the key of every table

@@ -27,16 +27,13 @@ from feedback.forms import FeedbackForm
 from feedback.models import Feedback
 from proposals.forms import ListFilterForm, ProposalForm
 from proposals.models import Proposal
-from tests.sweeps import writes_so_far
+from tests.sweeps import is_bookkeeping, writes_so_far
 
 from .hostile import hostile_text, hostile_value
 
 pytestmark = pytest.mark.django_db
 
 SCALE = float(os.environ.get("HOSTILE_SCALE", "1"))
-# Tables that record a visit rather than a resident's write (a site setting made on first read,
-# the shared cache filled by a page's figures).
-BOOKKEEPING = ("settings", "django_session", "django_cache")
 
 
 def fuzz(examples):
@@ -54,7 +51,7 @@ def written(before):
     return {
         table
         for table, count in after.items()
-        if count != before.get(table, 0) and not table.endswith(BOOKKEEPING)
+        if count != before.get(table, 0) and not is_bookkeeping(table)
     }
 
 
