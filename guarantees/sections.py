@@ -27,6 +27,9 @@ SECTION_HOOKS = {
     # "Jämför och läs mer" on a guarantee page, after the link to the area's comparison:
     # each function returns list items (`<li>…</li>`). `page`.
     "guarantee_page_related",
+    # The links under an area's units, after "Jämför enheterna": list items. `page`: the
+    # ServiceAreaPage.
+    "area_page_related",
     # The year's feedback inside "Så gick det". `page`, `year`.
     "guarantee_page_year_feedback",
     # Inside "Så gick det", after the outcomes: what the unit learnt. `page`, `follow_up`.

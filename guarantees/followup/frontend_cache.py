@@ -1,5 +1,6 @@
 """What a follow-up alters on the cached site (home/frontend_cache.py, the helper): the
-unit's guarantee ("Så gick det"), its area's comparison, and the committee's yearly report."""
+unit's guarantee ("Så gick det"), its area (the link to the latest report) and the area's
+comparison, and the committee's yearly report."""
 
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
@@ -21,7 +22,8 @@ def follow_up_urls(follow_up):
             reverse("followup:public_report", args=args),
             reverse("followup:public_report_csv", args=args),
         ]
-    return {"pages": [unit], "urls": urls, "paths": paths}
+    pages = [unit] if area is None else [unit, area]
+    return {"pages": pages, "urls": urls, "paths": paths}
 
 
 def _follow_up_changed(sender, instance, **kwargs):

@@ -93,16 +93,10 @@ def _render_results(context, request):
     return html, year
 
 
-def render_report_link(context):
-    """The committee's yearly report with the unit's latest published follow-up, for the
-    guarantee page's "Jämför och läs mer" ("guarantee_page_related"); the list of all
-    reports when there is none yet. One query."""
-    page = context.get("page")
-    if page is None or page.pk is None:
-        return ""
+def _report_link(context, follow_ups):
     latest = (
-        YearlyFollowUp.objects.published()
-        .filter(unit_id=page.pk, unit__committee__isnull=False)
+        follow_ups.published()
+        .filter(unit__committee__isnull=False)
         .order_by("-year")
         .values_list("year", "unit__committee_id", "unit__committee__name")
         .first()
@@ -113,3 +107,22 @@ def render_report_link(context):
         {"year": year, "committee_id": committee_id, "committee": committee},
         request=context.get("request"),
     )
+
+
+def render_report_link(context):
+    """The committee's yearly report with the unit's latest published follow-up, for the
+    guarantee page's "Jämför och läs mer" ("guarantee_page_related"); the list of all
+    reports when there is none yet. One query."""
+    page = context.get("page")
+    if page is None or page.pk is None:
+        return ""
+    return _report_link(context, YearlyFollowUp.objects.filter(unit_id=page.pk))
+
+
+def render_area_report_link(context):
+    """The same beside an area's units ("area_page_related"): the report of the latest year any
+    of its units was followed up. One query."""
+    page = context.get("page")
+    if page is None or page.pk is None:
+        return ""
+    return _report_link(context, YearlyFollowUp.objects.filter(unit__path__startswith=page.path))

@@ -21,7 +21,7 @@ from .figures import FollowUpMetrics
 from .forms import FollowUpAdminForm
 from .models import YearlyFollowUp
 from .permissions import FollowUpPermissionPolicy
-from .results import render_report_link, render_results
+from .results import render_area_report_link, render_report_link, render_results
 
 follow_up_policy = FollowUpPermissionPolicy(YearlyFollowUp)
 register_permission_policy(YearlyFollowUp, follow_up_policy)
@@ -171,6 +171,7 @@ def add_follow_up_panel(request, panels):
 
 hooks.register("guarantee_page_results", render_results)
 hooks.register("guarantee_page_related", render_report_link)
+hooks.register("area_page_related", render_area_report_link)
 
 
 @hooks.register("area_comparison_footer")

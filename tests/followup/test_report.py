@@ -120,3 +120,10 @@ def test_the_admin_report_is_for_quality_staff_only(client, django_user_model, c
     user = django_user_model.objects.get(pk=user.pk)
     client.force_login(user)
     assert client.get(url).status_code == 200
+
+
+def test_the_area_page_links_to_its_committees_latest_report(client, area, committee):
+    year = previous_year()
+    make_follow_up(make_guarantee(area, title="Förskolan Solrosen"), year=year)
+    html = client.get(area.url).content.decode()
+    assert f'href="/kvalitetsrapport/{committee.pk}/{year}/"' in html
