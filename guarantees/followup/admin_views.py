@@ -40,16 +40,19 @@ class ScopedFollowUpMixin:
 
     scope_action = "change"
 
-    def get_scoped_queryset(self):
+    def get_base_object_queryset(self):
+        # History and usage views look their object up here; their own get_queryset
+        # lists log entries and references, and must stay theirs.
         return self.permission_policy.instances_user_has_permission_for(
             self.request.user, self.scope_action
         ).select_related("unit")
 
-    def get_queryset(self):
-        return self.get_scoped_queryset()
 
-    def get_base_object_queryset(self):
-        return self.get_scoped_queryset()
+class ScopedSingleFollowUpMixin(ScopedFollowUpMixin):
+    """Edit and delete find their object through Django's SingleObjectMixin.get_queryset."""
+
+    def get_queryset(self):
+        return self.get_base_object_queryset()
 
 
 class FollowUpIndexView(snippets.IndexView):
@@ -59,11 +62,11 @@ class FollowUpIndexView(snippets.IndexView):
         ).select_related("unit")
 
 
-class FollowUpEditView(ScopedFollowUpMixin, snippets.EditView):
+class FollowUpEditView(ScopedSingleFollowUpMixin, snippets.EditView):
     pass
 
 
-class FollowUpDeleteView(ScopedFollowUpMixin, snippets.DeleteView):
+class FollowUpDeleteView(ScopedSingleFollowUpMixin, snippets.DeleteView):
     scope_action = "delete"
 
 
