@@ -32,6 +32,7 @@ import threading
 import uuid
 
 from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.utils import timezone
 
@@ -141,11 +142,21 @@ def may_keep(request):
 def kept(request, key, make):
     """What `make()` returns, made once per generation for `key` (a tuple of plain values
     naming the part and what it varies on), or made afresh when it may not be kept."""
-    if not may_keep(request):
+    host = _host(request) if may_keep(request) else None
+    if host is None:
         return make()
     # The host names the Site, whose menu and settings a part shows.
-    key = ("html", request.get_host(), timezone.localdate().isoformat(), *key)
+    key = ("html", host, timezone.localdate().isoformat(), *key)
     return memo(key, make)
+
+
+def _host(request):
+    """The request's host, or None for one outside ALLOWED_HOSTS: the 400 page rendered for
+    it shows the same parts, made afresh, and must not raise the same error again."""
+    try:
+        return request.get_host()
+    except DisallowedHost:
+        return None
 
 
 def forget_all():
