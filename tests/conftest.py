@@ -33,13 +33,9 @@ def home_page(db):
     A transactional test empties every table afterwards, including the Locale and root Page
     that Wagtail's migrations created, so they are put back first when missing.
     """
-    from wagtail.models import Locale, Page
+    from tests.factories import load_demo_shell, restore_migrated_roots
 
-    from tests.factories import load_demo_shell
-
-    Locale.objects.get_or_create(language_code="sv")
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root"))
+    restore_migrated_roots()
     return load_demo_shell()
 
 

@@ -14,6 +14,20 @@ from guarantees.models import (
 _counter = itertools.count(1)
 
 
+def restore_migrated_roots():
+    """Put back the rows Wagtail's migrations create: a transactional (live_server) test
+    empties every table afterwards, and the next test would find no locale, no root page and
+    no root collection (which every image and document belongs to)."""
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
 def load_demo_shell():
     """The demo municipality's home page as the default site's root, with the city-wide
     commitments (seeded by the guarantees' demo, since commitments are theirs)."""

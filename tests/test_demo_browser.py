@@ -25,11 +25,9 @@ def _search(page, query):
 
 
 def test_a_parent_on_a_phone_finds_the_demo_preschool_and_reads_how_it_did(page):
-    from wagtail.models import Locale, Page
+    from tests.factories import restore_migrated_roots
 
-    Locale.objects.get_or_create(language_code="sv")
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root"))
+    restore_migrated_roots()
     call_command("load_demo", "--force", "--no-admin", stdout=StringIO())
     page.set_viewport_size(PHONE)
     page.goto("/")

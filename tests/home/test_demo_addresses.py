@@ -15,11 +15,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo_on_port_8765(db):
-    from wagtail.models import Locale, Page
+    from tests.factories import restore_migrated_roots
 
-    Locale.objects.get_or_create(language_code="sv")
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root"))
+    restore_migrated_roots()
     address = "http://127.0.0.1:8765"
     with override_settings(WAGTAILADMIN_BASE_URL=address, WAGTAILAPI_BASE_URL=address):
         call_command("load_demo", "--force", "--no-admin", stdout=StringIO())

@@ -61,14 +61,9 @@ def home_page(db):
     live_server tests flush every table afterwards, which removes the root page and the
     locale that Wagtail's migrations created; the next test gets them back here.
     """
-    from django.conf import settings
-    from wagtail.models import Locale, Page
+    from tests.factories import load_demo_shell, restore_migrated_roots
 
-    from tests.factories import load_demo_shell
-
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
+    restore_migrated_roots()
     return load_demo_shell()
 
 

@@ -86,11 +86,9 @@ QUERIES = [
 
 @pytest.fixture
 def demo(db):
-    from wagtail.models import Locale, Page
+    from tests.factories import restore_migrated_roots
 
-    Locale.objects.get_or_create(language_code="sv")
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root"))
+    restore_migrated_roots()
     call_command("load_demo", "--force", "--no-admin", stdout=StringIO())
 
 
