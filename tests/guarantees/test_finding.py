@@ -96,9 +96,13 @@ def test_the_area_list_costs_the_same_queries_for_more_units(
     client.get(service_area.url)
     with CaptureQueriesContext(connection) as few:
         client.get(service_area.url, {"stadsdel": "Norrby"})
+    reference = len(few)
     for n in range(8):
         make_guarantee(service_area, title=f"Förskolan {n}", district=f"Stadsdel {n}")
-    with django_assert_max_num_queries(len(few)):
+    # The publications renewed the kept page parts (menu, settings); the first visitor after
+    # them makes those again. The list itself is never kept: it is counted below.
+    client.get(service_area.url)
+    with django_assert_max_num_queries(reference):
         client.get(service_area.url, {"stadsdel": "Norrby"})
 
 
