@@ -270,7 +270,7 @@ def quality_staff_open_the_yearly_report(page, world):
     page.get_by_label("Nämnd").select_option(label=str(unit.committee))
     page.get_by_label("År").select_option(str(year))
     page.get_by_role("button", name="Visa rapport").click()
-    report = page.locator(".report")
+    report = page.locator(".admin-report")
     expect(report).to_contain_text(unit.title)
     expect(report).to_contain_text("Analys av")  # the not-met commitment's analysis
     shoot(page, "quality-yearly-report")
