@@ -225,8 +225,15 @@ class TrafficView(PermissionCheckedMixin, AdminPageMixin, TemplateView):
     page_title = _("Röster per timme")
     header_icon = "table"
 
-    def get_context_data(self, **kwargs):
-        form = TrafficFilterForm(self.request.GET)
+    def get(self, request, *args, **kwargs):
+        form = TrafficFilterForm(request.GET or None)
+        if form.is_bound and not form.is_valid():
+            # A number typed into the address that names no period or proposal: the sender's
+            # error, told in the form's own Swedish messages.
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        return self.render_to_response(self.get_context_data(form=form, **self.traffic(form)))
+
+    def traffic(self, form):
         days, proposal = form.days(), form.proposal()
         votes = Vote.objects.valid().filter(created_at__gte=timezone.now() - timedelta(days=days))
         if proposal is not None:
@@ -240,14 +247,12 @@ class TrafficView(PermissionCheckedMixin, AdminPageMixin, TemplateView):
                 for row in rows[:50]
             ]
 
-        context = super().get_context_data(**kwargs)
-        context.update(
-            days=days,
-            proposal_id=proposal.pk if proposal else "",
-            by_network=top("network"),
-            by_domain=top("mail_domain"),
-        )
-        return context
+        return {
+            "days": days,
+            "proposal_id": proposal.pk if proposal else "",
+            "by_network": top("network"),
+            "by_domain": top("mail_domain"),
+        }
 
 
 class InvalidateView(PermissionCheckedMixin, AdminPageMixin, TemplateView):

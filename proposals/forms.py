@@ -246,13 +246,29 @@ class InvalidationForm(forms.Form):
 class TrafficFilterForm(forms.Form):
     """The vote traffic's filter, read from the query string."""
 
-    dagar = forms.IntegerField(label=_("Senaste dagar"), min_value=1, max_value=90, required=False)
+    DEFAULT_DAYS = 7
+
+    dagar = forms.IntegerField(
+        label=_("Senaste dagar"),
+        min_value=1,
+        max_value=90,
+        required=False,
+        help_text=_("Från 1 till 90 dagar. Utan värde visas den senaste veckan."),
+        error_messages={
+            key: _("Ange antalet dagar som en siffra, från 1 till 90.")
+            for key in ("invalid", "min_value", "max_value")
+        },
+    )
     forslag = forms.ModelChoiceField(
-        label=_("E-förslag"), queryset=Proposal.objects.all(), required=False
+        label=_("E-förslag (nummer, valfritt)"),
+        queryset=Proposal.objects.all(),
+        required=False,
+        widget=forms.NumberInput(attrs={"min": 1}),
+        error_messages={"invalid_choice": _("Det finns inget e-förslag med det numret.")},
     )
 
     def days(self):
-        return (self.is_valid() and self.cleaned_data["dagar"]) or 7
+        return (self.is_valid() and self.cleaned_data["dagar"]) or self.DEFAULT_DAYS
 
     def proposal(self):
         return self.cleaned_data["forslag"] if self.is_valid() else None

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.utils import timezone
 
@@ -237,11 +238,25 @@ def test_the_traffic_view_groups_votes_by_network_and_domain_and_can_invalidate(
         "dagar=x&forslag=%00",
     ],
 )
-def test_the_traffic_view_ignores_hostile_parameters(client, moderator, query):
+def test_the_traffic_view_answers_hostile_parameters_with_a_swedish_400(client, moderator, query):
     client.raise_request_exception = False
     client.force_login(moderator)
     response = client.get(f"/admin/e-forslag/trafik/?{query}")
-    assert response.status_code == 200
+    assert response.status_code == 400
+    errors = BeautifulSoup(response.content, "html.parser").select(".error-message")
+    assert {e.get_text(" ", strip=True) for e in errors} <= {
+        "Ange antalet dagar som en siffra, från 1 till 90.",
+        "Det finns inget e-förslag med det numret.",
+        "Null-tecken är inte tillåtna.",
+    }
+    assert errors
+    assert "Röster per timme och nätverk" not in response.content.decode()
+
+
+def test_the_traffic_view_without_a_filter_shows_the_last_week(client, moderator):
+    client.force_login(moderator)
+    response = client.get("/admin/e-forslag/trafik/")
+    assert response.status_code == 200 and response.context["days"] == 7
 
 
 def test_the_traffic_view_filters_by_proposal(client, moderator, make_proposal):

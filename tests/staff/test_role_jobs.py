@@ -155,6 +155,19 @@ def moderator_invalidates_restores_and_withdraws(page, world):
 
     log_in(page, world.users["moderator"])
     page.goto("/admin/e-forslag/trafik/")
+    # A mistyped proposal number is told at its field, not answered with all traffic.
+    page.get_by_label("E-förslag (nummer, valfritt)").fill("999999")
+    with page.expect_response(lambda r: "/trafik/" in r.url) as answer:
+        page.get_by_role("button", name="Visa", exact=True).click()
+    assert answer.value.status == 400
+    expect(page.get_by_text("Det finns inget e-förslag med det numret.")).to_be_visible()
+    expect(page.get_by_text("203.0.113.0/24")).to_have_count(0)
+    shoot(page, "moderator-traffic-mistyped", narrow=True)
+    page.get_by_label("E-förslag (nummer, valfritt)").fill(str(untouched.pk))
+    page.get_by_role("button", name="Visa", exact=True).click()
+    expect(page.get_by_text("198.51.100.0/24").first).to_be_visible()
+    expect(page.get_by_text("203.0.113.0/24")).to_have_count(0)
+    page.goto("/admin/e-forslag/trafik/")
     networks = page.locator("table", has=page.get_by_text("203.0.113.0/24"))
     networks.locator("tr", has_text="203.0.113.0/24").get_by_role(
         "link", name="Granska och ogiltigförklara"
