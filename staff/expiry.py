@@ -44,8 +44,9 @@ def guarantees_to_renew(today=None):
 
 
 def with_renewal_status(pages):
-    """Set `renewal_state`, `renewal_label` and `valid_to_label` (the end date as a date, and
-    "har gått ut" once passed) on each page."""
+    """Set `renewal_state` and `renewal_label` (next year's version), `valid_to_label` (the end
+    date as a date), `has_expired` and `expiry_label` ("Har gått ut" or "Löper ut snart", shown
+    as a tag, the expired one in the admin's warning colour) on each page."""
     pages = list(pages)
     today = timezone.localdate()
     held = {
@@ -57,8 +58,10 @@ def with_renewal_status(pages):
             page, held.get(page.pk), page.next_version_in_review
         )
         page.valid_to_label = date_format(page.valid_to, DATE)
-        if page.valid_to < today:
-            page.valid_to_label += " – " + gettext("har gått ut")
+        page.has_expired = page.valid_to < today
+        page.expiry_label = (
+            gettext("Har gått ut") if page.has_expired else gettext("Löper ut snart")
+        )
     return pages
 
 

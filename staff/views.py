@@ -7,6 +7,12 @@ from wagtail.admin.views.reports import ReportView
 from .expiry import WARNING_DAYS, expiry_report_policy, guarantees_to_renew, with_renewal_status
 
 
+class ExpiryColumn(Column):
+    """Expired as the red overdue tag of every staff screen, expiring soon as a plain tag."""
+
+    cell_template_name = "staff/expiry_cell.html"
+
+
 class ExpiringGuaranteesReportView(ReportView):
     page_title = _("Garantier som löper ut")
     header_icon = "time"
@@ -15,12 +21,20 @@ class ExpiringGuaranteesReportView(ReportView):
     permission_policy = expiry_report_policy
     permission_required = "view"
     export_filename = "garantier-som-loper-ut"
-    list_export = ["title", "service_area", "valid_from", "valid_to", "renewal_label"]
+    list_export = [
+        "title",
+        "service_area",
+        "valid_from",
+        "valid_to",
+        "expiry_label",
+        "renewal_label",
+    ]
     export_headings = {
         "title": _("Kvalitetsgaranti"),
         "service_area": _("Verksamhetsområde"),
         "valid_from": _("Gäller från"),
         "valid_to": _("Gäller till"),
+        "expiry_label": _("Giltighet"),
         "renewal_label": _("Nästa års version"),
     }
     columns = [
@@ -31,6 +45,7 @@ class ExpiringGuaranteesReportView(ReportView):
         ),
         Column("service_area", label=_("Verksamhetsområde")),
         Column("valid_to_label", label=_("Gäller till")),
+        ExpiryColumn("expiry_label", label=_("Giltighet")),
         Column("renewal_label", label=_("Nästa års version")),
     ]
 

@@ -18,6 +18,7 @@ def staff_datetime(value):
 
 
 @register.inclusion_tag("home/includes/overdue_tag.html")
-def overdue_tag():
-    """Overdue, in the one shape every staff screen uses: a red tag with the word."""
-    return {}
+def overdue_tag(label=None):
+    """Overdue, in the one shape every staff screen uses: a red tag with the word ("Försenat",
+    or what is late in the screen's own words, e.g. "Har gått ut" for a guarantee)."""
+    return {"label": label}

@@ -6,6 +6,7 @@ import io
 from io import StringIO
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
@@ -113,11 +114,23 @@ def test_renewal_report_lists_expiring_and_expired_guarantees_and_exports_safely
     assert "Förskolan Solrosen" in html  # expires in 30 days
     assert "HYPERLINK" in html  # expired
     assert "Ekskolan" not in html  # valid for another year
+    # Expired in the admin's warning colour and its own word; expiring soon as a plain tag.
+    soup = BeautifulSoup(html, "html.parser")
+    tags = {
+        row.select_one("td.title, th, td a").get_text(strip=True): row.select_one(".w-status")
+        for row in soup.select("tbody tr")
+    }
+    expired, soon = tags["=HYPERLINK(1)"], tags["Förskolan Solrosen"]
+    assert expired.get_text(strip=True) == "Har gått ut" and "overdue-tag" in expired["class"]
+    assert soon.get_text(strip=True) == "Löper ut snart" and "overdue-tag" not in soon["class"]
 
     response = client.get(reverse("staff_expiring_guarantees") + "?export=csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     cells = [cell for row in rows for cell in row]
     assert rows[0][0] == "Kvalitetsgaranti"  # the house dialect: ';' and a byte order mark
+    assert "Giltighet" in rows[0]
+    validity = {row[0]: row[rows[0].index("Giltighet")] for row in rows[1:]}
+    assert validity == {"'=HYPERLINK(1)": "Har gått ut", "Förskolan Solrosen": "Löper ut snart"}
     assert "'=HYPERLINK(1)" in cells
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
 
