@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Votes and search through HTTP for two trees, side by side in one run.
+"""Votes, search and a guarantee page through HTTP for two trees, side by side in one run.
 
     bin/with-postgres .venv/bin/python bench/side_by_side.py --base /path/to/worktree-of-main \\
         [--rounds 3] [--seconds 8] [--units 60] [--tokens 24000]
@@ -13,7 +13,8 @@ elsewhere slows both alike:
 - the vote flow of `make bench` (bench/vote_flow.lua: GET the mailed link's page, POST its
   button, one fresh link per vote), votes per second, and afterwards whether the count is
   exact (the counter, the vote rows and the links spent agree);
-- `/sok/?q=förskola` under wrk, direct to gunicorn (no proxy, nothing cached in front).
+- `/sok/?q=förskola` and a guarantee page under wrk, direct to gunicorn (no proxy, nothing
+  cached in front: the uncached render).
 
 It prints the median of the rounds per tree and the ratio this / base.
 """
@@ -34,7 +35,11 @@ sys.path.insert(0, str(HERE / "bench"))
 import run  # noqa: E402  bench/run.py: its gunicorn, wrk and environment
 from flows import COUNT_CHECK, PREPARE  # noqa: E402
 
-SEARCH = "/sok/?q=" + urllib.parse.quote("förskola")
+# The GET rows: what each measures, by the name `--only` takes.
+GETS = {
+    "search": "/sok/?q=" + urllib.parse.quote("förskola"),
+    "guarantee": "/forskola/forskolan-solrosen/",
+}
 
 
 class Tree:
@@ -44,7 +49,8 @@ class Tree:
         self.var = Path(tempfile.mkdtemp(prefix=f"bench-{name}-"))
         self.env = run.site_env(self.var) | {"DATABASE_URL": url}
         self.args = args
-        self.votes, self.search = [], []
+        self.votes = []
+        self.gets = {what: [] for what in GETS}
 
     def manage(self, *args):
         subprocess.run([self.python, "manage.py", *args], cwd=self.path, env=self.env, check=True)
@@ -104,9 +110,9 @@ class Tree:
         self.votes.append(result)
         return result
 
-    def measure_search(self, wrk, seconds):
-        result = wrk_run(wrk, self.base + SEARCH, seconds)
-        self.search.append(result)
+    def measure_get(self, wrk, what, seconds):
+        result = wrk_run(wrk, self.base + GETS[what], seconds)
+        self.gets[what].append(result)
         return result
 
     def count_check(self):
@@ -147,7 +153,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=8)
     parser.add_argument("--units", type=int, default=60)
     parser.add_argument("--tokens", type=int, default=24000)
-    parser.add_argument("--only", choices=["votes", "search"], help="measure one path only")
+    parser.add_argument("--only", choices=["votes", *GETS], help="measure one path only")
     parser.add_argument(
         "--this-env",
         action="append",
@@ -169,7 +175,7 @@ def main():
         for round_ in range(args.rounds):
             order = trees if round_ % 2 == 0 else trees[::-1]
             for tree in order:
-                if args.only != "search":
+                if args.only in (None, "votes"):
                     per_round = args.tokens // args.rounds
                     result = tree.measure_votes(wrk, args.seconds, round_ * per_round)
                     print(
@@ -177,10 +183,12 @@ def main():
                         f"(non-2xx {result['bad']})",
                         flush=True,
                     )
-                if args.only != "votes":
-                    result = tree.measure_search(wrk, args.seconds)
+                for what in GETS:
+                    if args.only not in (None, what):
+                        continue
+                    result = tree.measure_get(wrk, what, args.seconds)
                     print(
-                        f"round {round_} {tree.name}: search {result['rps']:.0f} req/s "
+                        f"round {round_} {tree.name}: {what} {result['rps']:.0f} req/s "
                         f"(non-2xx {result['bad']})",
                         flush=True,
                     )
@@ -195,11 +203,12 @@ def main():
                     f"votes {medians[(tree.name, 'votes')]:.0f}/s (count "
                     f"{'exact' if check['exact'] else 'NOT EXACT'}: {check})"
                 )
-            if tree.search:
-                medians[(tree.name, "search")] = statistics.median(r["rps"] for r in tree.search)
-                line.append(f"search {medians[(tree.name, 'search')]:.0f} req/s")
+            for what, results in tree.gets.items():
+                if results:
+                    medians[(tree.name, what)] = statistics.median(r["rps"] for r in results)
+                    line.append(f"{what} {medians[(tree.name, what)]:.0f} req/s")
             print("  ".join(line))
-        for what in ("votes", "search"):
+        for what in ("votes", *GETS):
             if (("base", what)) in medians:
                 ratio = medians[("this", what)] / medians[("base", what)]
                 print(f"{what}: this / base = {ratio:.2f}x (medians of {args.rounds} rounds)")
