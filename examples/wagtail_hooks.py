@@ -18,6 +18,7 @@ def searchable_examples():
     return SearchableType(
         key="goda-exempel",
         label=_("Goda exempel"),
+        singular=_("Gott exempel"),
         queryset=lambda: GoodExamplePage.objects.live().public(),
         area_field="service_area",
     )

@@ -38,16 +38,27 @@ SUGGESTION_LIMIT = 8
 @dataclass(frozen=True)
 class PageType:
     key: str
-    label: str
+    label: str  # plural, on the facet that counts them
     model: type
+    singular: str  # on each hit and suggestion
+
+    @property
+    def hit_label(self):
+        return self.singular
 
 
 PAGE_TYPES = [
-    PageType("garantier", _("Kvalitetsgarantier"), GuaranteePage),
-    PageType("omraden", _("Verksamhetsområden"), ServiceAreaPage),
-    PageType("sidor", _("Sidor"), ContentPage),
-    # The home page holds the city-wide commitments, which every unit makes.
-    PageType("kommungemensamt", _("Kommungemensamma åtaganden"), HomePage),
+    PageType("garantier", _("Kvalitetsgarantier"), GuaranteePage, _("Kvalitetsgaranti")),
+    PageType("omraden", _("Verksamhetsområden"), ServiceAreaPage, _("Verksamhetsområde")),
+    PageType("sidor", _("Sidor"), ContentPage, _("Sida")),
+    # The home page holds the city-wide commitments, which every unit makes: one hit is
+    # still all of them.
+    PageType(
+        "kommungemensamt",
+        _("Kommungemensamma åtaganden"),
+        HomePage,
+        _("Kommungemensamma åtaganden"),
+    ),
 ]
 
 
@@ -248,7 +259,7 @@ class SiteSearch:
 
     def _registered_sources(self, type_key):
         return [
-            _Source(t.key, t.label, self._queryset(t), _registered_area_filter(t.area_field))
+            _Source(t.key, t.hit_label, self._queryset(t), _registered_area_filter(t.area_field))
             for t in self.registered
             if not type_key or t.key == type_key
         ]
@@ -480,7 +491,7 @@ class SiteSearch:
         commitments = {}
         for commitment in Commitment.objects.filter(page_id__in=page_ids):
             commitments.setdefault(commitment.page_id, []).append(commitment)
-        labels = {t.model: t.label for t in PAGE_TYPES}
+        labels = {t.model: t.hit_label for t in PAGE_TYPES}
         hits = []
         for score, _index, source, obj in window:
             if source.key == "pages":
@@ -597,7 +608,7 @@ def suggestions(raw_query, limit=SUGGESTION_LIMIT):
         return []
     found = []
     pages = public_pages().type(GuaranteePage, ServiceAreaPage).specific()
-    labels = {t.model: t.label for t in PAGE_TYPES}
+    labels = {t.model: t.hit_label for t in PAGE_TYPES}
     for page in pages.autocomplete(query)[:limit]:
         found.append(
             {
@@ -612,6 +623,6 @@ def suggestions(raw_query, limit=SUGGESTION_LIMIT):
             continue
         for obj in queryset.autocomplete(query)[: max(0, limit - len(found))]:
             found.append(
-                {"title": obj.title, "url": object_url(obj), "type": str(searchable.label)}
+                {"title": obj.title, "url": object_url(obj), "type": str(searchable.hit_label)}
             )
     return found[:limit]

@@ -12,7 +12,7 @@ their other models through the Wagtail hook "register_searchable_type" in their
     def searchable_proposals():
         return SearchableType(
             key="e-forslag",
-            label=_("E-förslag"),
+            label=_("E-förslag"),  # also one proposal: no singular needed
             queryset=lambda: Proposal.objects.public(),
             area_field="service_area",
         )
@@ -33,9 +33,14 @@ SEARCHABLE_TYPE_HOOK = "register_searchable_type"
 @dataclass(frozen=True)
 class SearchableType:
     key: str  # used in the ?typ= filter of /sok/
-    label: str  # Swedish, plural
+    label: str  # Swedish, plural: the facet that counts them
     queryset: Callable[[], QuerySet]  # only what the public may see, evaluated per search
     area_field: str | None = None  # foreign key to ServiceAreaPage, for the area facet
+    singular: str = ""  # Swedish, singular: the tag on each hit; the label when the same
+
+    @property
+    def hit_label(self):
+        return self.singular or self.label
 
 
 def searchable_types():

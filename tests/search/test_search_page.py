@@ -51,6 +51,20 @@ def test_type_filter_and_counts(client, municipality):
     assert "Biblioteksbussen" not in response.content.decode()
 
 
+def test_each_hit_is_named_in_the_singular_and_the_facets_in_the_plural(client, municipality):
+    """A hit is one guarantee, one area: its tag says "Kvalitetsgaranti", while the facet
+    that counts them says "Kvalitetsgarantier"."""
+    outcome = SiteSearch("bibliotek").run()
+    tags = {hit.title: hit.type_label for hit in outcome.hits}
+    assert tags["Bibliotek"] == "Verksamhetsområde"
+    assert "Kvalitetsgaranti" in tags.values()
+    assert not {"Kvalitetsgarantier", "Verksamhetsområden"} & set(tags.values())
+    facets = {facet.key: facet.label for facet in outcome.type_facets}
+    assert facets["garantier"] == "Kvalitetsgarantier"
+    html = client.get("/sok/", {"q": "bibliotek"}).content.decode()
+    assert '<span class="tag">Kvalitetsgaranti</span>' in html
+
+
 def test_area_filter_and_counts(municipality):
     outcome = SiteSearch("varje vecka").run()
     counts = {facet.key: facet.count for facet in outcome.area_facets}
