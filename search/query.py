@@ -40,11 +40,11 @@ class PageType:
     key: str
     label: str  # plural, on the facet that counts them
     model: type
-    singular: str  # on each hit and suggestion
+    singular: str = ""  # on each hit and suggestion; the label when the same
 
     @property
     def hit_label(self):
-        return self.singular
+        return self.singular or self.label
 
 
 PAGE_TYPES = [
@@ -52,13 +52,8 @@ PAGE_TYPES = [
     PageType("omraden", _("Verksamhetsområden"), ServiceAreaPage, _("Verksamhetsområde")),
     PageType("sidor", _("Sidor"), ContentPage, _("Sida")),
     # The home page holds the city-wide commitments, which every unit makes: one hit is
-    # still all of them.
-    PageType(
-        "kommungemensamt",
-        _("Kommungemensamma åtaganden"),
-        HomePage,
-        _("Kommungemensamma åtaganden"),
-    ),
+    # still all of them, so no singular.
+    PageType("kommungemensamt", _("Kommungemensamma åtaganden"), HomePage),
 ]
 
 
