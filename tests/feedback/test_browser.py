@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from feedback.models import Feedback, Kind
 from tests.quality.pages import LONG_WORD, proposal_preview
@@ -61,7 +62,9 @@ def test_a_resident_on_a_small_screen_is_led_through_errors_and_sends_once(page,
     summary = page.get_by_role("alert")
     summary.wait_for()
     assert page.title().startswith("Fel: ")
-    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    # The site's script moves focus there once the document is parsed (DOMContentLoaded),
+    # which may come after the summary is already visible: wait for it, do not race it.
+    expect(summary).to_be_focused()
     summary.get_by_role("link", name="Välj om det är en synpunkt").click()
     assert page.evaluate("document.activeElement.id") == "id_kind_0"
     kinds = page.get_by_role("group", name="Vad vill du lämna?")
