@@ -10,12 +10,13 @@ the bulk rows go in with bulk_create in batches. Deterministic (seeded) and addi
 """
 
 import argparse
-import datetime
 import os
 import random
 import sys
 import time
 from pathlib import Path
+
+from django.utils import timezone
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -68,7 +69,7 @@ def generate_units(home, count, rng, stdout):
         areas.append(area)
 
     existing = GuaranteePage.objects.count()
-    today = datetime.date.today()
+    today = timezone.localdate()
     criteria = list(QualityCriterion.values)
     started = time.monotonic()
     for n in range(existing, count):

@@ -9,6 +9,8 @@ created, so a second run adds nothing.
 import datetime
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from guarantees.models import (
     Commitment,
     Committee,
@@ -1081,7 +1083,7 @@ def load(stdout):
         return
     if load_city_commitments(home):
         stdout.write("  created the city-wide commitments")
-    year = datetime.date.today().year
+    year = timezone.localdate().year
     created_areas = created_units = 0
 
     for a, spec in enumerate(AREAS):

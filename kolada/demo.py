@@ -5,7 +5,6 @@ stored, believable set of values, so that the demo shows the figures without a n
 Idempotent: what is tied stays tied, values are upserted.
 """
 
-import datetime
 import zlib
 
 from django.utils import timezone
@@ -84,7 +83,7 @@ def load(stdout):
         config.save()
 
     now = timezone.now()
-    this_year = datetime.date.today().year
+    this_year = timezone.localdate().year
     years = range(this_year - config.years, this_year)
     rows = []
     for kpi_id, spec in KPIS.items():

@@ -175,7 +175,7 @@ def load(stdout):
                 fields["opens_at"] = now - timedelta(days=days)
                 fields["closes_at"] = fields["opens_at"] + timedelta(days=90)
             if status == S.ANSWERED:
-                fields["answered_at"] = datetime.date.today() - timedelta(days=days - 100)
+                fields["answered_at"] = timezone.localdate() - timedelta(days=days - 100)
             proposal = Proposal.objects.create(vote_count=votes, **fields)
             Vote.objects.bulk_create(
                 Vote(

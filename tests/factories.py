@@ -1,7 +1,8 @@
 """Builders for test data. Pages go through Wagtail's tree API, like an editor's would."""
 
-import datetime
 import itertools
+
+from django.utils import timezone
 
 from guarantees.models import (
     Commitment,
@@ -68,7 +69,7 @@ def make_service_area(home, title=None, committee=None, commitments=1, **fields)
 
 def make_guarantee(area, title=None, commitments=3, publish=True, **fields):
     n = next(_counter)
-    today = datetime.date.today()
+    today = timezone.localdate()
     values = {
         "title": title or f"Enhet {n}",
         "idea": "Vi finns till för barnen och deras familjer.",

@@ -117,7 +117,7 @@ def build_world(home_page, media_root):
 
     settings.MEDIA_ROOT = str(media_root)
     setup_roles()
-    today = datetime.date.today()
+    today = timezone.localdate()
     own_area = make_service_area(home_page, title="Förskola")
     other_area = make_service_area(home_page, title="Grundskola")
     own = make_guarantee(own_area, title="Förskolan Solrosen")
@@ -263,7 +263,7 @@ def parameter_values(world, pattern):
         "token": world.own_token,
         "verifier": "epost",
         "committee_id": world.own.committee_id,
-        "year": datetime.date.today().year,
+        "year": timezone.localdate().year,
         "restriction_id": 1,
         "page_view_restriction_id": o["restriction"].pk,
         "page_id": world.own.pk,

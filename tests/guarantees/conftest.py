@@ -1,13 +1,12 @@
-import datetime
-
 import pytest
+from django.utils import timezone
 
 from tests.factories import make_guarantee
 
 
 @pytest.fixture
 def expired_guarantee(service_area):
-    today = datetime.date.today()
+    today = timezone.localdate()
     return make_guarantee(
         service_area,
         title="Förskolan Vitsippan",

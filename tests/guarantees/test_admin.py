@@ -1,8 +1,7 @@
 """Editors write a guarantee in the admin: the fixed template, its validation and preview."""
 
-import datetime
-
 import pytest
+from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from guarantees.models import GuaranteePage
@@ -25,7 +24,7 @@ def _commitment(title="Ditt barn får en egen kontaktpedagog.", expected_result=
 
 
 def _form(service_area, commitments, **overrides):
-    year = datetime.date.today().year
+    year = timezone.localdate().year
     data = {
         "title": "Förskolan Blåklinten",
         "slug": "forskolan-blaklinten",
@@ -121,7 +120,7 @@ def test_the_admin_refuses_a_commitment_without_expected_result(admin_client, se
 
 
 def test_the_admin_refuses_a_validity_that_ends_before_it_starts(admin_client, service_area):
-    year = datetime.date.today().year
+    year = timezone.localdate().year
     data = _form(
         service_area,
         [_commitment()],

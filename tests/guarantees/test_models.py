@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from wagtail.models import Page
 
 from guarantees.models import Commitment, GuaranteePage, QualityCriterion, ServiceAreaPage
@@ -63,7 +64,7 @@ def test_validity_that_ends_the_day_after_it_starts_is_accepted_and_is_the_bound
 
 
 def test_a_guarantee_past_its_end_date_is_expired(guarantee):
-    today = datetime.date.today()
+    today = timezone.localdate()
     guarantee.valid_from = today - datetime.timedelta(days=400)
     guarantee.valid_to = today - datetime.timedelta(days=1)
     assert guarantee.is_expired

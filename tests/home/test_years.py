@@ -1,13 +1,12 @@
 """One way to read a year from a query string, with one valid range."""
 
-import datetime
-
 import pytest
 from django.http import QueryDict
+from django.utils import timezone
 
 from home.years import FIRST_YEAR, last_allowed_year, year_from_query
 
-NEXT_YEAR = datetime.date.today().year + 1
+NEXT_YEAR = timezone.localdate().year + 1
 
 
 @pytest.mark.parametrize(

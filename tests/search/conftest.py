@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 from wagtail.models import Page
 
 from guarantees.models import Commitment, QualityCriterion
@@ -209,7 +210,7 @@ def municipality(shared_municipality, db):
 
 @pytest.fixture
 def expired_guarantee(municipality):
-    today = datetime.date.today()
+    today = timezone.localdate()
     return make_guarantee(
         municipality["areas"]["forskola"],
         title="Förskolan Gamla Vitsippan",

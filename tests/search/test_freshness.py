@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from guarantees.models import Commitment, GuaranteePage
@@ -111,7 +112,7 @@ def test_expired_guarantee_is_not_findable(municipality, expired_guarantee):
     # Findable while in force: it is the end date that hides it below.
     valid_to = expired_guarantee.valid_to
     GuaranteePage.objects.filter(pk=expired_guarantee.pk).update(
-        valid_to=datetime.date.today() + datetime.timedelta(days=1)
+        valid_to=timezone.localdate() + datetime.timedelta(days=1)
     )
     assert page_titles(SiteSearch("Vitsippan").run()) == ["Förskolan Gamla Vitsippan"]
     GuaranteePage.objects.filter(pk=expired_guarantee.pk).update(valid_to=valid_to)
@@ -124,7 +125,7 @@ def test_expired_guarantee_is_not_findable(municipality, expired_guarantee):
 def test_guarantee_valid_until_today_is_still_findable(municipality):
     from tests.factories import make_guarantee
 
-    today = datetime.date.today()
+    today = timezone.localdate()
     make_guarantee(
         municipality["areas"]["forskola"],
         title="Förskolan Sista Dagen",

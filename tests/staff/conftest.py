@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from feedback.models import Dimension, Feedback, Kind
 from staff import roles
@@ -51,7 +52,7 @@ def world(home_page):
     setup_roles()
     own_area = make_service_area(home_page, title="Förskola")
     other_area = make_service_area(home_page, title="Grundskola")
-    today = datetime.date.today()
+    today = timezone.localdate()
     own = make_guarantee(
         own_area, title="Förskolan Solrosen", valid_to=today + datetime.timedelta(days=30)
     )

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import GroupPagePermission, ModelLogEntry, WorkflowPage
 
 from staff import roles
@@ -102,7 +103,7 @@ def test_assignments_are_made_in_the_admin_and_written_to_the_history(client, wo
 
 
 def test_renewal_report_lists_expiring_and_expired_guarantees_and_exports_safely(client, world):
-    today = datetime.date.today()
+    today = timezone.localdate()
     make_guarantee(
         world.other_area,
         title="=HYPERLINK(1)",
@@ -136,9 +137,7 @@ def test_renewal_report_lists_expiring_and_expired_guarantees_and_exports_safely
 
 
 def test_dashboard_reminds_the_editor_of_own_units_to_renew(client, world):
-    make_guarantee(
-        world.other_area, title="Ekskolans gamla garanti", valid_to=datetime.date.today()
-    )
+    make_guarantee(world.other_area, title="Ekskolans gamla garanti", valid_to=timezone.localdate())
     client.force_login(world.users["editor"])
     html = client.get("/admin/").content.decode()
     assert "Garantier att förnya" in html
