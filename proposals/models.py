@@ -644,7 +644,7 @@ class VoteInvalidation(models.Model):
     def __str__(self):
         return gettext("%(count)s röster, %(at)s") % {
             "count": self.count,
-            "at": timezone.localtime(self.at).strftime("%Y-%m-%d %H:%M"),
+            "at": staff_date(self.at, with_time=True),
         }
 
     def describe_criteria(self):
