@@ -416,3 +416,52 @@ class ProposalViewSet(ModelViewSet):
             path("trafik/", self.construct_view(TrafficView), name="traffic"),
             path("trafik/ogiltigforklara/", self.construct_view(InvalidateView), name="invalidate"),
         ]
+
+
+# The dashboard: each role's own queue, the longest waiting first ----------------------------
+
+DASHBOARD_ROWS = 10
+
+
+def _queue(status, since, title, since_label, list_label):
+    waiting = Proposal.objects.filter(status=status)
+    return {
+        "status": status,
+        "title": title,
+        "count": waiting.count(),
+        "rows": [
+            (proposal, getattr(proposal, since))
+            for proposal in waiting.order_by(since, "pk")[:DASHBOARD_ROWS]
+        ],
+        "since_label": since_label,
+        "list_url": reverse("proposals_admin:index") + f"?status={status.value}",
+        "list_label": list_label,
+    }
+
+
+def dashboard_queues(user):
+    """What waits for `user` on the dashboard: proposals to moderate (moderators), proposals at
+    the committee to answer (committees); none when neither is the user's job."""
+    policy = ProposalPermissionPolicy(Proposal)
+    queues = []
+    if policy.user_has_permission(user, "moderate"):
+        queues.append(
+            _queue(
+                Status.AWAITING_MODERATION,
+                "confirmed_at",
+                _("Väntar på granskning"),
+                _("Bekräftat"),
+                _("Till granskningskön"),
+            )
+        )
+    if policy.user_has_permission(user, "answer"):
+        queues.append(
+            _queue(
+                Status.AT_COMMITTEE,
+                "closes_at",
+                _("Hos nämnden, att besvara"),
+                _("Röstningen slutade"),
+                _("Alla e-förslag hos nämnden"),
+            )
+        )
+    return queues

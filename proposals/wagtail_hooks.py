@@ -1,7 +1,9 @@
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry, register_permission_policy
 
@@ -12,6 +14,7 @@ from .admin_views import (
     ProposalPermissionPolicy,
     ProposalViewSet,
     VoteInvalidationViewSet,
+    dashboard_queues,
 )
 from .models import BlockedDomain, Proposal, Status, VoteInvalidation
 from .sections import render_report
@@ -104,6 +107,28 @@ def register_menu():
         ]
     )
     return SubmenuMenuItem(_("E-förslag"), menu, icon_name="comment", order=350)
+
+
+class ProposalsDashboardPanel(Component):
+    """The moderator's queue, and the committee's proposals to answer. A moderator has no
+    other job in the admin, so the queue comes first; for a committee it follows Wagtail's
+    own review queue (staff/wagtail_hooks.py puts that first)."""
+
+    name = "proposal_queues"
+
+    def __init__(self, queues):
+        self.queues = queues
+        self.order = 20 if queues[0]["status"] == Status.AWAITING_MODERATION else 95
+
+    def render_html(self, parent_context=None):
+        return render_to_string("proposals/admin/dashboard_panel.html", {"queues": self.queues})
+
+
+@hooks.register("construct_homepage_panels")
+def add_proposal_queues(request, panels):
+    queues = dashboard_queues(request.user)
+    if queues:
+        panels.append(ProposalsDashboardPanel(queues))
 
 
 # What this room adds to the committees' reports and to the site search (see

@@ -3,7 +3,10 @@
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Permission
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 
 from proposals.canonical import voter_hash
@@ -144,3 +147,42 @@ def test_a_crafted_proposal_search_is_answered_and_escaped(client, moderator, ma
     response = client.get("/admin/e-forslag/", {"q": "'\"<script>"})
     assert response.status_code == 200
     assert "'\"<script>" not in response.content.decode()
+
+
+def test_each_role_finds_its_proposals_waiting_on_the_dashboard(
+    client, moderator, committee_clerk, make_proposal, django_user_model
+):
+    now = timezone.now()
+    newer = make_proposal(
+        status=Status.AWAITING_MODERATION, title="Nyare förslag", confirmed_at=now
+    )
+    older = make_proposal(
+        status=Status.AWAITING_MODERATION,
+        title="Äldre förslag",
+        confirmed_at=now - timedelta(days=3),
+    )
+    at_committee = make_proposal(status=Status.AT_COMMITTEE, title="Förslag hos nämnden")
+    make_proposal(status=Status.OPEN, title="Öppet förslag")
+
+    client.force_login(moderator)
+    panel = BeautifulSoup(client.get("/admin/").content, "html.parser").find(
+        "section", attrs={"aria-labelledby": "proposals-panel-title"}
+    )
+    text = panel.get_text(" ", strip=True)
+    assert "I kön: två e-förslag." in text
+    titles = [a.get_text(strip=True) for a in panel.select("tbody a")]
+    assert titles == [older.title, newer.title]  # the longest waiting first
+    assert panel.select_one("tbody a")["href"] == reverse("proposals_admin:edit", args=[older.pk])
+    assert "Förslag hos nämnden" not in text and "Öppet förslag" not in text
+
+    client.force_login(committee_clerk)
+    panel = BeautifulSoup(client.get("/admin/").content, "html.parser").find(
+        "section", attrs={"aria-labelledby": "proposals-panel-title"}
+    )
+    assert [a.get_text(strip=True) for a in panel.select("tbody a")] == [at_committee.title]
+    assert "Väntar på granskning" not in panel.get_text()
+
+    others = django_user_model.objects.create_user("annan", "annan@example.se", "pw")
+    others.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(others)
+    assert 'aria-labelledby="proposals-panel-title"' not in client.get("/admin/").content.decode()
