@@ -152,8 +152,17 @@ def moderator_invalidates_restores_and_withdraws(page, world):
     votes_from(first, "203.0.113.0/24", 3, hour)
     votes_from(second, "203.0.113.0/24", 1, hour)
     votes_from(untouched, "198.51.100.0/24", 2, hour)
+    waiting = build_proposal(
+        status=Status.AWAITING_MODERATION, title="Skatepark vid Kvarnbyskolan", opens_at=None
+    )
 
     log_in(page, world.users["moderator"])
+    # The queue is the first thing on the dashboard, and leads to the proposal.
+    queue = page.locator("section", has=page.get_by_role("heading", name="E-förslag att hantera"))
+    expect(queue.get_by_text("I kön: ett e-förslag.")).to_be_visible()
+    shoot(page, "moderator-dashboard", narrow=True)
+    queue.get_by_role("link", name=waiting.title).click()
+    expect(page).to_have_url(re.compile(rf"/admin/e-forslag/edit/{waiting.pk}/$"))
     page.goto("/admin/e-forslag/trafik/")
     # A mistyped proposal number is told at its field, not answered with all traffic.
     page.get_by_label("E-förslag (nummer, valfritt)").fill("999999")
