@@ -138,11 +138,14 @@ def test_complaint_cannot_be_closed_before_an_action_is_recorded(guarantee, two_
 
 
 def test_dashboard_panel_shows_open_and_overdue_cases(guarantee, two_handlers):
-    make_case(guarantee, received_at=timezone.now() - datetime.timedelta(days=10))
+    client = logged_in(two_handlers[0])
+    assert "Inga öppna ärenden." in client.get("/admin/").content.decode()
     make_case(guarantee)
-    html = logged_in(two_handlers[0]).get("/admin/").content.decode()
+    assert "Ett öppet ärende." in client.get("/admin/").content.decode()
+    make_case(guarantee, received_at=timezone.now() - datetime.timedelta(days=10))
+    html = client.get("/admin/").content.decode()
     assert "Dina synpunktsärenden" in html
-    assert "2 öppna, varav 1 försenade." in html
+    assert "Två öppna ärenden, varav ett försenat." in html
 
 
 def test_staff_without_feedback_permission_gets_403(guarantee):

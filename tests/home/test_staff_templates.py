@@ -1,6 +1,10 @@
-"""Staff read every date one way, "tis 25 nov 2026" (home/dates.py): a staff template writes a
-day through the house filters `staff_date` and `staff_datetime`, never a format of its own.
-The templates come from every app Django knows, so a new staff screen cannot escape."""
+"""What every staff template keeps to, checked over the templates of every app Django knows, so
+that a new staff screen cannot escape:
+
+- dates read one way, "tis 25 nov 2026" (home/dates.py): a day goes through the house filters
+  `staff_date` and `staff_datetime`, never a format of the template's own;
+- text for screen readers only wears Wagtail's class, `w-sr-only`: the public site's
+  `visually-hidden` is not in the admin's styles, so such a caption showed to everyone."""
 
 import datetime
 import re
@@ -46,6 +50,14 @@ def test_every_staff_template_writes_dates_through_the_house_filters():
         if not ALLOWED.match(match["format"])
     ]
     assert offenders == [], "use |staff_date or |staff_datetime:\n" + "\n".join(offenders)
+
+
+PUBLIC_HIDDEN = re.compile(r"""class=["'][^"']*\bvisually-?hidden\b""")
+
+
+def test_screen_reader_text_in_staff_templates_wears_wagtails_class():
+    offenders = [str(path) for path in staff_templates() if PUBLIC_HIDDEN.search(path.read_text())]
+    assert offenders == [], 'use class="w-sr-only" in the admin:\n' + "\n".join(offenders)
 
 
 def test_a_vote_invalidation_is_named_with_the_staff_date():
