@@ -8,12 +8,13 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import BooleanColumn, UpdatedAtColumn
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from guarantees.models import GuaranteePage, ServiceAreaPage
+from home.dates import StaffDateColumn
 from home.years import previous_year
 
 from . import admin_views
@@ -62,9 +63,13 @@ class FollowUpViewSet(SnippetViewSet):
     list_display = [
         "unit",
         "year",
-        BooleanColumn("ready_for_review"),
-        BooleanColumn("is_published"),
-        UpdatedAtColumn(),
+        BooleanColumn("ready_for_review", label=_("Klar för granskning")),
+        BooleanColumn("is_published", label=_("Publicerad")),
+        # The row's own time, also for follow-ups that no admin form saved (Wagtail's
+        # UpdatedAtColumn reads the log and says how long ago).
+        StaffDateColumn(
+            "updated_at", label=_("Senast ändrad"), with_time=True, sort_key="updated_at"
+        ),
     ]
     list_per_page = 50
     filterset_class = FollowUpFilterSet

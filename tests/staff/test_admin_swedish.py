@@ -15,8 +15,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import translation
 
+from home.years import previous_year
 from staff import roles
 from staff.models import Role, UnitAssignment
+from tests.followup.conftest import make_follow_up
 
 from .conftest import PASSWORD
 
@@ -32,6 +34,7 @@ ENGLISH = [
     "Go-live",
     "Once scheduled",
     "Is published",
+    "Ready for review",
     "True",
     "False",
     "Moderators",
@@ -115,6 +118,8 @@ def test_every_roles_screens_are_in_swedish(page, live_server, world):
     UnitAssignment.objects.create(
         user=people[roles.FEEDBACK_HANDLER], page=world.own_area, role=Role.HANDLER
     )
+    # A row in each listing, so that its column heads are shown too.
+    make_follow_up(world.own, year=previous_year())
     extra = {
         roles.UNIT_EDITOR: [f"/admin/pages/{world.own.pk}/edit/"],
         roles.FEEDBACK_HANDLER: [f"/admin/synpunkter/inkorg/{world.own_case.pk}/"],
