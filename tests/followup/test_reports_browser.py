@@ -50,4 +50,16 @@ def test_each_report_has_its_title_a_focusable_scroll_region_and_swedish_dates(
             overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
             assert page.evaluate(overflow) <= 0, (path, width)
             assert SWEDISH_DATE.search(page.locator("main").inner_text()), (path, width)
+        # A table of a few columns (month and count) fits a phone: its figures are in view,
+        # not behind a sideways scroll.
+        page.goto(reports[0][0])
+        by_month = page.get_by_role("region", name="Per månad", exact=True)
+        assert by_month.evaluate("r => r.scrollWidth <= r.clientWidth"), width
+        # The chart's labels are drawn at 11 px or more, on the phone too (the chart scrolls
+        # in its region rather than shrink).
+        sizes = page.eval_on_selector_all(
+            ".report-chart svg text",
+            "ts => ts.map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)",
+        )
+        assert sizes and min(sizes) >= 11, (width, min(sizes or [0]))
     assert page.watch.console_errors == []
