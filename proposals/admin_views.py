@@ -439,10 +439,10 @@ def _queue(status, since, title, since_label, list_label):
     }
 
 
-def dashboard_queues(user):
+def dashboard_queues(user, policy):
     """What waits for `user` on the dashboard: proposals to moderate (moderators), proposals at
-    the committee to answer (committees); none when neither is the user's job."""
-    policy = ProposalPermissionPolicy(Proposal)
+    the committee to answer (committees); none when neither is the user's job. `policy` is the
+    proposals' registered permission policy, the one the menu asks."""
     queues = []
     if policy.user_has_permission(user, "moderate"):
         queues.append(

@@ -126,7 +126,7 @@ class ProposalsDashboardPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_proposal_queues(request, panels):
-    queues = dashboard_queues(request.user)
+    queues = dashboard_queues(request.user, proposal_policy)
     if queues:
         panels.append(ProposalsDashboardPanel(queues))
 

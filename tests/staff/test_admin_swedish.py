@@ -118,7 +118,7 @@ def test_every_roles_screens_are_in_swedish(page, live_server, world):
     UnitAssignment.objects.create(
         user=people[roles.FEEDBACK_HANDLER], page=world.own_area, role=Role.HANDLER
     )
-    # A row in each listing, so that its column heads are shown too.
+    # A follow-up, so that the follow-up listing shows its column heads too.
     make_follow_up(world.own, year=previous_year())
     extra = {
         roles.UNIT_EDITOR: [f"/admin/pages/{world.own.pk}/edit/"],
