@@ -1,6 +1,7 @@
 """Settings shared by every environment. Environment-specific files import from here."""
 
 import os
+import zoneinfo
 from pathlib import Path
 
 import dj_database_url
@@ -128,6 +129,25 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
+# The time zones a staff member may choose on the account page: the IANA zones a browser
+# knows. Wagtail's default lists every name the system's zoneinfo holds, "localtime" and
+# "Factory" included, which the page's script cannot name (Intl throws RangeError).
+IANA_AREAS = (
+    "Africa",
+    "America",
+    "Antarctica",
+    "Arctic",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+)
+WAGTAIL_USER_TIME_ZONES = sorted(
+    {"UTC", TIME_ZONE}
+    | {zone for zone in zoneinfo.available_timezones() if zone.split("/")[0] in IANA_AREAS}
+)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
