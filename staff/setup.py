@@ -20,6 +20,7 @@ from wagtail.models import (
 )
 
 from . import roles
+from .permission_names import name_permissions_in_swedish
 
 
 def resolve_permissions(names):
@@ -59,6 +60,7 @@ def _home_page():
 
 
 def setup_roles(stdout=None):
+    name_permissions_in_swedish()
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in roles.ROLE_GROUPS}
 
     for name, permission_names in roles.MODEL_PERMISSIONS.items():

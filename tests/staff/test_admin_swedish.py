@@ -139,3 +139,35 @@ def test_every_roles_screens_are_in_swedish(page, live_server, world):
             if words:
                 found[f"{group_name} {url}"] = words
     assert not found
+
+
+def test_the_role_setup_names_djangos_and_wagtails_permissions_in_swedish(db):
+    from django.contrib.auth.models import Permission
+
+    from staff.setup import setup_roles
+
+    def named(codename, name):
+        Permission.objects.filter(codename=codename).update(name=name)
+
+    # As `migrate` names them.
+    named("add_page", "Can add page")
+    named("publish_page", "Publish any page")
+    named("choose_image", "Can choose image")
+    named("view_committee", "Nämnder som administratören döpt")  # written by hand
+    setup_roles()
+    names = dict(Permission.objects.values_list("codename", "name"))
+    assert names["add_page"] == "Kan lägga till sida"
+    assert names["publish_page"] == "Publicera alla sidor"
+    assert names["choose_image"] == "Kan välja bild"
+    assert names["view_committee"] == "Nämnder som administratören döpt"
+    assert not [name for name in names.values() if name.startswith("Can ")]
+
+
+def test_every_time_zone_offered_on_the_account_page_is_one_a_browser_can_name():
+    """Wagtail's default list holds the system's "localtime", and the account page's script
+    threw "Invalid time zone: localtime"; the browser walk checks what Chromium says."""
+    from wagtail.admin.localization import get_available_admin_time_zones
+
+    zones = get_available_admin_time_zones()
+    assert "Europe/Stockholm" in zones and "UTC" in zones
+    assert not {"localtime", "Factory", "posixrules"} & set(zones)
