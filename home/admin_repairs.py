@@ -3,6 +3,9 @@ own extension points: form base classes named in settings, and views routed befo
 Wagtail's in `home/admin_urls.py`. Each repair changes only what fails and hands the rest to
 Wagtail, so an upgrade that fixes the bug upstream leaves a harmless subclass behind.
 
+The same way, a Wagtail screen that shows staff English its catalogue cannot translate is
+given its Swedish here (the sites listing's column heads).
+
 What no single view owns is refused in `home/middleware.py` instead: a form field missing
 from the request (`MultiValueDictKeyError`) and a `next` that names no URL.
 """
@@ -11,15 +14,18 @@ from django.apps import apps
 from django.core.exceptions import NON_FIELD_ERRORS, SuspiciousOperation, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.forms.choosers import ExternalLinkChooserForm, URLOrAbsolutePathField
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import chooser, workflows
 from wagtail.contrib.redirects import views as redirect_views
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
-from wagtail.models import Page
+from wagtail.models import Page, Site
+from wagtail.sites import views as sites_views
 
 # --- images: a file with an image's signature that no decoder can open -------------------
 
@@ -145,3 +151,26 @@ def redirect_import_process(request):
     if not all(request.POST.get(name) for name in IMPORT_FIELDS):
         raise SuspiciousOperation("Redirect import confirmed without a started import.")
     return redirect_views.process_import(request)
+
+
+# --- the sites listing: two column heads in English ---------------------------------------
+
+
+class SiteIndexView(sites_views.IndexView):
+    """Wagtail's sites listing with its "site_name" and "root_page" columns headed by the
+    fields' translated names (Wagtail made the heads from the attribute names: "Site name",
+    "Root page")."""
+
+    columns = [
+        Column(
+            column.name,
+            label=capfirst(Site._meta.get_field(column.name).verbose_name),
+            sort_key=column.sort_key,
+        )
+        if column.name in ("site_name", "root_page")
+        else column
+        for column in sites_views.IndexView.columns
+    ]
+
+
+site_viewset = sites_views.SiteViewSet("wagtailsites", index_view_class=SiteIndexView)

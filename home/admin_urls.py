@@ -20,6 +20,8 @@ urlpatterns = [
         admin_repairs.snippet_chooser_create,
     ),
     path("redirects/import/process/", admin_repairs.redirect_import_process),
+    path("sites/", admin_repairs.site_viewset.index_view),
+    path("sites/results/", admin_repairs.site_viewset.index_results_view),
 ]
 urlpatterns = decorate_urlpatterns(urlpatterns, require_admin_access)
 urlpatterns = decorate_urlpatterns(urlpatterns, never_cache)
