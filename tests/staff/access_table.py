@@ -228,6 +228,9 @@ ACCESS = {
     "wagtailforms:delete_submissions": Access(NOBODY, NOBODY),
     "wagtailredirects:*": Access(ADMINS, ADMINS),
     "admin/redirects/import/process/": Access(ADMINS, ADMINS),
+    # Wagtail's sites listing with Swedish column heads (home/admin_repairs.py).
+    "admin/sites/": Access(ADMINS, ADMINS),
+    "admin/sites/results/": Access(ADMINS, ADMINS),
     # No snippet chooser of ours has a creation form: its create step is 404 for everyone
     # (home/admin_repairs.snippet_chooser_create answers for all of them).
     "admin/snippets/choose/<slug:app_label>/<slug:model_name>/create/": Access(NOBODY, NOBODY),

@@ -64,12 +64,25 @@ def po_entries(path):
     }
 
 
-def test_the_compiled_catalogue_says_what_the_po_says():
-    entries = po_entries(CATALOGUE / "django.po")
-    compiled = gettext.GNUTranslations((CATALOGUE / "django.mo").open("rb"))
-    assert len(entries) > 100
+@pytest.mark.parametrize("domain, least", [("django", 100), ("djangojs", 10)])
+def test_the_compiled_catalogue_says_what_the_po_says(domain, least):
+    entries = po_entries(CATALOGUE / f"{domain}.po")
+    compiled = gettext.GNUTranslations((CATALOGUE / f"{domain}.mo").open("rb"))
+    assert len(entries) > least
     stale = {msgid for msgid, msgstr in entries.items() if compiled.gettext(msgid) != msgstr}
-    assert not stale, "recompile locale/sv/LC_MESSAGES/django.po with msgfmt"
+    assert not stale, f"recompile locale/sv/LC_MESSAGES/{domain}.po with msgfmt"
+
+
+def test_the_admins_scripts_get_the_project_catalogue_for_wagtails_js_strings(client):
+    """Wagtail's JavaScript catalogue (Django's JavaScriptCatalog) merges LOCALE_PATHS last:
+    the strings its Swedish catalogue lacks come from ours, the others stay Wagtail's."""
+    catalogue = client.get("/admin/jsi18n/").content.decode()
+
+    def entry(msgid, msgstr):
+        return f"{json.dumps(msgid)}: {json.dumps(msgstr)}"
+
+    assert entry("Changes have been autosaved.", "Ändringarna är sparade automatiskt.") in catalogue
+    assert entry("Close", "Stäng") in catalogue  # Wagtail's own Swedish, kept
 
 
 def test_django_takes_the_project_catalogue_for_wagtails_msgids():
@@ -171,3 +184,11 @@ def test_every_time_zone_offered_on_the_account_page_is_one_a_browser_can_name()
     zones = get_available_admin_time_zones()
     assert "Europe/Stockholm" in zones and "UTC" in zones
     assert not {"localtime", "Factory", "posixrules"} & set(zones)
+
+
+def test_the_sites_listing_heads_its_columns_in_swedish(home_page, client):
+    admin = get_user_model().objects.create_superuser("webbplatser", "w@angsby.example", "x")
+    client.force_login(admin)
+    text = client.get("/admin/sites/").content.decode()
+    assert "Webbplatsens namn" in text and "Startsida" in text
+    assert "Site name" not in text and "Root page" not in text
