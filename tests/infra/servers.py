@@ -3,6 +3,7 @@ Redis (Debian's redis-server), an S3-speaking server (moto in server mode), and 
 itself under gunicorn, as many processes as a test needs. Each waits until it answers
 (polling, never sleeping for a fixed time) and is stopped by its owner."""
 
+import json
 import os
 import secrets
 import shutil
@@ -116,6 +117,21 @@ class RedisServer:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
+def public_read_policy(bucket):
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": "PublicReadOfUploads",
+                "Effect": "Allow",
+                "Principal": "*",
+                "Action": "s3:GetObject",
+                "Resource": f"arn:aws:s3:::{bucket}/*",
+            }
+        ],
+    }
+
+
 class S3Server:
     """moto in server mode: a real S3-speaking HTTP server on a free loopback port, with one
     bucket made as an operator would make it."""
@@ -155,7 +171,7 @@ class S3Server:
             aws_secret_access_key=self.secret_key,
         )
 
-    def keys(self):
+    def object_keys(self):
         listing = self.client().list_objects_v2(Bucket=self.bucket)
         return [item["Key"] for item in listing.get("Contents", [])]
 
@@ -173,8 +189,13 @@ class S3Server:
             "moto server",
             log,
         )
-        self.client().create_bucket(
+        client = self.client()
+        client.create_bucket(
             Bucket=self.bucket, CreateBucketConfiguration={"LocationConstraint": self.region}
+        )
+        # Anyone may read an object (images stand in public pages), only the app may write.
+        client.put_bucket_policy(
+            Bucket=self.bucket, Policy=json.dumps(public_read_policy(self.bucket))
         )
         return self
 

@@ -127,12 +127,18 @@ def test_an_unpublish_on_one_app_server_reaches_the_other_at_its_next_request(
     assert done.status_code == 302
 
     assert requests.get(second.url + unit.url, timeout=30).status_code == 404
-    assert "Förskolan Solrosen" not in requests.get(second.url + unit.get_parent().url).text
-    assert "Förskolan Solrosen" not in requests.get(second.url + "/sok/?q=Solrosen").text
-    assert "Förskolan Vitsippan" in requests.get(second.url + "/sok/?q=Vitsippan").text
+    assert "Förskolan Solrosen" not in read(second, unit.get_parent().url)
+    assert "Förskolan Solrosen" not in read(second, "/sok/?q=Solrosen")
+    assert "Förskolan Vitsippan" in read(second, "/sok/?q=Vitsippan")
     # Both generations moved in Redis, where the second server read them.
     assert shared_value(redis_server, PARTS_GENERATION) != parts_before
     assert shared_value(redis_server, SEARCH_GENERATION) != search_before
+
+
+def read(server, path):
+    answer = requests.get(server.url + path, timeout=30)
+    assert answer.status_code == 200
+    return answer.text
 
 
 def csrf_token(html):
@@ -212,9 +218,7 @@ def test_redis_restarted_under_load_loses_no_submission_and_never_answers_500(
         load.wait_for(10)
 
     assert sorted(sent) == sorted(Feedback.objects.values_list("message", flat=True))
-    assert {status for _, status in load.answers} == {200}, [
-        a for a in load.answers if a[1] != 200
-    ]
+    assert {status for _, status in load.answers} == {200}, [a for a in load.answers if a[1] != 200]
     # Back on Redis: the servers wrote their generation and counts there again.
     assert redis_server.client().keys(f"*{PARTS_GENERATION}")
     assert redis_server.client().keys("*rl:*")
