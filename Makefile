@@ -36,6 +36,7 @@ serve-demo:
 test: $(BIN)/.installed node_modules/.installed
 	@bin/ensure-chromium
 	@bin/ensure-proxy
+	@bin/ensure-redis
 	bin/with-postgres $(MAKE) --no-print-directory check-and-pytest
 
 # Runs inside the throwaway PostgreSQL that `test` starts.

@@ -10,6 +10,8 @@ goes to bench/README.md (the latest run) and bench/results/ (every run, not in g
 Environment: BENCH_UNITS, BENCH_FEEDBACK, BENCH_PROPOSALS, BENCH_VOTES (scale),
 BENCH_DURATION (seconds per load, default 10), BENCH_CONNECTIONS (default 16),
 BENCH_WORKERS / BENCH_THREADS (gunicorn gthread workers and threads per worker, default 2 x 4).
+The shared cache is the database's unless REDIS_URL names a Redis, or BENCH_REDIS=1 starts
+Debian's redis-server on a free loopback port for the run (as production with REDIS_URL).
 
 Every row is reported as a ratio to its ceiling and to the previous recorded run
 (bench/baseline.json, committed; `--record-baseline` makes this run the next baseline).
@@ -98,6 +100,28 @@ def site_env(var_dir):
 
 def manage(env, *args):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def start_redis(run_dir):
+    """A throwaway redis-server on loopback for BENCH_REDIS=1; returns (process, url)."""
+    binary = ensure_tool("redis-server", "redis-server")
+    port = free_port()
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(run_dir)]
+        + ["--save", "", "--appendonly", "no", "--logfile", str(Path(run_dir) / "redis.log")]
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit("bench: redis-server stopped at start")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+                sock.sendall(b"PING\r\n")
+                if sock.recv(16).startswith(b"+PONG"):
+                    return process, f"redis://127.0.0.1:{port}/0"
+        except OSError:
+            time.sleep(0.05)
+    sys.exit("bench: redis-server did not answer")
 
 
 def wait_for(url, process, timeout=60):
@@ -343,6 +367,9 @@ def main():
     RESULTS.mkdir(parents=True, exist_ok=True)
     var_dir = Path(tempfile.mkdtemp(prefix="bench-var-"))
     env = site_env(var_dir)
+    redis = None
+    if os.environ.get("BENCH_REDIS") == "1" and not env.get("REDIS_URL"):
+        redis, env["REDIS_URL"] = start_redis(var_dir)
     started_at = datetime.datetime.now().astimezone()
 
     print("Preparing the database ...", flush=True)
@@ -410,6 +437,8 @@ def main():
     finally:
         stop(gunicorn)
         context.get("cleanup", lambda: None)()
+        if redis is not None:
+            stop(redis)
 
     print("Measuring the nginx ceiling ...", flush=True)
     rows.append(
@@ -465,10 +494,13 @@ def render_report(rows, started_at, generate_seconds, context, previous=None):
     nginx = next(r for r in rows if r["name"].startswith("ceiling: nginx"))
     pg = next(r for r in rows if r["name"].startswith("ceiling: pgbench"))
     before = {row["name"]: row for row in (previous or {}).get("rows", [])}
+    redis = os.environ.get("REDIS_URL") or os.environ.get("BENCH_REDIS") == "1"
+    shared_cache = "Redis" if redis else "database"
     lines = [
         f"Run {started_at:%Y-%m-%d %H:%M %Z} on {os.cpu_count()} CPU cores; gunicorn with "
         f"{WORKERS} gthread workers x {THREADS} threads, config.settings.production, "
-        f"PostgreSQL on loopback; {CONNECTIONS} connections, {DURATION} s per row. Data: "
+        f"PostgreSQL on loopback, shared cache: {shared_cache}; {CONNECTIONS} connections, "
+        f"{DURATION} s per row. Data: "
         f"{context['scale']} (generated in {generate_seconds:.0f} s). Previous run: "
         f"{(previous or {}).get('run', 'none recorded')} (bench/baseline.json).",
         "",

@@ -35,7 +35,15 @@ def ensure_installed():
     subprocess.run([str(ENSURE)], check=True)
 
 
-def render(listen, upstreams, run_dir, cache_dir, purge_from=("127.0.0.1",), workers="auto"):
+def render(
+    listen,
+    upstreams,
+    run_dir,
+    cache_dir,
+    purge_from=("127.0.0.1",),
+    workers="auto",
+    media_root=None,
+):
     values = {
         "LISTEN": listen,
         "UPSTREAM": "\n        ".join(f"server {address};" for address in upstreams),
@@ -45,6 +53,8 @@ def render(listen, upstreams, run_dir, cache_dir, purge_from=("127.0.0.1",), wor
         "WORKERS": str(workers),
         # Started as root, nginx would hand its workers to nobody, who cannot write here.
         "USER": "user root;" if os.geteuid() == 0 else "",
+        # Without uploads on disk (S3 storage, the benchmark) an empty folder of its own.
+        "MEDIA_ROOT": str(media_root or Path(run_dir) / "media"),
     }
     text = TEMPLATE.read_text()
     for name, value in values.items():
@@ -61,9 +71,10 @@ def free_port():
 class ReverseProxy:
     """The reference proxy on a free loopback port in front of `upstream` (host:port)."""
 
-    def __init__(self, upstream, workers=1):
+    def __init__(self, upstream, workers=1, media_root=None):
         self.upstream = upstream
         self.workers = workers
+        self.media_root = media_root
         self.port = None
         self.process = None
         self.run_dir = None
@@ -83,6 +94,7 @@ class ReverseProxy:
                 self.run_dir,
                 self.run_dir / "cache",
                 workers=self.workers,
+                media_root=self.media_root,
             )
         )
         self.process = subprocess.Popen(
@@ -135,13 +147,25 @@ def main():
     parser.add_argument("--listen", default="127.0.0.1:8080")
     parser.add_argument("--upstream", action="append", default=[], help="host:port, repeatable")
     parser.add_argument("--workers", default="auto")
+    parser.add_argument(
+        "--media-root",
+        default=os.environ.get("VAR_DIR", str(DEPLOY.parent / "var")) + "/media",
+        help="editors' uploads on disk (MEDIA_ROOT), served under /media/",
+    )
     args = parser.parse_args()
     ensure_installed()
     run_dir = Path(tempfile.mkdtemp(prefix="reverse-proxy-"))
     conf = run_dir / "nginx.conf"
     upstreams = args.upstream or ["127.0.0.1:8000"]
     conf.write_text(
-        render(args.listen, upstreams, run_dir, run_dir / "cache", workers=args.workers)
+        render(
+            args.listen,
+            upstreams,
+            run_dir,
+            run_dir / "cache",
+            workers=args.workers,
+            media_root=args.media_root,
+        )
     )
     print(f"Proxy on http://{args.listen} in front of {', '.join(upstreams)}; config {conf}")
     try:

@@ -129,8 +129,14 @@ _memo = _Memo()
 
 def memo(key, make):
     """What `make()` returns, made once per generation in this process for `key` (a tuple of
-    plain values). The value is shared by every request: it must not be changed."""
-    return _memo.get_or_make(generation(), key, make)
+    plain values). The value is shared by every request: it must not be changed.
+
+    Without a generation (Redis away: the shared cache answers nothing) nothing is kept:
+    a change made meanwhile could not make it old, so the part is made afresh each time."""
+    current = generation()
+    if current is None:
+        return make()
+    return _memo.get_or_make(current, key, make)
 
 
 def may_keep(request):

@@ -68,20 +68,25 @@ def _changed(sender, instance, **kwargs):
         forget_results()
 
 
-def results_key(params):
+def results_key(params, current=None):
     """The key of one search's fragment: its parameters as sent (the fragment's links repeat
     them), the language, the day and the generation."""
     items = sorted((key, value) for key in params for value in params.getlist(key))
-    raw = repr((items, get_language(), timezone.localdate().isoformat(), generation()))
+    current = generation() if current is None else current
+    raw = repr((items, get_language(), timezone.localdate().isoformat(), current))
     return "search:results:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 def cached_results(params, render):
-    """The fragment for `params`: kept, or `render()`ed now and kept."""
+    """The fragment for `params`: kept, or `render()`ed now and kept. Without a generation
+    (the shared cache does not answer: Redis away) nothing is kept or read."""
     seconds = results_seconds()
     if not seconds:
         return render()
-    key = results_key(params)
+    current = generation()
+    if current is None:
+        return render()
+    key = results_key(params, current)
     html = cache.get(key)
     if html is None:
         html = render()

@@ -186,9 +186,17 @@ if os.environ.get("REDIS_URL"):
     redis_cache = {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
-        "OPTIONS": {"IGNORE_EXCEPTIONS": False},
+        "OPTIONS": {
+            # Redis restarted or failed over: a read is a miss and a write is lost, so pages
+            # are rendered uncached (home/fragments.py keeps nothing without a generation)
+            # instead of answering 500. Each miss is logged.
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "1")),
+            "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "1")),
+        },
     }
     CACHES = {"default": redis_cache, "shared": redis_cache}
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # Sessions live in the database so that any app server can serve any request.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
@@ -207,6 +215,9 @@ EMAIL_TIMEOUT = 10
 # of home.resident_input.DEFAULT_RATE_LIMITS.
 RESIDENT_RATE_LIMITS = {}
 RATELIMIT_USE_CACHE = "shared"
+# A count the shared cache cannot give (Redis away) limits nobody: a resident's submission
+# must not be refused for an outage (the one-time key and the spam challenge still guard).
+RATELIMIT_FAIL_OPEN = True
 # Behind a load balancer set this to the header carrying the client's address.
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY", "REMOTE_ADDR")
 

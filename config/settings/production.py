@@ -41,8 +41,26 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    # Editors' uploads on S3-compatible storage shared by every app server.
+    # Editors' uploads (images, their renditions, documents) on S3-compatible storage that
+    # every app server shares. Keys come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the
+    # machine's role, as boto3 finds them; the README's configuration table names the rest.
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_STORAGE_BUCKET_NAME = os.environ["AWS_STORAGE_BUCKET_NAME"]
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE") or None
+    AWS_LOCATION = os.environ.get("AWS_LOCATION", "")
+    # Images are addressed by their bucket URL in pages that the proxy and the kept parts hold
+    # for days: a signed URL would expire inside them, so the bucket serves objects publicly
+    # (or through AWS_S3_CUSTOM_DOMAIN, a CDN).
+    AWS_QUERYSTRING_AUTH = False
+    AWS_DEFAULT_ACL = None  # the bucket's policy decides, not each object
+    # Two uploads named alike must not replace each other (Wagtail relies on distinct names).
+    AWS_S3_FILE_OVERWRITE = False
+    # Documents go through the app (privacy of their collection checked on every download),
+    # never by a public bucket URL that would outlive a restriction.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # A database-backed task queue; run `manage.py outbox_worker` beside the app servers
 # (django-tasks-db's db_worker, kept alive through database restarts).
