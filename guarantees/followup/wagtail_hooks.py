@@ -1,6 +1,8 @@
 import django_filters
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -74,6 +76,11 @@ class FollowUpViewSet(SnippetViewSet):
     list_per_page = 50
     filterset_class = FollowUpFilterSet
     copy_view_enabled = False
+    # Read-only for everyone who may see a follow-up but not change it.
+    inspect_view_enabled = True
+    inspect_view_class = admin_views.FollowUpInspectView
+    edit_template_name = "followup/admin/edit.html"
+    inspect_template_name = "followup/admin/inspect.html"
     index_view_class = admin_views.FollowUpIndexView
     edit_view_class = admin_views.FollowUpEditView
     delete_view_class = admin_views.FollowUpDeleteView
@@ -84,6 +91,21 @@ class FollowUpViewSet(SnippetViewSet):
     @cached_property
     def add_view(self):
         return admin_views.StartFollowUpView.as_view(viewset=self)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "publish/<int:pk>/",
+                self.construct_view(admin_views.PublishFollowUpView),
+                name="publish",
+            ),
+            path(
+                "unpublish/<int:pk>/",
+                self.construct_view(admin_views.UnpublishFollowUpView),
+                name="unpublish",
+            ),
+        ]
 
 
 class ReportViewSet(ViewSet):
@@ -125,6 +147,30 @@ class FollowUpGroup(SnippetViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_follow_up_admin():
     return FollowUpGroup()
+
+
+@hooks.register("register_log_actions")
+def register_follow_up_log_actions(actions):
+    actions.register_action(
+        "followup.ready_for_review",
+        _("Klar för granskning"),
+        _("Uppföljningen lämnades för granskning"),
+    )
+
+
+@hooks.register("after_publish_page")
+def keep_follow_ups_in_step(request, page):
+    """A guarantee (or its area's, or the city's commitments) republished during the year:
+    the drafts of the running year below it gain the commitments added and mark those
+    removed (YearlyFollowUp.keep_in_step)."""
+    today = timezone.localdate()
+    drafts = YearlyFollowUp.objects.filter(
+        is_published=False, year__gte=today.year, unit__path__startswith=page.path
+    )
+    for follow_up in drafts.select_related("unit"):
+        with transaction.atomic():
+            YearlyFollowUp.objects.select_for_update().get(pk=follow_up.pk)
+            follow_up.keep_in_step(today)
 
 
 class QualityReportMenuItem(MenuItem):
