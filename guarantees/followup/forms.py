@@ -92,6 +92,7 @@ class FollowUpAdminForm(WagtailAdminModelForm):
 
     @property
     def changes_anything(self):
+
         return self.has_changed() or any(
             form.has_changed() for formset in self.formsets.values() for form in formset.forms
         )

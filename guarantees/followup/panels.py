@@ -20,6 +20,12 @@ ROWS_ARE_FIXED = _(
 class FixedRowsFormSet(BaseChildFormSet):
     tampered = False
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # modelcluster orders every Orderable's formset; these rows keep the order they were
+        # created in, so no ORDER field is read (its forms are built later, on first use).
+        self.can_order = False
+
     def clean(self):
         super().clean()
         if self.instance.pk is None:
@@ -38,7 +44,6 @@ class FixedRowsPanel(InlinePanel):
             formset=FixedRowsFormSet,
             extra=0,
             can_delete=False,
-            can_order=False,
             min_num=None,
             validate_min=False,
             max_num=None,

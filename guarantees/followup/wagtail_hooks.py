@@ -1,8 +1,6 @@
 import django_filters
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -156,21 +154,6 @@ def register_follow_up_log_actions(actions):
         _("Klar för granskning"),
         _("Uppföljningen lämnades för granskning"),
     )
-
-
-@hooks.register("after_publish_page")
-def keep_follow_ups_in_step(request, page):
-    """A guarantee (or its area's, or the city's commitments) republished during the year:
-    the drafts of the running year below it gain the commitments added and mark those
-    removed (YearlyFollowUp.keep_in_step)."""
-    today = timezone.localdate()
-    drafts = YearlyFollowUp.objects.filter(
-        is_published=False, year__gte=today.year, unit__path__startswith=page.path
-    )
-    for follow_up in drafts.select_related("unit"):
-        with transaction.atomic():
-            YearlyFollowUp.objects.select_for_update().get(pk=follow_up.pk)
-            follow_up.keep_in_step(today)
 
 
 class QualityReportMenuItem(MenuItem):

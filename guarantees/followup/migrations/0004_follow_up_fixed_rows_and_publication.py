@@ -4,30 +4,50 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('followup', '0003_follow_up_review_and_publish_rule'),
+        ("followup", "0003_follow_up_review_and_publish_rule"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='commitmentoutcome',
-            name='removed_on',
-            field=models.DateField(blank=True, editable=False, help_text='Åtagandet togs bort ur garantin under året; raden står kvar.', null=True, verbose_name='borttaget ur garantin'),
+            model_name="commitmentoutcome",
+            name="removed_on",
+            field=models.DateField(
+                blank=True,
+                editable=False,
+                help_text="Åtagandet togs bort ur garantin under året; raden står kvar.",
+                null=True,
+                verbose_name="borttaget ur garantin",
+            ),
         ),
         migrations.AddField(
-            model_name='yearlyfollowup',
-            name='corrected_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='rättad den'),
+            model_name="yearlyfollowup",
+            name="corrected_at",
+            field=models.DateTimeField(
+                blank=True, editable=False, null=True, verbose_name="rättad den"
+            ),
         ),
         migrations.AlterField(
-            model_name='commitmentoutcome',
-            name='outcome',
-            field=models.CharField(blank=True, choices=[('met', 'Uppfyllt'), ('partly', 'Delvis uppfyllt'), ('not_met', 'Ej uppfyllt')], max_length=10, verbose_name='utfall'),
+            model_name="commitmentoutcome",
+            name="outcome",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("met", "Uppfyllt"),
+                    ("partly", "Delvis uppfyllt"),
+                    ("not_met", "Ej uppfyllt"),
+                ],
+                max_length=10,
+                verbose_name="utfall",
+            ),
         ),
         migrations.AlterField(
-            model_name='yearlyfollowup',
-            name='ready_for_review',
-            field=models.BooleanField(default=False, help_text='Kryssa i när alla åtaganden har ett utfall. Granskarna får då ett mejl. Till dess sparas uppföljningen som utkast, också med utfall som saknas.', verbose_name='klar för granskning'),
+            model_name="yearlyfollowup",
+            name="ready_for_review",
+            field=models.BooleanField(
+                default=False,
+                help_text="Kryssa i när alla åtaganden har ett utfall. Granskarna får då ett mejl. Till dess sparas uppföljningen som utkast, också med utfall som saknas.",
+                verbose_name="klar för granskning",
+            ),
         ),
     ]
