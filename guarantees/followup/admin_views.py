@@ -128,6 +128,11 @@ class FollowUpEditView(FollowUpStatusMixin, ScopedSingleFollowUpMixin, snippets.
             services.tell_reviewers(instance, self.request.user)
         return instance
 
+    def get_success_url(self):
+        # A draft is filled in over the year: saving keeps the editor on it, as Wagtail does
+        # for a snippet's draft.
+        return reverse(f"{URLS}:edit", args=[self.object.pk])
+
     def get_success_message(self, instance=None):
         if self.form.becomes_ready:
             return _("Uppföljningen är sparad och granskarna har fått ett mejl.")
