@@ -107,6 +107,7 @@ class FollowUpStatusMixin:
                 {
                     "url": reverse(f"{URLS}:{name}", args=[follow_up.pk]),
                     "label": label,
+                    "secondary": follow_up.is_published,
                 }
             )
         return {"follow_up": follow_up, "status_actions": actions}
@@ -208,7 +209,7 @@ class FollowUpStateChangeView(StateChangeView):
 
 
 class PublishFollowUpView(FollowUpStateChangeView):
-    page_title = gettext_lazy("Publicera årsuppföljningen")
+    page_title = gettext_lazy("Publicera")
     submit_label = gettext_lazy("Publicera")
 
     @property
@@ -234,7 +235,7 @@ class PublishFollowUpView(FollowUpStateChangeView):
 
 
 class UnpublishFollowUpView(FollowUpStateChangeView):
-    page_title = gettext_lazy("Avpublicera årsuppföljningen")
+    page_title = gettext_lazy("Avpublicera")
     submit_label = gettext_lazy("Avpublicera")
     destructive = True
     description = gettext_lazy(
