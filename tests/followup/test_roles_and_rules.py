@@ -144,10 +144,9 @@ def test_the_units_editor_enters_a_draft_and_cannot_publish_it(client, people, u
     assert (
         refused.status_code == 302 and YearlyFollowUp.objects.get(pk=follow_up.pk).ready_for_review
     )
-    assert (
-        "Förskolan Solrosen"
-        in client.get(reverse(INSPECT_URL, args=[follow_up.pk])).content.decode()
-    )
+    read_only = client.get(reverse(INSPECT_URL, args=[follow_up.pk])).content.decode()
+    assert "Förskolan Solrosen" in read_only
+    assert started["Location"] not in read_only  # no edit link that would lead back here
     assert "Förskolan Solrosen" in client.get(reverse(LIST_URL)).content.decode()
 
 
