@@ -8,6 +8,7 @@ class FollowUpConfig(AppConfig):
     verbose_name = _("Uppföljning")
 
     def ready(self):
-        from . import frontend_cache
+        from . import frontend_cache, signals
 
         frontend_cache.connect()
+        signals.connect()

@@ -6,7 +6,7 @@ from wagtail.permissions import policy_registry
 from guarantees.models import Committee, GuaranteePage
 from home.years import previous_year
 
-from .models import YearlyFollowUp, guarantee_years
+from .models import OUTCOME_REQUIRED, Outcome, YearlyFollowUp, guarantee_years, outcomes_missing
 
 
 class YearField(forms.TypedChoiceField):
@@ -62,15 +62,40 @@ class StartFollowUpForm(forms.Form):
 
 
 class FollowUpAdminForm(WagtailAdminModelForm):
-    """The entry screen: only those who may publish see the publish box as a choice."""
+    """The entry screen. A draft saves with outcomes missing; "Klar för granskning" needs them
+    all, and says so at the box and at each row that lacks one. The rows themselves are fixed
+    (panels.FixedRowsFormSet)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields.get("is_published")
-        if field is not None and not follow_up_policy().user_has_permission(
-            self.for_user, "publish"
-        ):
-            field.disabled = True
+        rows = self.formsets.get("outcomes")
+        for form in rows.forms if rows is not None else ():
+            field = form.fields.get("outcome")
+            if field is not None:
+                field.choices = [("", _("Inte ifyllt än")), *Outcome.choices]
+
+    def clean(self):
+        data = super().clean()
+        rows = self.formsets.get("outcomes")
+        if not data.get("ready_for_review") or rows is None or not rows.is_valid():
+            return data
+        missing = [form for form in rows.forms if not form.cleaned_data.get("outcome")]
+        for form in missing:
+            form.add_error("outcome", OUTCOME_REQUIRED)
+        if missing:
+            self.add_error("ready_for_review", outcomes_missing(len(missing)))
+        return data
+
+    @property
+    def becomes_ready(self):
+        return "ready_for_review" in self.changed_data and self.cleaned_data["ready_for_review"]
+
+    @property
+    def changes_anything(self):
+
+        return self.has_changed() or any(
+            form.has_changed() for formset in self.formsets.values() for form in formset.forms
+        )
 
 
 def report_year_choices():

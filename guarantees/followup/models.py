@@ -11,15 +11,18 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
 
 from guarantees.models import Commitment, CommitmentLevel, GuaranteePage
-from home.transitions import TransitionError
+from home.transitions import TransitionError, lock
 from home.years import FIRST_YEAR, last_allowed_year
+
+from .panels import ROWS_ARE_FIXED, FixedRowsPanel
 
 # The rule that publishing waits for the year's end, worded once: the model refuses with it and
 # the publish box explains it.
@@ -27,6 +30,20 @@ PUBLISH_AFTER_YEAR_END = _(
     "En uppföljning kan publiceras först när året är slut. Enhetens redaktör kan fylla i ett "
     "utkast under året."
 )
+# "Klar för granskning" and publishing need an outcome on every row; the row and the box say so.
+OUTCOME_REQUIRED = _("Välj ett utfall innan uppföljningen lämnas för granskning.")
+
+
+def outcomes_missing(count):
+    return ngettext(
+        "Ett åtagande saknar utfall. Alla behöver ett utfall innan uppföljningen kan granskas "
+        "och publiceras.",
+        "%(count)s åtaganden saknar utfall. Alla behöver ett utfall innan uppföljningen kan "
+        "granskas och publiceras.",
+        count,
+    ) % {"count": count}
+
+
 # The rule for a commitment not fully met, worded once: the analysis field's help text and the
 # model's refusal say the same thing.
 ANALYSIS_REQUIRED = _("Krävs när åtagandet inte uppfylldes helt: skriv varför det blev så.")
@@ -126,14 +143,20 @@ class YearlyFollowUp(ClusterableModel):
     ready_for_review = models.BooleanField(
         _("klar för granskning"),
         default=False,
-        help_text=_("Enhetens redaktör kryssar i när uppföljningen kan granskas och publiceras."),
+        help_text=_(
+            "Kryssa i när alla åtaganden har ett utfall. Granskarna får då ett mejl. Till dess "
+            "sparas uppföljningen som utkast, också med utfall som saknas."
+        ),
     )
     is_published = models.BooleanField(
         _("publicerad"),
         default=False,
         help_text=PUBLISH_AFTER_YEAR_END,
     )
+    # The first publication stays the publication date; a later change is a correction with
+    # its own date, shown beside it on the public page.
     published_at = models.DateTimeField(_("publicerad den"), null=True, blank=True, editable=False)
+    corrected_at = models.DateTimeField(_("rättad den"), null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(_("senast ändrad"), auto_now=True)
 
     objects = YearlyFollowUpQuerySet.as_manager()
@@ -147,18 +170,18 @@ class YearlyFollowUp(ClusterableModel):
             ],
             heading=_("Enhet och år"),
         ),
-        InlinePanel(
+        FixedRowsPanel(
             "outcomes",
             heading=_("Åtagandenas utfall"),
             label=_("Åtagande"),
             help_text=_(
                 "Alla åtaganden på enhetens garanti: kommungemensamma, verksamhetsområdets "
-                "och enhetens egna."
+                "och enhetens egna. Raderna följer garantin: ett åtagande som läggs till under "
+                "året kommer med, ett som tas bort står kvar och märks som borttaget."
             ),
         ),
         FieldPanel("summary"),
         FieldPanel("ready_for_review"),
-        FieldPanel("is_published"),
     ]
 
     class Meta:
@@ -182,32 +205,47 @@ class YearlyFollowUp(ClusterableModel):
 
     def save(self, *args, **kwargs):
         # The rule holds for every save, not only the admin's form: a year still running is
-        # never published.
+        # never published. The publication date is set once and never replaced.
         if self.is_published and not year_has_ended(self.year):
             raise TransitionError(PUBLISH_AFTER_YEAR_END)
         if self.is_published and self.published_at is None:
             self.published_at = timezone.now()
-        elif not self.is_published:
-            self.published_at = None
         super().save(*args, **kwargs)
 
     @classmethod
     def start(cls, unit, year):
         """The follow-up of `unit` for `year`, created with one outcome row per commitment
-        shown on its guarantee; an existing draft gains rows for commitments added since."""
+        shown on its guarantee; an existing draft of a year still running is brought in step."""
         with transaction.atomic():
-            cls.objects.get_or_create(unit=unit, year=year)
+            follow_up, created = cls.objects.get_or_create(unit=unit, year=year)
             # Locked, so that a double submit cannot add the same rows twice.
-            follow_up = cls.objects.select_for_update().get(unit=unit, year=year)
-            if not follow_up.is_published:
-                follow_up.add_missing_commitments()
+            follow_up = cls.objects.select_for_update().get(pk=follow_up.pk)
+            if created or (not follow_up.is_published and not year_has_ended(year)):
+                follow_up.keep_in_step()
         return follow_up
 
-    def add_missing_commitments(self):
-        present = set(self.outcomes.values_list("commitment_id", flat=True))
-        next_order = self.outcomes.count()
+    def keep_in_step(self, today=None):
+        """Make the rows the guarantee's commitments: a commitment added appears as a new row,
+        one no longer on the guarantee stays, marked removed on `today`; one shown again is no
+        longer marked. Returns (added rows, rows marked removed)."""
+        today = today or timezone.localdate()
+        shown = list(commitments_shown_on(self.unit))
+        shown_ids = {commitment.pk for commitment in shown}
+        rows = list(self.outcomes.all())
+        present = {row.commitment_id for row in rows if row.commitment_id}
+        removed = []
+        for row in rows:
+            gone = row.commitment_id is None or row.commitment_id not in shown_ids
+            if gone and row.removed_on is None:
+                row.removed_on = today
+                removed.append(row)
+            elif not gone and row.removed_on is not None:
+                row.removed_on = None
+                row.save(update_fields=["removed_on"])
+        CommitmentOutcome.objects.bulk_update(removed, ["removed_on"])
+        next_order = max((row.sort_order or 0 for row in rows), default=-1) + 1
         new_rows = []
-        for commitment in commitments_shown_on(self.unit):
+        for commitment in shown:
             if commitment.pk in present:
                 continue
             row = CommitmentOutcome(
@@ -218,7 +256,60 @@ class YearlyFollowUp(ClusterableModel):
             row.prefill(self.year)
             new_rows.append(row)
         CommitmentOutcome.objects.bulk_create(new_rows)
-        return new_rows
+        return new_rows, removed
+
+    def add_missing_commitments(self):
+        return self.keep_in_step()[0]
+
+    def rows_without_outcome(self):
+        return [row for row in self.outcomes.all() if not row.outcome]
+
+    def check_complete(self):
+        """Refuse, in Swedish, a follow-up that is not ready to be reviewed or published."""
+        missing = self.rows_without_outcome()
+        if missing:
+            raise TransitionError(outcomes_missing(len(missing)))
+        for row in self.outcomes.all():
+            row.full_clean(exclude=["follow_up", "commitment"])
+
+    def publish(self, now=None):
+        """Publish, under a row lock (call inside the transaction that mails about it). The
+        first publication keeps its date; publishing again after taking it down is a
+        correction with its own date. Returns True for a first publication."""
+        lock(self)
+        if self.is_published:
+            raise TransitionError(_("Uppföljningen är redan publicerad."))
+        if not year_has_ended(self.year):
+            raise TransitionError(PUBLISH_AFTER_YEAR_END)
+        try:
+            self.check_complete()
+        except TransitionError:
+            raise
+        except ValidationError as error:
+            raise TransitionError(
+                _("Ett åtagande är inte färdigt: %(error)s") % {"error": " ".join(error.messages)}
+            ) from error
+        first = self.published_at is None
+        self.is_published = True
+        if not first:
+            self.corrected_at = now or timezone.now()
+        elif now is not None:
+            self.published_at = now
+        self.save()
+        return first
+
+    def unpublish(self):
+        """Take the follow-up down to be corrected; its first publication date is kept."""
+        lock(self)
+        if not self.is_published:
+            raise TransitionError(_("Uppföljningen är inte publicerad."))
+        self.is_published = False
+        self.save()
+
+    def record_correction(self, now=None):
+        """A published follow-up changed by its reviewers: the change gets its own date."""
+        if self.is_published:
+            self.corrected_at = now or timezone.now()
 
     @property
     def period(self):
@@ -243,7 +334,15 @@ class CommitmentOutcome(Orderable):
     )
     commitment_title = models.CharField(_("åtagande"), max_length=300)
     expected_result = models.CharField(_("förväntat resultat"), max_length=500)
-    outcome = models.CharField(_("utfall"), max_length=10, choices=Outcome.choices)
+    # Blank in a draft: the unit fills it in during the year; review and publishing need it.
+    outcome = models.CharField(_("utfall"), max_length=10, choices=Outcome.choices, blank=True)
+    removed_on = models.DateField(
+        _("borttaget ur garantin"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Åtagandet togs bort ur garantin under året; raden står kvar."),
+    )
     measured_value = models.CharField(
         _("uppmätt värde"),
         max_length=300,
@@ -292,6 +391,8 @@ class CommitmentOutcome(Orderable):
         verbose_name_plural = _("åtagandenas utfall")
 
     def __str__(self):
+        if not self.outcome:
+            return self.commitment_title
         return f"{self.commitment_title}: {self.get_outcome_display()}"
 
     @staticmethod
@@ -326,9 +427,7 @@ class CommitmentOutcome(Orderable):
                 }
             )
         if not (self.commitment_title or "").strip():
-            raise ValidationError(
-                _("Rader skapas från garantins åtaganden och kan inte läggas till för hand.")
-            )
+            raise ValidationError(ROWS_ARE_FIXED)
         if self.needs_analysis and not (self.analysis or "").strip():
             raise ValidationError({"analysis": ANALYSIS_REQUIRED})
 

@@ -74,6 +74,11 @@ class FollowUpViewSet(SnippetViewSet):
     list_per_page = 50
     filterset_class = FollowUpFilterSet
     copy_view_enabled = False
+    # Read-only for everyone who may see a follow-up but not change it.
+    inspect_view_enabled = True
+    inspect_view_class = admin_views.FollowUpInspectView
+    edit_template_name = "followup/admin/edit.html"
+    inspect_template_name = "followup/admin/inspect.html"
     index_view_class = admin_views.FollowUpIndexView
     edit_view_class = admin_views.FollowUpEditView
     delete_view_class = admin_views.FollowUpDeleteView
@@ -84,6 +89,21 @@ class FollowUpViewSet(SnippetViewSet):
     @cached_property
     def add_view(self):
         return admin_views.StartFollowUpView.as_view(viewset=self)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "publish/<int:pk>/",
+                self.construct_view(admin_views.PublishFollowUpView),
+                name="publish",
+            ),
+            path(
+                "unpublish/<int:pk>/",
+                self.construct_view(admin_views.UnpublishFollowUpView),
+                name="unpublish",
+            ),
+        ]
 
 
 class ReportViewSet(ViewSet):
@@ -125,6 +145,15 @@ class FollowUpGroup(SnippetViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_follow_up_admin():
     return FollowUpGroup()
+
+
+@hooks.register("register_log_actions")
+def register_follow_up_log_actions(actions):
+    actions.register_action(
+        "followup.ready_for_review",
+        _("Klar för granskning"),
+        _("Uppföljningen lämnades för granskning"),
+    )
 
 
 class QualityReportMenuItem(MenuItem):

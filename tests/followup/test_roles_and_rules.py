@@ -31,6 +31,8 @@ from tests.factories import make_guarantee, make_service_area
 LIST_URL = "wagtailsnippets_followup_yearlyfollowup:list"
 ADD_URL = "wagtailsnippets_followup_yearlyfollowup:add"
 EDIT_URL = "wagtailsnippets_followup_yearlyfollowup:edit"
+INSPECT_URL = "wagtailsnippets_followup_yearlyfollowup:inspect"
+PUBLISH_URL = "wagtailsnippets_followup_yearlyfollowup:publish"
 
 
 def _staff(username, group):
@@ -50,7 +52,7 @@ def people(area, unit, home_page):
     return {"editor": editor, "quality": quality, "other": other}
 
 
-def _edit_data(follow_up, publish, ready=True):
+def _edit_data(follow_up, ready=True):
     rows = [
         {"id": row.pk, "outcome": Outcome.MET, "measured_value": "", "analysis": ""}
         for row in follow_up.outcomes.all()
@@ -59,7 +61,6 @@ def _edit_data(follow_up, publish, ready=True):
         {
             "summary": "Ett bra år.",
             "ready_for_review": "on" if ready else "",
-            "is_published": "on" if publish else "",
             "outcomes": inline_formset(rows, initial=len(rows)),
         }
     )
@@ -95,10 +96,12 @@ def test_quality_staff_cannot_publish_this_year_from_the_admin(client, people, u
     this_year = timezone.localdate().year
     follow_up = YearlyFollowUp.start(unit, this_year)
     client.force_login(people["quality"])
-    edit = client.get(reverse(EDIT_URL, args=[follow_up.pk])).content.decode()
-    assert str(PUBLISH_AFTER_YEAR_END) in edit  # the box says the rule it is held to
-    response = client.post(reverse(EDIT_URL, args=[follow_up.pk]), _edit_data(follow_up, True))
-    assert response.status_code == 200
+    assert (
+        client.post(reverse(EDIT_URL, args=[follow_up.pk]), _edit_data(follow_up)).status_code
+        == 302
+    )
+    response = client.post(reverse(PUBLISH_URL, args=[follow_up.pk]))
+    assert response.status_code == 400
     assert str(PUBLISH_AFTER_YEAR_END) in response.content.decode()
     assert not YearlyFollowUp.objects.get(pk=follow_up.pk).is_published
 
@@ -112,23 +115,38 @@ def test_the_units_editor_enters_a_draft_and_cannot_publish_it(client, people, u
     follow_up = YearlyFollowUp.objects.get(unit=unit, year=previous_year())
     assert started["Location"] == reverse(EDIT_URL, args=[follow_up.pk])
     form = client.get(started["Location"]).content.decode()
-    assert 'name="is_published"' in form and "disabled" in form.split('name="is_published"')[1][:80]
-    saved = client.post(started["Location"], _edit_data(follow_up, publish=True))
+    assert 'name="is_published"' not in form  # publishing is no box on the entry screen
+    assert reverse(PUBLISH_URL, args=[follow_up.pk]) not in form
+    saved = client.post(started["Location"], _edit_data(follow_up))
     assert saved.status_code == 302
     follow_up.refresh_from_db()
     assert follow_up.ready_for_review and follow_up.summary == "Ett bra år."
-    assert not follow_up.is_published  # the box was not the editor's to tick
+    # Wagtail answers a missing permission with a redirect to the dashboard and a message.
+    assert client.post(reverse(PUBLISH_URL, args=[follow_up.pk])).status_code in (302, 403)
+    assert not YearlyFollowUp.objects.get(pk=follow_up.pk).is_published
     # Quality staff see it waiting for review and publish it.
     client.force_login(people["quality"])
     waiting = client.get(reverse(LIST_URL), {"ready_for_review": "true"}).content.decode()
     assert "Förskolan Solrosen" in waiting
-    published = client.post(started["Location"], _edit_data(follow_up, publish=True))
+    assert (
+        reverse(PUBLISH_URL, args=[follow_up.pk])
+        in client.get(started["Location"]).content.decode()
+    )
+    published = client.post(reverse(PUBLISH_URL, args=[follow_up.pk]))
     assert published.status_code == 302
     follow_up.refresh_from_db()
     assert follow_up.is_published
-    # Published, it is the municipality's record: the editor can no longer change it.
+    # Published, it is the municipality's record: the editor reads it but can no longer
+    # change it; the old edit address opens it read-only.
     client.force_login(people["editor"])
-    assert client.get(started["Location"]).status_code == 404
+    assert client.get(started["Location"])["Location"] == reverse(INSPECT_URL, args=[follow_up.pk])
+    refused = client.post(started["Location"], _edit_data(follow_up, ready=False))
+    assert (
+        refused.status_code == 302 and YearlyFollowUp.objects.get(pk=follow_up.pk).ready_for_review
+    )
+    read_only = client.get(reverse(INSPECT_URL, args=[follow_up.pk])).content.decode()
+    assert "Förskolan Solrosen" in read_only
+    assert started["Location"] not in read_only  # no edit link that would lead back here
     assert "Förskolan Solrosen" in client.get(reverse(LIST_URL)).content.decode()
 
 

@@ -33,8 +33,9 @@ STAFF = frozenset(roles.ROLE_GROUPS) | SUPER
 EVERYONE = STAFF | {ANONYMOUS}
 
 
-# The unit's editor enters its follow-up, quality staff review and publish (editors reach
-# only their own units' unpublished follow-ups: tests/followup/test_roles.py).
+# The unit's editor enters its follow-up, quality staff review and publish (editors change
+# only their own units' unpublished follow-ups and read the published ones:
+# tests/followup/test_fixed_rows_and_publishing.py).
 FOLLOW_UP = ADMINS | {QUALITY, EDITOR}
 
 
@@ -288,6 +289,13 @@ ACCESS = {
     "wagtailsnippets_followup_yearlyfollowup:add": Access(FOLLOW_UP, FOLLOW_UP),
     "wagtailsnippets_followup_yearlyfollowup:edit": Access(FOLLOW_UP, FOLLOW_UP),
     "wagtailsnippets_followup_yearlyfollowup:delete": Access(
+        ADMINS | {QUALITY}, ADMINS | {QUALITY}
+    ),
+    "wagtailsnippets_followup_yearlyfollowup:inspect": Access(FOLLOW_UP, FOLLOW_UP),
+    "wagtailsnippets_followup_yearlyfollowup:publish": Access(
+        ADMINS | {QUALITY}, ADMINS | {QUALITY}
+    ),
+    "wagtailsnippets_followup_yearlyfollowup:unpublish": Access(
         ADMINS | {QUALITY}, ADMINS | {QUALITY}
     ),
     "wagtailsnippets_followup_yearlyfollowup:usage": Access(FOLLOW_UP, FOLLOW_UP),
