@@ -46,8 +46,7 @@ def decide_in_footer(client, page, action, comment=""):
 def messages_after(response):
     """The messages a response left for the next page, without their buttons."""
     return [
-        str(message).split("<span", 1)[0].strip()
-        for message in get_messages(response.wsgi_request)
+        str(message).split("<span", 1)[0].strip() for message in get_messages(response.wsgi_request)
     ]
 
 
