@@ -338,6 +338,11 @@ REGEX_PATHS = {
     "\\.\\.\\.(?P<revision_id_b>live|latest|\\d+)/$": lambda w, p: (
         f"/admin/pages/{w.own.pk}/revisions/compare/earliest...latest/"
     ),
+    # The same comparison, answered ahead of Wagtail's by staff (the committee's decision).
+    "admin/^pages/(?P<pk>\\d+)/revisions/compare/(?P<revision_id_a>live|earliest|\\d+)"
+    "\\.\\.\\.(?P<revision_id_b>live|latest|\\d+)/$": lambda w, p: (
+        f"/admin/pages/{w.own.pk}/revisions/compare/earliest...latest/"
+    ),
     r"^((?:[\w\-]+/)*)$": lambda w, p: w.own.url,
     "admin/^.*/$": lambda w, p: "/admin/finns-inte/",
     "admin/test404/": lambda w, p: "/admin/test404/",
