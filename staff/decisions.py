@@ -8,7 +8,8 @@ approver's name and comment. It connects under Wagtail's own `dispatch_uid`s: st
 before wagtail.admin, and Django keeps one receiver per uid and sender, so Wagtail's notifiers
 are never connected and the editor gets one letter, not two. Wagtail's own rule for the
 recipient stays: the submitter, unless they decided themselves, when active, with an address,
-and with that kind of notice switched on in their account.
+and with that kind of notice switched on in their account. A snippet's workflow (none has
+one today) still gets Wagtail's own notice, called from ours.
 
 The approver's message: `decision_message` is what the screen says after a decision, whichever
 screen it was taken on (staff/urls.py).
@@ -17,6 +18,7 @@ screen it was taken on (staff/urls.py).
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from wagtail.admin import signal_handlers as wagtail_notices
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.signals import workflow_approved, workflow_rejected
 from wagtail.users.models import UserProfile
@@ -56,10 +58,9 @@ def _recipient(workflow_state, notification, decided_by):
 
 def _mail_the_editor(workflow_state, notification, subject, decided_by):
     editor = _recipient(workflow_state, notification, decided_by)
-    page = workflow_state.content_object
-    if editor is None or not isinstance(page, Page):
+    if editor is None:
         return None
-    page = page.specific
+    page = workflow_state.content_object.specific
     task_state = workflow_state.current_task_state.specific
     go_live_at = held_until(page, task_state.revision) if notification == "approved" else None
     with translation.override(UserProfile.get_for_user(editor).get_preferred_language()):
@@ -83,11 +84,15 @@ def _mail_the_editor(workflow_state, notification, subject, decided_by):
 
 def mail_the_editor_approved(sender, instance, user=None, **kwargs):
     """`workflow_approved`: the guarantee is approved (and published or held)."""
+    if not isinstance(instance.content_object, Page):  # a snippet: Wagtail's own notice
+        return wagtail_notices.workflow_approval_email_notifier(instance, user=user)
     return _mail_the_editor(instance, "approved", lambda: _("Godkänd: %(title)s"), user)
 
 
 def mail_the_editor_rejected(sender, instance, user=None, **kwargs):
     """`workflow_rejected`: the approver asked for changes."""
+    if not isinstance(instance.content_object, Page):  # a snippet: Wagtail's own notice
+        return wagtail_notices.workflow_rejection_email_notifier(instance, user=user)
     return _mail_the_editor(instance, "rejected", lambda: _("Ändringar begärs: %(title)s"), user)
 
 

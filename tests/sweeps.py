@@ -371,7 +371,8 @@ def check_resolves(path, pattern):
     """The generated path reaches the pattern it was made for (or the sweep tests nothing)."""
     match = resolve(path.split("?")[0])
     if isinstance(pattern.pattern.pattern, RoutePattern) or pattern.route in REGEX_PATHS:
-        assert match.func == pattern.pattern.callback or match.route.endswith(
+        # Or to a view answered ahead of it on the same route (home.admin_urls, staff.urls).
+        assert match.func == pattern.pattern.callback or match.route.replace("$", "").endswith(
             str(pattern.pattern.pattern).replace("^", "").replace("$", "")
         ), f"{path} resolves to {match.route}, not {pattern.route}"
 
