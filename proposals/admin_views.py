@@ -56,9 +56,26 @@ class ProposalPermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+# A queue is read from the top: what has waited longest comes first. The moment a proposal
+# started waiting, for each status that waits for staff (the dashboard orders the same way).
+WAITING_SINCE = {
+    Status.AWAITING_MODERATION: "confirmed_at",
+    Status.AT_COMMITTEE: "closes_at",
+}
+
+
 class ProposalIndexView(IndexView):
     def get_edit_url(self, instance):
         return reverse("proposals_admin:edit", args=[instance.pk])
+
+    def get_ordering(self):
+        """A queue (the listing filtered to a status that waits for staff) oldest first,
+        unless the reader sorted by a column; everything else newest first."""
+        if not self.is_explicitly_ordered:
+            statuses = self.request.GET.getlist("status")
+            if len(statuses) == 1 and statuses[0] in WAITING_SINCE:
+                return [WAITING_SINCE[statuses[0]], "created_at", "pk"]
+        return super().get_ordering()
 
 
 class ProposalView(ObjectScopedMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -448,7 +465,7 @@ def dashboard_queues(user, policy):
         queues.append(
             _queue(
                 Status.AWAITING_MODERATION,
-                "confirmed_at",
+                WAITING_SINCE[Status.AWAITING_MODERATION],
                 _("Väntar på granskning"),
                 _("Bekräftat"),
                 _("Till granskningskön"),
@@ -458,7 +475,7 @@ def dashboard_queues(user, policy):
         queues.append(
             _queue(
                 Status.AT_COMMITTEE,
-                "closes_at",
+                WAITING_SINCE[Status.AT_COMMITTEE],
                 _("Hos nämnden, att besvara"),
                 _("Röstningen slutade"),
                 _("Alla e-förslag hos nämnden"),

@@ -24,11 +24,13 @@ class StaffConfig(AppConfig):
     def ready(self):
         from wagtail.signals import workflow_approved
 
-        from . import sync
+        from . import decisions, sync
         from .renewal import hold_after_approval
 
         sync.connect()
         workflow_approved.connect(hold_after_approval, dispatch_uid="staff_hold_next_version")
+        # After the hold, so that the editor's letter can say when a held version goes live.
+        decisions.connect()
         post_migrate.connect(_setup_roles_after_migrate, dispatch_uid="staff_setup_roles")
 
 

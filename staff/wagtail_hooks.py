@@ -10,6 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import Page
@@ -162,11 +163,23 @@ class GuaranteesToRenewPanel(Component):
 QUEUE_FIRST_ORDER = 10
 
 
+class ReviewQueue(WorkflowObjectsToModeratePanel):
+    """Wagtail's "awaiting your review" panel, read from the top: the longest waiting first
+    (Wagtail lists the newest first)."""
+
+    order = QUEUE_FIRST_ORDER
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["states"].sort(key=lambda state: state["task_state"].started_at)
+        return context
+
+
 @hooks.register("construct_homepage_panels")
 def put_the_review_queue_first(request, panels):
-    for panel in panels:
-        if getattr(panel, "name", "") == "workflow_objects_to_moderate":
-            panel.order = QUEUE_FIRST_ORDER
+    for index, panel in enumerate(panels):
+        if getattr(panel, "name", "") == ReviewQueue.name:
+            panels[index] = ReviewQueue()
 
 
 @hooks.register("after_publish_page")
@@ -190,3 +203,61 @@ def add_guarantees_to_renew_panel(request, panels):
 def units_whose_follow_up_a_user_enters(user):
     """A unit's editor enters its yearly follow-up (guarantees/followup/permissions.py)."""
     return units_for(user, Role.EDITOR)
+
+
+# The editor's footer: one primary action for each role -------------------------------------
+
+# The first of these the reader may take becomes the footer's primary button (by the menu
+# item's name): the approver's decision while a guarantee waits for it, an administrator's
+# publish, an editor's submission to the committee (or re-submission after changes), and for
+# an editor waiting on the committee the notice that the page is locked. Everything else the
+# reader may do stays in the menu below it.
+PRIMARY_ACTIONS = [
+    "approve",
+    "action-publish",
+    "action-submit",
+    "action-page-locked",
+    "action-save-draft",
+]
+
+
+def _is_plain_approval(item):
+    # The task offers "approve" twice: at once, and with a comment (a modal); the plain one
+    # leads, the one with a comment stays in the menu beside "request changes".
+    return item.name == "approve" and not getattr(item, "launch_modal", False)
+
+
+def _label_the_approvals(menu_items, page):
+    # Wagtail's Swedish catalogue writes "Godkänn och Publicera"; these items are made for
+    # this request only, so they may be named here.
+    workflow_state = page.current_workflow_state if page is not None else None
+    publishes = workflow_state is not None and workflow_state.is_at_final_task
+    for item in menu_items:
+        if item.name != "approve":
+            continue
+        if _is_plain_approval(item):
+            item.label = _("Godkänn och publicera") if publishes else _("Godkänn")
+        else:
+            item.label = (
+                _("Godkänn med kommentar och publicera")
+                if publishes
+                else _("Godkänn med kommentar")
+            )
+
+
+@hooks.register("construct_page_action_menu")
+def one_primary_action_per_role(menu_items, request, context):
+    if any(item.name == "approve" for item in menu_items):
+        # While a page waits for the reader's decision, the decision is how it is published:
+        # a plain "Publicera" beside it would end the review without one.
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+        _label_the_approvals(menu_items, context.get("page"))
+    for name in PRIMARY_ACTIONS:
+        candidates = [item for item in menu_items if item.name == name]
+        if name == "approve":
+            candidates = [item for item in candidates if _is_plain_approval(item)]
+        if candidates:
+            primary = candidates[0]
+            menu_items.remove(primary)
+            menu_items.insert(0, primary)
+            return

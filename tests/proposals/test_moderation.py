@@ -282,3 +282,69 @@ def test_blocked_domains_are_editable_in_the_admin(client, admin_user):
     from proposals.models import BlockedDomain
 
     assert BlockedDomain.blocks("x@spam.example")
+
+
+def _listed_titles(html, titles):
+    """The given titles in the order the listing shows them."""
+    positions = {title: html.index(title) for title in titles if title in html}
+    return sorted(positions, key=positions.get)
+
+
+@pytest.mark.parametrize(
+    ("status", "since"),
+    [(Status.AWAITING_MODERATION, "confirmed_at"), (Status.AT_COMMITTEE, "closes_at")],
+)
+def test_a_queue_lists_the_longest_waiting_proposal_first(
+    client, moderator, committee_clerk, make_proposal, status, since
+):
+    now = timezone.now()
+    # Submitted in an order that is neither the queue's nor its reverse, so that neither the
+    # submission time nor the id gives the queue's order.
+    for title, waited, submitted in [
+        ("Väntat längst i kön", 30, 2),
+        ("Väntat kortast i kön", 1, 3),
+        ("Väntat en vecka i kön", 7, 1),
+    ]:
+        make_proposal(
+            status=status,
+            title=title,
+            created_at=now - timedelta(days=40, hours=submitted),
+            **{since: now - timedelta(days=waited)},
+        )
+    client.force_login(moderator if status == Status.AWAITING_MODERATION else committee_clerk)
+
+    html = client.get(f"/admin/e-forslag/?status={status.value}").content.decode()
+
+    assert _listed_titles(
+        html, ["Väntat längst i kön", "Väntat en vecka i kön", "Väntat kortast i kön"]
+    ) == ["Väntat längst i kön", "Väntat en vecka i kön", "Väntat kortast i kön"]
+    dashboard = client.get("/admin/").content.decode()
+    assert _listed_titles(
+        dashboard, ["Väntat längst i kön", "Väntat en vecka i kön", "Väntat kortast i kön"]
+    ) == ["Väntat längst i kön", "Väntat en vecka i kön", "Väntat kortast i kön"]
+
+
+def test_a_column_the_moderator_sorts_by_wins_over_the_queue_order(
+    client, moderator, make_proposal
+):
+    now = timezone.now()
+    make_proposal(
+        status=Status.AWAITING_MODERATION,
+        title="Först inskickat",
+        confirmed_at=now,
+        created_at=now - timedelta(days=3),
+    )
+    make_proposal(
+        status=Status.AWAITING_MODERATION,
+        title="Sist inskickat",
+        confirmed_at=now - timedelta(days=9),
+        created_at=now - timedelta(days=1),
+    )
+    client.force_login(moderator)
+    html = client.get(
+        "/admin/e-forslag/?status=awaiting_moderation&ordering=-created_at"
+    ).content.decode()
+    assert _listed_titles(html, ["Först inskickat", "Sist inskickat"]) == [
+        "Sist inskickat",
+        "Först inskickat",
+    ]
