@@ -8,7 +8,7 @@ from django import forms
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm, SearchFilterMixin
-from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -86,6 +86,10 @@ def kind_being_edited(request):
     return kind_of_page(page)
 
 
+def _level(kpi):
+    return _("varje enhet") if kpi.has_ou_data else _("kommunen")
+
+
 class KpiChooserMixin:
     def get_filter_form(self):
         data = self.request.GET.copy()
@@ -98,12 +102,7 @@ class KpiChooserMixin:
         return [
             *super().columns,
             Column("kind", label=_("Verksamhet"), accessor="get_kind_display"),
-            BooleanColumn(
-                "has_ou_data",
-                label=_("Per enhet"),
-                true_label=_("Ja"),
-                false_label=_("Kommunen"),
-            ),
+            Column("level", label=_("Finns för"), accessor=_level),
         ]
 
 

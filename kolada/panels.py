@@ -6,9 +6,10 @@ from wagtail.admin.panels import HelpPanel
 
 
 class LastImportPanel(HelpPanel):
-    class BoundPanel(HelpPanel.BoundPanel):
-        template_name = "kolada/admin/last_import.html"
+    def __init__(self, template="kolada/admin/last_import.html", **kwargs):
+        super().__init__(template=template, **kwargs)
 
+    class BoundPanel(HelpPanel.BoundPanel):
         def get_context_data(self, parent_context=None):
             from .models import ImportRun
 

@@ -28,9 +28,7 @@ def _figure_blocks(html):
     return html.count('class="kolada-figures"')
 
 
-def test_every_preschool_school_and_home_care_guarantee_shows_its_units_figure(
-    demo_site, client
-):
+def test_every_preschool_school_and_home_care_guarantee_shows_its_units_figure(demo_site, client):
     counted = {}
     for slug, kind in UNIT_AREAS.items():
         units = GuaranteePage.objects.live().filter(path__startswith=_area_path(slug))
