@@ -2,6 +2,7 @@
 preschools, the import fills it from a loopback Kolada (v3), and a parent reads the unit, the
 municipality, the comparison group and the country over the years, at 1280 and 375 px."""
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ pytestmark = [
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-SHOTS = Path("/tmp/kolada-shots")
+SHOTS = Path(tempfile.gettempdir()) / "kolada-shots"  # screenshots a person looks at
 
 PRESCHOOL_KPI = "N11808"
 PRESCHOOL_TITLE = "Heltidstjänster i förskolan med förskollärarlegitimation, andel (%)"
