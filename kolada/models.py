@@ -5,6 +5,7 @@ import fetched, per figure, place and year, so pages never wait on Kolada and a 
 fetch leaves yesterday's figures in place.
 """
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -120,12 +121,18 @@ class KoladaSettings(BaseSiteSetting):
         _("kommunens id i Kolada"),
         max_length=4,
         blank=True,
+        validators=[
+            RegexValidator(r"^\d{4}\Z", _("Skriv kommunkoden med fyra siffror, t.ex. 0180."))
+        ],
         help_text=_("Kommunkoden med fyra siffror, t.ex. ”0180” för Stockholm."),
     )
     comparison_group_id = models.CharField(
         _("jämförelsegruppens id"),
         max_length=20,
         blank=True,
+        validators=[
+            RegexValidator(r"^G\d{1,19}\Z", _("Skriv kommungruppens id i Kolada, t.ex. G124026."))
+        ],
         help_text=_("En kommungrupp i Kolada, t.ex. ”G124026”. Gruppens värde är medelvärdet."),
     )
     comparison_group_title = models.CharField(

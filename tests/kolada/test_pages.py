@@ -269,3 +269,19 @@ def test_the_chart_keeps_years_in_order_with_gaps(client, stored):
     html = client.get(stored["unit"].url).content.decode()
 
     assert '<th scope="row">2023</th><td>91,0</td><td>84,0</td><td>–</td><td>88,0</td>' in html
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("municipality_id", "180"), ("municipality_id", "01a0"), ("comparison_group_id", "124026")],
+)
+def test_kolada_ids_in_the_settings_are_written_as_kolada_writes_them(stored, field, value):
+    config = stored["config"]
+    setattr(config, field, value)
+
+    with pytest.raises(ValidationError) as error:
+        config.full_clean()
+
+    assert field in error.value.message_dict
+    setattr(config, field, {"municipality_id": "0180", "comparison_group_id": "G124026"}[field])
+    config.full_clean()
