@@ -5,17 +5,17 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 from django import forms
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm, SearchFilterMixin
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
 from guarantees.models import Commitment, GuaranteePage, ServiceAreaPage
-from home.dates import StaffDateColumn
+from home.dates import staff_date
 
 from .kinds import KINDS, kind_of_kpi, kind_of_unit
 from .models import ImportRun
@@ -151,7 +151,12 @@ class ImportRunViewSet(ModelViewSet):
     inspect_view_enabled = True
     list_filter = ["state"]
     list_display = [
-        StaffDateColumn("started_at", label=_("Startad"), with_time=True),
+        TitleColumn(
+            "started_at",
+            label=_("Startad"),
+            accessor=lambda run: staff_date(run.started_at, with_time=True),
+            get_url=lambda run: reverse("kolada_runs:inspect", args=[run.pk]),
+        ),
         Column("state", label=_("Läge"), accessor="get_state_display"),
         Column("new", label=_("Nya")),
         Column("changed", label=_("Ändrade")),
@@ -160,8 +165,8 @@ class ImportRunViewSet(ModelViewSet):
         Column("failed", label=_("Misslyckades"), accessor=_failed),
     ]
     inspect_view_fields = [
-        "started_at",
-        "finished_at",
+        "started",
+        "finished",
         "state",
         "api_url",
         "kpis",
@@ -169,7 +174,7 @@ class ImportRunViewSet(ModelViewSet):
         "changed",
         "unchanged",
         "missing",
-        "failures",
+        "what_failed",
     ]
 
     form_fields = ["state"]  # Wagtail builds a form class; no view of ours uses it

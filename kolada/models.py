@@ -12,6 +12,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.search import index
 
+from home.dates import staff_date
+
 from .kinds import KINDS, kind_of_kpi
 from .panels import LastImportPanel
 
@@ -208,8 +210,28 @@ class ImportRun(models.Model):
         verbose_name_plural = _("hämtningar från Kolada")
 
     def __str__(self):
-        return f"{self.started_at:%Y-%m-%d %H:%M} {self.get_state_display()}"
+        return f"{staff_date(self.started_at, with_time=True)}, {self.get_state_display()}"
 
     @property
     def failed_kpis(self):
         return [failure.get("kpi") or "" for failure in self.failures]
+
+    # What the run's details page shows (in local time, failures one per line).
+    def started(self):
+        return staff_date(self.started_at, with_time=True)
+
+    started.short_description = _("startad")
+
+    def finished(self):
+        return staff_date(self.finished_at, with_time=True) if self.finished_at else "–"
+
+    finished.short_description = _("avslutad")
+
+    def what_failed(self):
+        lines = [
+            f"{failure['kpi']}: {failure['error']}" if failure.get("kpi") else failure["error"]
+            for failure in self.failures
+        ]
+        return "\n".join(lines) or _("Inget")
+
+    what_failed.short_description = _("det här misslyckades")

@@ -5,20 +5,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('kolada', '0002_import_runs_and_kinds'),
+        ("kolada", "0002_import_runs_and_kinds"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='koladasettings',
-            name='comparison_group_id',
-            field=models.CharField(blank=True, help_text='En kommungrupp i Kolada, t.ex. ”G124026”. Gruppens värde är medelvärdet.', max_length=20, validators=[django.core.validators.RegexValidator('^G\\d{1,19}\\Z', 'Skriv kommungruppens id i Kolada, t.ex. G124026.')], verbose_name='jämförelsegruppens id'),
+            model_name="koladasettings",
+            name="comparison_group_id",
+            field=models.CharField(
+                blank=True,
+                help_text="En kommungrupp i Kolada, t.ex. ”G124026”. Gruppens värde är medelvärdet.",
+                max_length=20,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^G\\d{1,19}\\Z", "Skriv kommungruppens id i Kolada, t.ex. G124026."
+                    )
+                ],
+                verbose_name="jämförelsegruppens id",
+            ),
         ),
         migrations.AlterField(
-            model_name='koladasettings',
-            name='municipality_id',
-            field=models.CharField(blank=True, help_text='Kommunkoden med fyra siffror, t.ex. ”0180” för Stockholm.', max_length=4, validators=[django.core.validators.RegexValidator('^\\d{4}\\Z', 'Skriv kommunkoden med fyra siffror, t.ex. 0180.')], verbose_name='kommunens id i Kolada'),
+            model_name="koladasettings",
+            name="municipality_id",
+            field=models.CharField(
+                blank=True,
+                help_text="Kommunkoden med fyra siffror, t.ex. ”0180” för Stockholm.",
+                max_length=4,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^\\d{4}\\Z", "Skriv kommunkoden med fyra siffror, t.ex. 0180."
+                    )
+                ],
+                verbose_name="kommunens id i Kolada",
+            ),
         ),
     ]

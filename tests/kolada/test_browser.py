@@ -3,11 +3,12 @@ preschools, the import fills it from a loopback Kolada (v3), and a parent reads 
 municipality, the comparison group and the country over the years, at 1280 and 375 px."""
 
 import tempfile
+from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -134,3 +135,46 @@ def test_editor_chooses_a_preschool_figure_and_parents_read_it(
 
     assert page.watch.console_errors == []  # CSP violations are reported here
     assert {host.split(":")[0] for host in page.watch.hosts} <= {"localhost", "127.0.0.1"}
+
+
+def test_an_operator_reads_the_last_import_and_what_failed(page, live_server, kolada_v3, preschool):
+    from kolada.models import ImportRun
+
+    serve_preschool(kolada_v3)
+    commitment = preschool["unit"].commitments.get()
+    commitment.kolada_kpi = PRESCHOOL_KPI
+    commitment.save()
+    other = Commitment.objects.create(
+        page=preschool["unit"],
+        title="Ett åtagande med ett nyckeltal Kolada inte har",
+        expected_result="Något mätbart.",
+        quality_criterion="trygghet",
+        kolada_kpi="N11999",
+    )
+    with pytest.raises(CommandError):
+        call_command("import_kolada", "--year", "2023", "--year", "2024", stdout=StringIO())
+    assert other.kolada_kpi in ImportRun.objects.latest().failed_kpis
+    get_user_model().objects.create_superuser("drift", "d@example.se", "hemligt-lösen-1")
+    site = Site.objects.get(is_default_site=True)
+
+    page.goto("/admin/login/")
+    page.fill("#id_username", "drift")
+    page.fill("#id_password", "hemligt-lösen-1")
+    page.click("form button[type=submit]")
+    page.wait_for_url("**/admin/")
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"/admin/settings/kolada/koladasettings/{site.pk}/")
+        last = page.locator(".kolada-last-import")
+        assert "Klar, men något misslyckades" in last.inner_text()
+        assert "N11999: " in last.inner_text()
+        last.screenshot(path=str(SHOTS / f"last-import-{width}.png"))
+        last.get_by_role("link", name="Alla hämtningar").click()
+        page.get_by_role("table").wait_for()
+        assert "N11999" in page.get_by_role("table").inner_text()
+        page.screenshot(path=str(SHOTS / f"import-runs-{width}.png"), full_page=True)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0
+        page.get_by_role("table").get_by_role("link").first.click()
+        page.get_by_text("Kolada has no key figure N11999").first.wait_for()
+        page.screenshot(path=str(SHOTS / f"import-run-{width}.png"), full_page=True)
