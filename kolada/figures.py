@@ -8,7 +8,7 @@ from wagtail.models import Site
 
 from home.numbers import swedish_number
 
-from .models import Gender, KoladaSettings, Kpi, Scope, Value
+from .models import DEMO_SOURCE, Gender, KoladaSettings, Kpi, Scope, Value
 
 # Markers differ in shape as well as colour, so that no series is told by colour alone.
 MARKERS = ["circle", "square", "diamond", "triangle"]
@@ -41,6 +41,7 @@ class Trend:
     years: list
     fetched_at: object = None
     chart: dict | None = field(default=None)
+    is_demo: bool = False  # every value shown was made up by the demo, none fetched
 
     @property
     def title(self):
@@ -106,10 +107,12 @@ def _values(kpi_ids, places):
         wanted |= Q(scope=scope, entity=entity)
     found = {}
     fetched = {}
+    sources = {}
     for row in Value.objects.filter(kpi__in=kpi_ids, gender=Gender.TOTAL).filter(wanted):
         found.setdefault((row.kpi, row.scope, row.entity), {})[row.period] = row.value
         fetched[row.kpi] = max(fetched.get(row.kpi, row.fetched_at), row.fetched_at)
-    return found, fetched
+        sources.setdefault(row.kpi, set()).add(row.source)
+    return found, fetched, sources
 
 
 def comparison_places(config):
@@ -127,7 +130,9 @@ def trends(kpi_ids, places, years=None):
     """One Trend per key figure, a series per place ([(scope, entity, label)]), in two queries."""
     kpi_ids = list(dict.fromkeys(kpi_ids))
     catalogue = Kpi.objects.in_bulk(kpi_ids)
-    found, fetched = _values(kpi_ids, [(scope, entity) for scope, entity, _label in places])
+    found, fetched, sources = _values(
+        kpi_ids, [(scope, entity) for scope, entity, _label in places]
+    )
     result = []
     for kpi_id in kpi_ids:
         series = [
@@ -141,6 +146,7 @@ def trends(kpi_ids, places, years=None):
             series=series,
             years=list(shown_years),
             fetched_at=fetched.get(kpi_id),
+            is_demo=sources.get(kpi_id) == {DEMO_SOURCE},
         )
         trend.chart = line_chart(trend)
         result.append(trend)

@@ -1,33 +1,17 @@
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.viewsets.chooser import ChooserViewSet
 
+from .admin_views import import_run_viewset, kpi_chooser_viewset
 from .sections import prefill_outcome, render_commitment_figures, render_report_figures
-
-
-class KpiChooserViewSet(ChooserViewSet):
-    """Editors pick a commitment's key figure from the imported catalogue, searching by
-    id or words of its title."""
-
-    model = "kolada.Kpi"
-    icon = "table"
-    choose_one_text = _("Välj nyckeltal")
-    choose_another_text = _("Välj ett annat nyckeltal")
-    edit_item_text = _("Ändra")
-    page_title = _("Välj ett nationellt nyckeltal")
-    per_page = 50
-
-    def get_urlpatterns(self):
-        # The catalogue is imported from Kolada, never written here: no create view.
-        return [url for url in super().get_urlpatterns() if url.name != "create"]
-
-
-kpi_chooser_viewset = KpiChooserViewSet("kolada_kpi_chooser", url_prefix="kolada/nyckeltal")
 
 
 @hooks.register("register_admin_viewset")
 def register_kpi_chooser():
     return kpi_chooser_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_import_runs():
+    return import_run_viewset
 
 
 @hooks.register("commitment_kpi_widget")

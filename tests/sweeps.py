@@ -185,12 +185,17 @@ def build_world(home_page, media_root):
     api_client = ApiClient(name="Svepappen", contact="app@example.se")
     api_client.new_key()
     api_client.save()
-    from kolada.models import Kpi
+    from kolada.models import ImportRun, Kpi
 
     world.objects.update(
         {
             "kpi": Kpi.objects.create(
                 id="U21468", title="Brukarbedömning hemtjänst", fetched_at=timezone.now()
+            ),
+            "kolada_run": ImportRun.objects.create(
+                started_at=timezone.now(),
+                state=ImportRun.State.SUCCEEDED,
+                api_url="https://api.kolada.se/v3/",
             ),
             "reply_template": ReplyTemplate.objects.create(title="Tack", text="Tack!"),
             "invalidation": invalidation,

@@ -295,8 +295,12 @@ if os.environ.get("ELASTICSEARCH_URL"):
     WAGTAILSEARCH_BACKENDS = {"default": elasticsearch_backend(os.environ["ELASTICSEARCH_URL"])}
 
 # Kolada, the open database of municipal key figures (kolada/): where its API answers and
-# how patiently the nightly import asks.
-KOLADA_API_URL = os.environ.get("KOLADA_API_URL", "https://api.kolada.se/v2/")
+# how patiently the nightly import asks. v3 is Kolada's current API; a URL naming /v2/ is
+# still read (kolada/client.py).
+KOLADA_API_URL = os.environ.get("KOLADA_API_URL", "https://api.kolada.se/v3/")
 KOLADA_TIMEOUT_SECONDS = 20
 KOLADA_ATTEMPTS = 4
 KOLADA_BACKOFF_SECONDS = 2.0
+KOLADA_BACKOFF_MAX_SECONDS = 60
+KOLADA_RETRY_AFTER_MAX_SECONDS = 300
+KOLADA_PER_PAGE = 5000

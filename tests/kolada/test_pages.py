@@ -1,12 +1,13 @@
 """What readers and staff see of the stored key figures."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
 from guarantees.followup.models import YearlyFollowUp
-from kolada.models import Scope, Value
+from kolada.models import ImportRun, Kpi, Scope, Value
 
 from .conftest import GROUP, KPI, MUNICIPALITY, OU
 
@@ -144,6 +145,123 @@ def test_editor_gets_a_key_figure_chooser_for_commitments(admin_client, stored):
     assert KPI in chooser.json()["html"]
 
 
+def _catalogue():
+    for kpi_id, title in [
+        ("N11808", "Heltidstjänster i förskolan med förskollärarlegitimation, andel (%)"),
+        ("N15419", "Elever i åk 9 som är behöriga till yrkesprogram, andel (%)"),
+        ("U21401", "Personalkontinuitet i hemtjänsten, medelvärde"),
+    ]:
+        Kpi.objects.create(id=kpi_id, title=title, has_ou_data=True, fetched_at=timezone.now())
+
+
+def _chooser_rows(response):
+    is_json = response["Content-Type"].startswith("application/json")
+    html = response.json()["html"] if is_json else response.content.decode()
+    links = BeautifulSoup(html, "html.parser").select("a[data-chooser-modal-choice]")
+    return sorted(link.get_text(" ", strip=True).split()[0] for link in links)
+
+
+def test_the_chooser_offers_the_figures_for_the_kind_of_unit_being_edited(admin_client, stored):
+    _catalogue()
+    edit_url = reverse("wagtailadmin_pages:edit", args=[stored["unit"].pk])
+
+    chooser = admin_client.get(
+        reverse("kolada_kpi_chooser:choose"), HTTP_REFERER=f"http://testserver{edit_url}"
+    )
+
+    assert _chooser_rows(chooser) == ["U21401", KPI]  # home care: service code 21
+    assert '<option value="21" selected>Hemtjänst</option>' in chooser.json()["html"]
+
+
+def test_a_new_unit_under_an_area_gets_the_areas_kind(admin_client, stored):
+    _catalogue()
+    add_url = reverse(
+        "wagtailadmin_pages:add", args=["guarantees", "guaranteepage", stored["area"].pk]
+    )
+
+    chooser = admin_client.get(
+        reverse("kolada_kpi_chooser:choose"), HTTP_REFERER=f"http://testserver{add_url}"
+    )
+
+    assert _chooser_rows(chooser) == ["U21401", KPI]
+
+
+def test_the_editor_can_search_every_kind_and_by_words(admin_client, stored):
+    _catalogue()
+    results = reverse("kolada_kpi_chooser:choose_results")
+
+    everything = admin_client.get(results, {"kind": "alla"})
+    preschool = admin_client.get(results, {"kind": "11"})
+    searched = admin_client.get(results, {"kind": "alla", "q": "behöriga"})
+
+    assert _chooser_rows(everything) == ["N11808", "N15419", "U21401", KPI]
+    assert _chooser_rows(preschool) == ["N11808"]
+    assert _chooser_rows(searched) == ["N15419"]
+
+
+@pytest.mark.parametrize(
+    "referer",
+    ["http://evil.example/admin/pages/1/edit/", "inte en adress", "http://testserver/okand/"],
+)
+def test_a_chooser_opened_from_elsewhere_offers_every_kind(admin_client, stored, referer):
+    _catalogue()
+
+    chooser = admin_client.get(reverse("kolada_kpi_chooser:choose"), HTTP_REFERER=referer)
+
+    assert chooser.status_code == 200
+    assert _chooser_rows(chooser) == ["N11808", "N15419", "U21401", KPI]
+
+
+def test_a_missing_value_shows_as_missing_and_zero_as_zero(client, stored):
+    Value.objects.filter(scope=Scope.UNIT, period=2024).update(value=None, status="Saknas")
+    Value.objects.filter(scope=Scope.UNIT, period=2023).update(value=0.0)
+
+    html = client.get(stored["unit"].url).content.decode()
+
+    assert '<th scope="row">2024</th><td>–</td>' in html
+    assert '<th scope="row">2023</th><td>0,0</td>' in html
+    assert "Enheten, 2023" in html  # the latest value the unit has
+
+
+def _run(**fields):
+    return ImportRun.objects.create(
+        started_at=timezone.now(),
+        finished_at=timezone.now(),
+        state=ImportRun.State.PARTLY,
+        api_url="https://api.kolada.se/v3/",
+        kpis=2,
+        new=3,
+        changed=1,
+        unchanged=8,
+        missing=2,
+        failures=[{"kpi": "N15419", "error": "https://api.kolada.se/v3/data: HTTP 503"}],
+        **fields,
+    )
+
+
+def test_the_last_run_and_what_failed_is_shown_on_the_kolada_settings(admin_client, stored):
+    _run()
+    url = reverse("wagtailsettings:edit", args=["kolada", "koladasettings", stored["site"].pk])
+
+    html = admin_client.get(url).content.decode()
+
+    assert "Klar, men något misslyckades." in html
+    assert "2 nyckeltal: 3 nya värden, 1 ändrade, 8 oförändrade, 2 saknas." in html
+    assert "N15419: https://api.kolada.se/v3/data: HTTP 503" in html
+    assert reverse("kolada_runs:index") in html
+
+
+def test_the_runs_are_listed_for_operators_and_cannot_be_edited(admin_client, stored):
+    run = _run()
+
+    listing = admin_client.get(reverse("kolada_runs:index")).content.decode()
+    details = admin_client.get(reverse("kolada_runs:inspect", args=[run.pk])).content.decode()
+
+    assert "Klar, men något misslyckades" in listing and "N15419" in listing
+    assert "HTTP 503" in details
+    assert "/edit/" not in listing.split("<main")[-1] and "/delete/" not in details
+
+
 def test_the_chart_keeps_years_in_order_with_gaps(client, stored):
     Value.objects.filter(scope=Scope.GROUP, period=2023).delete()
     stored["config"].comparison_group_title = ""
@@ -151,3 +269,19 @@ def test_the_chart_keeps_years_in_order_with_gaps(client, stored):
     html = client.get(stored["unit"].url).content.decode()
 
     assert '<th scope="row">2023</th><td>91,0</td><td>84,0</td><td>–</td><td>88,0</td>' in html
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("municipality_id", "180"), ("municipality_id", "01a0"), ("comparison_group_id", "124026")],
+)
+def test_kolada_ids_in_the_settings_are_written_as_kolada_writes_them(stored, field, value):
+    config = stored["config"]
+    setattr(config, field, value)
+
+    with pytest.raises(ValidationError) as error:
+        config.full_clean()
+
+    assert field in error.value.message_dict
+    setattr(config, field, {"municipality_id": "0180", "comparison_group_id": "G124026"}[field])
+    config.full_clean()

@@ -387,6 +387,9 @@ ACCESS = {
     # Kolada: the public comparisons; the key-figure chooser for whoever edits commitments.
     "kolada:*": Access(EVERYONE, EVERYONE),
     "kolada_kpi_chooser:*": Access(STAFF, STAFF),
+    # The record of the nightly Kolada imports: for operators (quality staff see the last run
+    # on the Kolada settings).
+    "kolada_runs:*": Access(ADMINS, ADMINS),
     "proposals_admin:delete": Access(ADMINS, ADMINS),
     "proposals_admin:history": Access(
         ADMINS | {APPROVER, MODERATOR}, ADMINS | {APPROVER, MODERATOR}

@@ -2,15 +2,18 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from wagtail.models import Site
 
-from kolada.importer import import_values, kpis_in_use, units_in_kolada
+from kolada.client import Kolada, KoladaError
+from kolada.importer import import_values, kpis_in_use
 from kolada.models import KoladaSettings
 
 
 class Command(BaseCommand):
     help = (
         "Fetch from Kolada the values of the key figures that commitments use: for the "
-        "municipality, the country, the comparison group and the units. Idempotent; a failed "
-        "fetch is retried and never erases stored values. Run nightly from cron."
+        "municipality, its comparison group, the country and the units. One key figure at a "
+        "time, each in its own transaction; a figure that cannot be read keeps its stored "
+        "values. Prints a line per key figure and a summary; the run is recorded for the "
+        "admin. Idempotent: run nightly from cron."
     )
 
     def add_arguments(self, parser):
@@ -32,16 +35,30 @@ class Command(BaseCommand):
             return
         if not config.municipality_id:
             self.stderr.write("No municipality id in the Kolada settings: only units fetched.")
-        outcome = import_values(
-            kpis=kpis,
-            years=years,
-            municipality=config.municipality_id,
-            group=config.comparison_group_id,
-            ous=units_in_kolada(),
-        )
+        try:
+            kolada = Kolada()
+        except KoladaError as error:
+            raise CommandError(str(error)) from None
+        with kolada:
+            self.stdout.write(
+                f"Kolada v{kolada.version} at {kolada.base_url}: {len(kpis)} key figures, "
+                f"{min(years)}-{max(years)}."
+            )
+            run = import_values(
+                kolada,
+                kpis=kpis,
+                years=years,
+                municipality=config.municipality_id,
+                group=config.comparison_group_id,
+                report=self.stdout.write,
+            )
+        failed = {kpi for kpi in run.failed_kpis if kpi}
         self.stdout.write(
-            f"Stored {outcome.stored} values of {len(kpis)} key figures "
-            f"for {min(years)}-{max(years)}."
+            f"Done: {len(kpis) - len(failed)} of {len(kpis)} key figures; "
+            f"values {run.new} new, {run.changed} changed, {run.unchanged} unchanged, "
+            f"{run.missing} missing."
         )
-        if outcome.errors:
-            raise CommandError("Kolada could not be read: " + "; ".join(outcome.errors))
+        if run.failures:
+            raise CommandError(
+                "Kolada could not be read: " + "; ".join(f["error"] for f in run.failures)
+            )

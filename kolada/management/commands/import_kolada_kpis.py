@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from kolada.client import KoladaError
+from kolada.client import Kolada, KoladaError
 from kolada.importer import import_catalogue
 
 
@@ -15,7 +15,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            stored = import_catalogue(options["ids"] or None)
+            with Kolada() as kolada:
+                stored = import_catalogue(kolada, options["ids"] or None)
         except KoladaError as error:
             raise CommandError(f"Kolada's catalogue could not be read: {error}") from None
         self.stdout.write(f"Stored {stored} key figures.")
