@@ -582,7 +582,9 @@ class FeedbackViewSet(ModelViewSet):
     form_fields = ["kind", "dimension"]
     list_per_page = 50
     # The reference and the deadline with its overdue tag first: on a phone the table scrolls
-    # sideways and these stay in view. Every column sorts; unsorted, the list is in work order.
+    # sideways and these stay in view. Every column but the excerpt sorts; unsorted, the list
+    # is in work order. What a case is about ("Gäller") is a filter and on the case's page,
+    # leaving the width to the excerpt.
     list_display = [
         TitleColumn(
             "reference",
@@ -601,12 +603,6 @@ class FeedbackViewSet(ModelViewSet):
         ),
         Column("unit", label=gettext_lazy("Enhet"), sort_key="unit__title"),
         Column("kind", label=gettext_lazy("Typ"), accessor="get_kind_display", sort_key="kind"),
-        Column(
-            "dimension",
-            label=gettext_lazy("Gäller"),
-            accessor="get_dimension_display",
-            sort_key="dimension",
-        ),
         StaffDateColumn("received_at", label=gettext_lazy("Inkom"), sort_key="received_at"),
         Column(
             "handler",
