@@ -1,6 +1,7 @@
 """The handlers' inbox in the Wagtail admin: every lookup goes through the user's units."""
 
 import django_filters
+from django import forms
 from django.core.exceptions import BadRequest
 from django.db.models import Q
 from django.http import Http404
@@ -42,7 +43,16 @@ from .forms import (
     ReplyForm,
     ReplyTemplateChoice,
 )
-from .models import OPEN_STATUSES, Dimension, Feedback, Kind, ReplyTemplate, Status
+from .models import (
+    OPEN_STATUSES,
+    Dimension,
+    Feedback,
+    FeedbackEvent,
+    Kind,
+    ReplyTemplate,
+    Status,
+    display_name,
+)
 
 
 def visible_units(user):
@@ -104,6 +114,30 @@ class ScopedObjectMixin:
         return scoped_feedback(self.request.user)
 
 
+# The default of a filter that narrows nothing.
+ALL = gettext_lazy("Alla")
+# The status filter's choice that shows closed cases too.
+ALL_STATUSES = "alla"
+
+
+class StatusFilter(django_filters.ChoiceFilter):
+    """Closed cases are done: the inbox leaves them out unless this filter asks for them
+    (FeedbackIndexView.shows_closed); "alla" shows every status."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "choices", [*Status.choices, (ALL_STATUSES, gettext_lazy("Alla, även avslutade"))]
+        )
+        kwargs.setdefault("empty_label", gettext_lazy("Alla utom avslutade"))
+        kwargs.setdefault("widget", forms.RadioSelect)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if value == ALL_STATUSES:
+            return qs
+        return super().filter(qs, value)
+
+
 class AssignedFilter(django_filters.ChoiceFilter):
     """The handler's own queue ("mina") and the cases nobody has taken ("ingen"): both of
     cases not yet closed, since that is the work still to do."""
@@ -113,6 +147,8 @@ class AssignedFilter(django_filters.ChoiceFilter):
             "choices",
             [("mina", gettext_lazy("Mina ärenden")), ("ingen", gettext_lazy("Ej tilldelade"))],
         )
+        kwargs.setdefault("empty_label", ALL)
+        kwargs.setdefault("widget", forms.RadioSelect)
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
@@ -123,11 +159,22 @@ class AssignedFilter(django_filters.ChoiceFilter):
         return qs
 
 
-class OverdueFilter(django_filters.BooleanFilter):
+class OverdueFilter(django_filters.ChoiceFilter):
+    """Overdue or not, "Alla" by default (a yes/no filter's unset state read "Okänt")."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "choices",
+            [("true", gettext_lazy("Försenade")), ("false", gettext_lazy("Inte försenade"))],
+        )
+        kwargs.setdefault("empty_label", ALL)
+        kwargs.setdefault("widget", forms.RadioSelect)
+        super().__init__(*args, **kwargs)
+
     def filter(self, qs, value):
-        if value is True:
+        if value == "true":
             return qs.overdue()
-        if value is False:
+        if value == "false":
             return qs.not_overdue()
         return qs
 
@@ -139,9 +186,13 @@ def user_units(request):
 
 
 class FeedbackFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(label=gettext_lazy("Status"), choices=Status.choices)
-    kind = django_filters.ChoiceFilter(label=gettext_lazy("Typ"), choices=Kind.choices)
-    dimension = django_filters.ChoiceFilter(label=gettext_lazy("Gäller"), choices=Dimension.choices)
+    status = StatusFilter(label=gettext_lazy("Status"))
+    kind = django_filters.ChoiceFilter(
+        label=gettext_lazy("Typ"), choices=Kind.choices, empty_label=ALL
+    )
+    dimension = django_filters.ChoiceFilter(
+        label=gettext_lazy("Gäller"), choices=Dimension.choices, empty_label=ALL
+    )
     unit = django_filters.ModelChoiceFilter(label=gettext_lazy("Enhet"), queryset=user_units)
     overdue = OverdueFilter(label=gettext_lazy("Försenad"))
     tilldelad = AssignedFilter(label=gettext_lazy("Tilldelning"))
@@ -152,13 +203,16 @@ class FeedbackFilterSet(WagtailFilterSet):
 
 
 class CaseStatusColumn(StatusTagColumn):
-    """The status, after the red "Försenat" tag when the deadline has passed (the one shape
-    of overdue on staff screens: home/templates/home/includes/overdue_tag.html)."""
-
-    cell_template_name = "feedback/admin/status_cell.html"
-
     def get_value(self, instance):
         return instance.get_status_display()
+
+
+class DeadlineColumn(StaffDateColumn):
+    """The deadline, and under it the red "Försenat" tag when it has passed (the one shape of
+    overdue on staff screens: home/templates/home/includes/overdue_tag.html). Beside the
+    reference, so that both stay in view on a phone."""
+
+    cell_template_name = "feedback/admin/deadline_cell.html"
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
@@ -171,7 +225,29 @@ BULK_TYPE = "case"
 
 
 class FeedbackIndexView(ScopedListingMixin, IndexView):
+    """The handler's work list: in work order (Feedback.objects.in_work_order) unless a column
+    is sorted, closed cases only when the status filter or a search asks for them."""
+
     template_name = "feedback/admin/inbox.html"
+
+    def order_queryset(self, queryset):
+        if self.ordering:
+            return queryset.order_by(self.ordering, "pk")
+        return queryset.in_work_order()
+
+    @cached_property
+    def shows_closed(self):
+        if self.is_searching:
+            return True
+        if not (self.filters and self.filters.is_valid()):
+            return False
+        return self.filters.form.cleaned_data.get("status") in (Status.CLOSED, ALL_STATUSES)
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if not self.shows_closed:
+            queryset = queryset.exclude(status=Status.CLOSED)
+        return queryset
 
     def get_edit_url(self, instance):
         return reverse("feedback_inbox:case", args=[instance.pk])
@@ -327,6 +403,8 @@ class CaseView(ObjectScopedMixin, WagtailAdminTemplateMixin, TemplateView):
             can_change=self.permission_policy.user_has_permission_for_instance(
                 self.request.user, "change", case
             ),
+            # "Ta ärendet själv" only for a case that is not already hers.
+            can_take=case.handler_id != self.request.user.pk,
             assign_form=AssignForm(handlers=case.handlers(), initial={"handler": case.handler_id}),
             reply_form=ReplyForm(),
             reply_templates=ReplyTemplate.objects.for_case(case),
@@ -370,19 +448,30 @@ class AssignView(CaseChangeView):
 
 
 class ReplyView(CaseChangeView):
-    """Write a reply, see the letter exactly as it will be sent, then send it."""
+    """Write a reply beside what the resident wrote, see the letter exactly as it will be
+    sent, then send it."""
 
     page_title = gettext_lazy("Svara")
     submit_label = gettext_lazy("Skicka svaret")
     preview = True
     preview_label = gettext_lazy("Så här ser brevet ut")
     form_class = ReplyForm
+    template_name = "feedback/admin/reply.html"
 
     def get_form_kwargs(self):
         chosen = ReplyTemplate.objects.for_case(self.object).filter(
             pk=ReplyTemplateChoice(self.request.GET).chosen()
         )
-        return {"initial": {"reply": chosen[0].text}} if chosen else {}
+        if not chosen:
+            return {}
+        return {"initial": {"reply": chosen[0].letter_for(self.request.user)}}
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "case": self.object,
+            "reply_templates": ReplyTemplate.objects.for_case(self.object),
+        }
 
     @property
     def description(self):
@@ -492,20 +581,35 @@ class FeedbackViewSet(ModelViewSet):
     # Staff may correct how a case is classified; everything else has a view of its own.
     form_fields = ["kind", "dimension"]
     list_per_page = 50
+    # The reference and the deadline with its overdue tag first: on a phone the table scrolls
+    # sideways and these stay in view. Every column but the excerpt sorts; unsorted, the list
+    # is in work order. What a case is about ("Gäller") is a filter and on the case's page,
+    # leaving the width to the excerpt.
     list_display = [
         TitleColumn(
             "reference",
             label=gettext_lazy("Referensnummer"),
             url_name="feedback_inbox:case",
             get_title_id=lambda case: f"{BULK_TYPE}_{case.pk}_title",
+            sort_key="reference",
         ),
-        CaseStatusColumn("status", label=gettext_lazy("Status")),
-        Column("unit", label=gettext_lazy("Enhet")),
-        Column("kind", label=gettext_lazy("Typ"), accessor="get_kind_display"),
-        Column("dimension", label=gettext_lazy("Gäller"), accessor="get_dimension_display"),
-        StaffDateColumn("received_at", label=gettext_lazy("Inkom")),
-        StaffDateColumn("deadline", label=gettext_lazy("Svara senast")),
-        Column("handler", label=gettext_lazy("Handläggare")),
+        DeadlineColumn("deadline", label=gettext_lazy("Svara senast"), sort_key="deadline"),
+        CaseStatusColumn("status", label=gettext_lazy("Status"), sort_key="status"),
+        Column(
+            "excerpt",
+            label=gettext_lazy("Meddelande"),
+            accessor="excerpt",
+            classname="feedback-excerpt",
+        ),
+        Column("unit", label=gettext_lazy("Enhet"), sort_key="unit__title"),
+        Column("kind", label=gettext_lazy("Typ"), accessor="get_kind_display", sort_key="kind"),
+        StaffDateColumn("received_at", label=gettext_lazy("Inkom"), sort_key="received_at"),
+        Column(
+            "handler",
+            label=gettext_lazy("Handläggare"),
+            accessor=lambda case: display_name(case.handler) if case.handler else "",
+            sort_key="handler__first_name",
+        ),
     ]
 
     case_views = [
@@ -530,13 +634,23 @@ class FeedbackViewSet(ModelViewSet):
         ]
 
 
+# Reminders the dashboard lists, the latest first.
+DASHBOARD_REMINDERS = 10
+
+
 def dashboard_counts(user):
     qs = scoped_feedback(user).filter(status__in=OPEN_STATUSES)
     today = timezone.localdate()
     mine = qs.filter(Q(handler=user) | Q(handler__isnull=True))
+    reminders = (
+        FeedbackEvent.objects.filter(kind__in=FeedbackEvent.REMINDER_KINDS, case__in=mine)
+        .select_related("case")
+        .order_by("-at", "-pk")[:DASHBOARD_REMINDERS]
+    )
     return {
         "open": mine.count(),
         "overdue": mine.filter(deadline__lt=today).count(),
-        "cases": list(mine.order_by("deadline")[:10]),
+        "cases": list(mine.in_work_order()[:10]),
+        "reminders": list(reminders),
         "today": today,
     }

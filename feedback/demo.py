@@ -3,19 +3,28 @@ is about (a message about home care goes to a home-care team), its commitment wh
 reports a broken promise, and the action it led to. Some are answered, some answered late,
 a few are overdue and a few came in today, relative to the day the demo is loaded.
 
+The cases are handled by the demo's people (staff/demo.py, loaded first): a case in progress
+has its handler, an answer its author. The reminders the scheduled command would have sent on
+the mornings since the oldest open case fell due are sent as it sends them, each at its
+morning. The starting reply templates (reply_templates.py) are loaded too.
+
 Idempotent: demo cases carry submission keys "demo-<n>", so a second run finds them.
 """
 
 import datetime
 import random
 from dataclasses import dataclass
+from io import StringIO
 
 from django.db import transaction
 from django.utils import timezone
 
 from guarantees.models import GuaranteePage, ServiceAreaPage
+from staff import demo as staff_demo
 
-from .models import Dimension, Feedback, Kind, Status
+from . import services
+from .models import Dimension, Feedback, Kind
+from .reply_templates import load_starting_set
 
 
 @dataclass(frozen=True)
@@ -163,13 +172,20 @@ MESSAGES = {
         Kind.SUGGESTION: [M("Lägg till en chatt på webbplatsen.", D.ACCESSIBILITY)],
     },
 }
+# Each a whole letter, greeting first, naming what the resident sent.
 REPLIES = {
-    Kind.OPINION: "Tack för att du hörde av dig. Vi har tagit upp det här på vår arbetsplatsträff.",
-    Kind.COMPLAINT: "Vi beklagar det inträffade. Vi har gått igenom vad som hände och berättar "
-    "här vad vi gör för att det inte ska hända igen.",
-    Kind.PRAISE: "Tack för dina vänliga ord, vi har delat dem med hela arbetslaget.",
-    Kind.SUGGESTION: "Tack för ditt förslag. Vi tar med det när vi planerar nästa termin.",
+    Kind.OPINION: "Hej!\n\nTack för din synpunkt. Vi har tagit upp den på vår arbetsplatsträff."
+    "\n\nVänliga hälsningar",
+    Kind.COMPLAINT: "Hej!\n\nTack för ditt klagomål. Vi beklagar det inträffade. Vi har gått "
+    "igenom vad som hände och berättar här vad vi gör för att det inte ska hända igen."
+    "\n\nVänliga hälsningar",
+    Kind.PRAISE: "Hej!\n\nTack för ditt beröm! Vi har delat det med hela arbetslaget."
+    "\n\nVänliga hälsningar",
+    Kind.SUGGESTION: "Hej!\n\nTack för ditt förslag. Vi tar med det när vi planerar nästa "
+    "termin.\n\nVänliga hälsningar",
 }
+# The hour the scheduler runs remind_feedback_handlers.
+REMINDER_HOUR = 7
 NAMES = ["Anna Lind", "Erik Johansson", "Fatima Ali", "Lars Berg", "Maria Nilsson", ""]
 # The first cases of the demo, relative to the day it is loaded: unanswered past their
 # deadline (two working days, so ten days ago is late whatever the holidays), and just in.
@@ -183,11 +199,29 @@ def area_slug_of(unit, areas):
     return next((area.slug for area in areas if unit.path.startswith(area.path)), "")
 
 
+def send_past_reminders(now):
+    """Run the reminders as the scheduler would have, every morning from the day the oldest
+    open case fell due until today."""
+    first = Feedback.objects.open().order_by("deadline").values_list("deadline", flat=True)
+    if not first:
+        return 0
+    sent = 0
+    day = first[0]
+    while day <= timezone.localdate(now):
+        morning = timezone.make_aware(datetime.datetime.combine(day, datetime.time(REMINDER_HOUR)))
+        sent += services.remind_handlers(now=min(morning, now))
+        day += datetime.timedelta(days=1)
+    return sent
+
+
 def load(stdout):
     units = list(GuaranteePage.objects.live().order_by("path"))
+    load_starting_set()
     if Feedback.objects.filter(submission_key__startswith="demo-").exists():
         stdout.write("feedback: demo cases already there")
         return
+    # The people who handle the cases (idempotent; the staff demo lists them later).
+    staff_demo.load(StringIO())
     areas = list(ServiceAreaPage.objects.all())
     rng = random.Random(4)  # the same demo every time
     now = timezone.now()
@@ -225,17 +259,21 @@ def load(stdout):
                 received_at=received,
                 submission_key=f"demo-{n}",
             )
+            handler = case.handlers().first()
             if n < OVERDUE:
-                if n % 2:
-                    case.status = Status.IN_PROGRESS
+                # Half of the late ones were taken (by the unit's handler, where it has one).
+                if n % 2 and handler is not None:
+                    case.assign(handler, handler, when=received + datetime.timedelta(hours=3))
             elif n >= OVERDUE + TODAY:
                 # Answered, most in time, a few late; old cases closed.
                 delay = datetime.timedelta(days=rng.choice([0, 1, 1, 2, 4]), hours=3)
-                case.answer(REPLIES[kind], None, when=received + delay)
+                case.answer(REPLIES[kind], handler, when=received + delay)
                 if message.action:
-                    case.record_action(message.action, None)
+                    case.record_action(message.action, handler)
                 if (now - received).days > 30:
-                    case.close(None, when=received + delay + datetime.timedelta(days=1))
-            case.save()
+                    case.close(handler, when=received + delay + datetime.timedelta(days=1))
             created += 1
-    stdout.write(f"feedback: {created} demo cases over {len(units)} units")
+        reminders = send_past_reminders(now)
+    stdout.write(
+        f"feedback: {created} demo cases over {len(units)} units, {reminders} reminder(s) sent"
+    )

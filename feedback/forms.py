@@ -1,6 +1,7 @@
 """The resident's feedback form, embedded in every guarantee and at /synpunkter/."""
 
 import datetime
+import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +17,7 @@ from home.resident_input import (
 )
 from home.years import FIRST_YEAR, YearField, last_allowed_year
 
-from .models import MESSAGE_MAX_LENGTH, REPLY_MAX_LENGTH, Dimension, Kind
+from .models import MESSAGE_MAX_LENGTH, REPLY_MAX_LENGTH, Dimension, Kind, display_name
 
 # The one name of "no particular unit", in the form, on the receipt and in the staff's views.
 NO_UNIT = _("Ingen särskild enhet")
@@ -183,13 +184,28 @@ class PreselectForm(forms.Form):
         return {name: value for name, value in form.cleaned_data.items() if value is not None}
 
 
+# What a reply template leaves for the handler to write: "[vad vi gör]".
+PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,80}\]")
+
+
 class ReplyForm(forms.Form):
     reply = ResidentTextField(
         label=_("Svar till den som lämnat synpunkten"),
         max_length=REPLY_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_("Hela brevet, med hälsning. Invånaren får det som du skriver det här."),
         error_messages={"max_length": TOO_LONG, "required": _("Skriv ett svar.")},
     )
+
+    def clean_reply(self):
+        reply = self.cleaned_data["reply"]
+        left = PLACEHOLDER.findall(reply)
+        if left:
+            raise forms.ValidationError(
+                _("Ersätt det som står inom hakparenteser i mallen: %(left)s")
+                % {"left": ", ".join(dict.fromkeys(left))}
+            )
+        return reply
 
 
 class ActionForm(forms.Form):
@@ -197,13 +213,27 @@ class ActionForm(forms.Form):
         label=_("Åtgärd"),
         max_length=REPLY_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Vad enheten har gjort eller kommer att göra med anledning av synpunkten."),
+        help_text=_(
+            "Vad enheten har gjort eller kommer att göra med anledning av synpunkten. "
+            "Invånaren läser det här på sin uppföljningssida."
+        ),
         error_messages={"max_length": TOO_LONG, "required": _("Beskriv åtgärden.")},
     )
 
 
+class StaffChoiceField(forms.ModelChoiceField):
+    """Colleagues by name, not by user name."""
+
+    def label_from_instance(self, obj):
+        return display_name(obj)
+
+
 class AssignForm(forms.Form):
-    handler = forms.ModelChoiceField(label=_("Handläggare"), queryset=None)
+    handler = StaffChoiceField(
+        label=_("Handläggare"),
+        queryset=None,
+        empty_label=_("Välj handläggare"),
+    )
 
     def __init__(self, *args, handlers, **kwargs):
         super().__init__(*args, **kwargs)

@@ -15,6 +15,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -30,6 +31,8 @@ DEFAULT_REPLY_WORKING_DAYS = 2
 RESUBMIT_WINDOW = datetime.timedelta(hours=1)
 MESSAGE_MAX_LENGTH = 5000
 REPLY_MAX_LENGTH = 5000
+# Characters of the resident's message the inbox shows beside each case.
+EXCERPT_LENGTH = 80
 
 
 class Status(models.TextChoices):
@@ -92,6 +95,14 @@ class ReferenceCounter(models.Model):
         return f"SYN-{year}-{counter.last_number:06d}"
 
 
+def display_name(user):
+    """A staff member as colleagues know them: the full name, the user name only when the
+    account has no name (Wagtail's own rule, the one its history and listings use)."""
+    from wagtail.admin.utils import get_user_display_name
+
+    return get_user_display_name(user)
+
+
 def hash_token(token):
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -118,6 +129,19 @@ class FeedbackQuerySet(models.QuerySet):
 
     def for_units(self, units):
         return self.filter(unit__in=units)
+
+    def in_work_order(self):
+        """The handler's order: cases still to answer first, by deadline (so the overdue ones
+        lead), then answered ones waiting to be closed, then closed ones; oldest first within
+        a day."""
+        return self.annotate(
+            work_order=models.Case(
+                models.When(status__in=OPEN_STATUSES, then=0),
+                models.When(status=Status.ANSWERED, then=1),
+                default=2,
+                output_field=models.PositiveSmallIntegerField(),
+            )
+        ).order_by("work_order", "deadline", "received_at", "pk")
 
     def broken_promises(self):
         """Complaints tied to a commitment: a resident says a promise was not kept."""
@@ -263,6 +287,11 @@ class Feedback(models.Model):
         return self.replied_at is not None and timezone.localdate(self.replied_at) <= self.deadline
 
     @property
+    def excerpt(self):
+        """The start of what the resident wrote, on one line, for a listing."""
+        return Truncator(" ".join(self.message.split())).chars(EXCERPT_LENGTH)
+
+    @property
     def has_contact(self):
         return bool(self.email or self.phone)
 
@@ -341,7 +370,7 @@ class Feedback(models.Model):
         )
 
     @transaction.atomic
-    def assign(self, handler, by):
+    def assign(self, handler, by, when=None):
         lock(self)
         if self.status == Status.CLOSED:
             raise TransitionError(_("Ärendet är avslutat."))
@@ -355,8 +384,9 @@ class Feedback(models.Model):
         return self._record(
             FeedbackEvent.Kind.ASSIGNED,
             by,
+            at=when,
             from_status=old_status,
-            text=handler.get_full_name() or handler.get_username(),
+            text=display_name(handler),
         )
 
     @transaction.atomic
@@ -424,11 +454,18 @@ class Feedback(models.Model):
             text=_("Från %(before)s till %(after)s") % {"before": before, "after": unit},
         )
 
-    def record_reminder(self, kind):
-        """Note that a reminder of this kind went out; False when one already had."""
+    def record_reminder(self, kind, at, recipients):
+        """Note that a reminder of this kind went out at `at` to `recipients` (the names and
+        addresses it was mailed to, as staff read them); False when one already had."""
         with transaction.atomic():
             _event, created = self.events.get_or_create(
-                kind=kind, defaults={"to_status": self.status, "from_status": self.status}
+                kind=kind,
+                defaults={
+                    "at": at,
+                    "to_status": self.status,
+                    "from_status": self.status,
+                    "text": "\n".join(recipients),
+                },
             )
         return created
 
@@ -474,6 +511,7 @@ class FeedbackEvent(models.Model):
 
     # What the resident sees on the tracking page; everything else is internal.
     PUBLIC_KINDS = (Kind.REPLIED, Kind.ACTION)
+    REMINDER_KINDS = (Kind.REMINDED_DUE, Kind.REMINDED_OVERDUE)
 
     case = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(_("tidpunkt"), default=timezone.now)
@@ -507,18 +545,57 @@ class FeedbackEvent(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
 
+    @property
+    def is_reminder(self):
+        return self.kind in self.REMINDER_KINDS
+
+    @property
+    def reminded(self):
+        """Those a reminder was mailed to, one per line as recorded."""
+        return [line for line in self.text.splitlines() if line] if self.is_reminder else []
+
+    @property
+    def reminded_names(self):
+        """Those a reminder went to, by name where the record has one ("Hanna Handläggare"
+        rather than "Hanna Handläggare <hanna@...>")."""
+        return [line.split(" <")[0] for line in self.reminded]
+
+
+# Where a reply template is signed: the handler who opens it, by name.
+SIGNATURE = _("[ditt namn]")
+
 
 class ReplyTemplateQuerySet(models.QuerySet):
     def for_case(self, case):
-        """The city-wide templates and those of the case's service area."""
+        """The templates for the case's kind (or any kind), city-wide or of the case's service
+        area; those written for its kind first."""
         area = case.unit.get_parent() if case.unit else None
-        return self.filter(Q(service_area__isnull=True) | Q(service_area=area)).order_by("title")
+        return (
+            self.filter(Q(service_area__isnull=True) | Q(service_area=area))
+            .filter(Q(kind="") | Q(kind=case.kind))
+            .annotate(
+                for_any_kind=models.Case(
+                    models.When(kind="", then=1),
+                    default=0,
+                    output_field=models.PositiveSmallIntegerField(),
+                )
+            )
+            .order_by("for_any_kind", "title")
+        )
 
 
 class ReplyTemplate(models.Model):
-    """A reply text handlers start from, for one service area or for all."""
+    """A reply text handlers start from, for one kind of feedback and one service area, or for
+    all. It is the whole letter the resident reads: its greeting included."""
 
     title = models.CharField(_("namn"), max_length=120)
+    kind = models.CharField(
+        _("typ"),
+        max_length=20,
+        choices=Kind.choices,
+        blank=True,
+        help_text=_("Tomt: mallen kan användas för alla typer av synpunkter."),
+    )
     service_area = models.ForeignKey(
         "guarantees.ServiceAreaPage",
         verbose_name=_("verksamhetsområde"),
@@ -528,11 +605,24 @@ class ReplyTemplate(models.Model):
         related_name="+",
         help_text=_("Tomt: mallen kan användas för alla verksamhetsområden."),
     )
-    text = models.TextField(_("text"), max_length=REPLY_MAX_LENGTH)
+    text = models.TextField(
+        _("text"),
+        max_length=REPLY_MAX_LENGTH,
+        help_text=_(
+            "Hela brevet som invånaren läser, med hälsning och avslutning. Skriv det du vill "
+            "att handläggaren fyller i inom hakparenteser, till exempel [vad vi har gjort]: "
+            "ett svar skickas inte förrän de är ersatta."
+        ),
+    )
 
     objects = ReplyTemplateQuerySet.as_manager()
 
-    panels = [FieldPanel("title"), FieldPanel("service_area"), FieldPanel("text")]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("kind"),
+        FieldPanel("service_area"),
+        FieldPanel("text"),
+    ]
 
     class Meta:
         ordering = ["title"]
@@ -541,6 +631,11 @@ class ReplyTemplate(models.Model):
 
     def __str__(self):
         return self.title
+
+    def letter_for(self, handler):
+        """The text to start a reply from, signed with the handler's name where the template
+        says [ditt namn]."""
+        return self.text.replace(str(SIGNATURE), display_name(handler))
 
 
 @register_setting(icon="comment")

@@ -17,6 +17,7 @@ class ReceiptWords:
     heading: Promise
     text: Promise
     subject: Promise  # of the receipt mail; %(reference)s is the case's reference
+    yours: Promise  # the kind as the resident's own: "ditt klagomål", named in every reply
 
 
 WORDS = {
@@ -24,6 +25,7 @@ WORDS = {
         _("Tack för din synpunkt"),
         _("Vi läser alla synpunkter och använder dem när vi utvecklar verksamheten."),
         _("Vi har tagit emot din synpunkt %(reference)s"),
+        _("din synpunkt"),
     ),
     Kind.COMPLAINT: ReceiptWords(
         _("Vi har tagit emot ditt klagomål"),
@@ -32,16 +34,19 @@ WORDS = {
             "som hänt och rättar till det som blivit fel."
         ),
         _("Vi har tagit emot ditt klagomål %(reference)s"),
+        _("ditt klagomål"),
     ),
     Kind.PRAISE: ReceiptWords(
         _("Tack för ditt beröm"),
         _("Vi för vidare ditt beröm till dem det gäller."),
         _("Vi har tagit emot ditt beröm %(reference)s"),
+        _("ditt beröm"),
     ),
     Kind.SUGGESTION: ReceiptWords(
         _("Tack för ditt förslag"),
         _("Vi går igenom ditt förslag och ser om vi kan genomföra det."),
         _("Vi har tagit emot ditt förslag %(reference)s"),
+        _("ditt förslag"),
     ),
 }
 

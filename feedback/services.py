@@ -17,23 +17,33 @@ from home.models import MunicipalitySettings
 from home.resident_input import absolute_url
 from outbox.mail import queue_mail
 
-from .models import Feedback, FeedbackEvent
-from .receipts import receipt_context
+from .models import Feedback, FeedbackEvent, display_name
+from .receipts import receipt_context, words_for
 
 
 def case_admin_url(case):
     return absolute_url(reverse("feedback_inbox:case", args=[case.pk]))
 
 
-def handler_addresses(case):
-    addresses = [user.email for user in case.handlers() if user.email]
+def handler_recipients(case):
+    """(address, who) for everyone told about a case: its unit's handlers by name, the unit's
+    own address, or the municipality's when the unit has neither."""
+    recipients = [(user.email, display_name(user)) for user in case.handlers() if user.email]
     if case.unit is not None and case.unit.email:
-        addresses.append(case.unit.email)
-    if not addresses:
+        recipients.append((case.unit.email, case.unit.title))
+    if not recipients:
         municipality = MunicipalitySettings.objects.first()
         if municipality and municipality.email:
-            addresses.append(municipality.email)
-    return list(dict.fromkeys(addresses))
+            recipients.append((municipality.email, ""))
+    unique = {}
+    for address, who in recipients:
+        unique.setdefault(address, (address, who))
+    return list(unique.values())
+
+
+def as_recipient(address, who):
+    """How a letter's recipient stands on the case: "Hanna Handläggare <hanna@...>"."""
+    return f"{who} <{address}>" if who else address
 
 
 def receive(fields, tracking_url_for):
@@ -70,26 +80,38 @@ def _store(fields, tracking_url_for):
     return case, token
 
 
-def _tell_handlers(case, subject):
+def _tell_handlers(case, subject, recipients=None, reminder=False):
     subject = subject % {"reference": case.reference, "deadline": case.deadline.isoformat()}
-    for address in handler_addresses(case):
+    for address, _who in handler_recipients(case) if recipients is None else recipients:
         queue_mail(
             address,
             subject,
             "feedback/mail/handler_notice.txt",
-            {"case": case, "case_url": case_admin_url(case)},
+            {"case": case, "case_url": case_admin_url(case), "reminder": reminder},
         )
 
 
 def assign(case, handler, by):
     with transaction.atomic():
         case.assign(handler, by)
-        log(case, "feedback.assign", user=by, data={"handler": handler.get_username()})
+        log(case, "feedback.assign", user=by, data={"handler": display_name(handler)})
+
+
+def letter_context(case, text):
+    return {"case": case, "reply": text, "yours": words_for(case).yours}
 
 
 def letter(case, text):
-    """The reply letter exactly as the resident will get it."""
-    return render_to_string("feedback/mail/reply.txt", {"case": case, "reply": text})
+    """The reply letter exactly as the resident will get it: the handler's text (its greeting
+    is the template's or the handler's own), then which case it answers, named by its kind."""
+    return render_to_string("feedback/mail/reply.txt", letter_context(case, text))
+
+
+def reply_subject(case):
+    return _("Svar på %(yours)s %(reference)s") % {
+        "yours": words_for(case).yours,
+        "reference": case.reference,
+    }
 
 
 def answer(case, text, by):
@@ -98,9 +120,9 @@ def answer(case, text, by):
         if case.email:
             queue_mail(
                 case.email,
-                _("Svar på din synpunkt %(reference)s") % {"reference": case.reference},
+                reply_subject(case),
                 "feedback/mail/reply.txt",
-                {"case": case, "reply": event.text},
+                letter_context(case, event.text),
             )
         log(case, "feedback.reply", user=by, data={"mailed": bool(case.email)})
 
@@ -127,13 +149,15 @@ def move_to(case, unit, by):
         )
 
 
-def remind_handlers(today=None):
+def remind_handlers(now=None):
     """Mail the handlers of open cases due today (in the morning) and of overdue cases.
 
-    Each reminder is recorded on the case, so running this again sends nothing twice.
-    Returns the number of reminders queued.
+    Each reminder is recorded on the case with when it went and to whom, so running this again
+    sends nothing twice and staff see it on the case and the dashboard. `now` is the clock
+    (tests and the demo pass their own). Returns the number of reminders queued.
     """
-    today = today or timezone.localdate()
+    now = now or timezone.now()
+    today = timezone.localdate(now)
     sent = 0
     reminders = [
         (Feedback.objects.open().filter(deadline=today), FeedbackEvent.Kind.REMINDED_DUE),
@@ -141,26 +165,21 @@ def remind_handlers(today=None):
     ]
     for cases, kind in reminders:
         for case in cases.select_related("unit", "handler").order_by("deadline", "pk"):
+            if case.handler and case.handler.email:
+                recipients = [(case.handler.email, display_name(case.handler))]
+            else:
+                recipients = handler_recipients(case)
             with transaction.atomic():
-                if not case.record_reminder(kind):
+                recorded = case.record_reminder(
+                    kind, now, [as_recipient(address, who) for address, who in recipients]
+                )
+                if not recorded:
                     continue
                 if kind == FeedbackEvent.Kind.REMINDED_DUE:
                     subject = _("Påminnelse: svara på %(reference)s i dag")
                 else:
                     subject = _("Försenad: %(reference)s skulle ha besvarats %(deadline)s")
-                if case.handler and case.handler.email:
-                    subject = subject % {
-                        "reference": case.reference,
-                        "deadline": case.deadline.isoformat(),
-                    }
-                    queue_mail(
-                        case.handler.email,
-                        subject,
-                        "feedback/mail/handler_notice.txt",
-                        {"case": case, "case_url": case_admin_url(case), "reminder": True},
-                    )
-                else:
-                    _tell_handlers(case, subject)
+                _tell_handlers(case, subject, recipients, reminder=True)
                 sent += 1
     return sent
 

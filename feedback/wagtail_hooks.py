@@ -1,7 +1,9 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
@@ -39,11 +41,18 @@ class ReplyTemplateViewSet(SnippetViewSet):
     icon = "doc-full"
     menu_label = _("Svarsmallar")
     add_to_admin_menu = False
-    list_display = ["title", "service_area"]
-    list_filter = ["service_area"]
+    list_display = ["title", "kind", "service_area"]
+    list_filter = ["kind", "service_area"]
 
 
 register_snippet(ReplyTemplateViewSet)
+
+
+@hooks.register("insert_global_admin_css")
+def feedback_admin_css():
+    """The inbox's excerpt and the resident's message beside the reply
+    (feedback/static/feedback/admin.css)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("feedback/admin.css"))
 
 
 @hooks.register("register_admin_viewset")

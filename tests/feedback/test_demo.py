@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from feedback import demo
-from feedback.models import Feedback, Kind
+from feedback.models import Feedback, FeedbackEvent, Kind, ReplyTemplate, Status
 from guarantees import demo as guarantees_demo
 
 pytestmark = pytest.mark.django_db
@@ -38,3 +38,35 @@ def test_each_demo_case_is_about_a_unit_of_its_area_with_overdue_and_answered_ca
     assert any(case.answered_in_time for case in answered)
     assert any(not case.answered_in_time for case in answered)
     assert sum(1 for case in cases if case.is_open and not case.is_overdue) >= demo.TODAY
+
+
+def test_the_demo_cases_are_handled_by_people_with_their_reminders_and_templates(home_page):
+    guarantees_demo.load(StringIO())
+    demo.load(StringIO())
+    # Nobody's case is "in progress".
+    assert not Feedback.objects.filter(status=Status.IN_PROGRESS, handler__isnull=True).exists()
+    assert Feedback.objects.filter(status=Status.IN_PROGRESS).exists()
+    # Every overdue case had its reminders, on the mornings the scheduler would have sent them.
+    overdue = list(Feedback.objects.overdue())
+    assert len(overdue) >= demo.OVERDUE
+    for case in overdue:
+        due = case.events.get(kind=FeedbackEvent.Kind.REMINDED_DUE)
+        late = case.events.get(kind=FeedbackEvent.Kind.REMINDED_OVERDUE)
+        assert timezone.localtime(due.at).date() == case.deadline
+        assert timezone.localtime(late.at).date() > case.deadline
+        assert timezone.localtime(late.at).hour == demo.REMINDER_HOUR
+        assert late.reminded
+    # A reply template for each kind; the demo's answers greet first and name their kind.
+    assert {template.kind for template in ReplyTemplate.objects.all()} >= set(Kind.values)
+    for case in Feedback.objects.exclude(reply=""):
+        assert case.reply.startswith("Hej!")
+        assert case.get_kind_display().lower() in case.reply.lower()
+    # Running it again adds nothing.
+    before = (
+        Feedback.objects.count(),
+        FeedbackEvent.objects.count(),
+        ReplyTemplate.objects.count(),
+    )
+    demo.load(StringIO())
+    after = (Feedback.objects.count(), FeedbackEvent.objects.count(), ReplyTemplate.objects.count())
+    assert after == before
