@@ -258,9 +258,6 @@ class YearlyFollowUp(ClusterableModel):
         CommitmentOutcome.objects.bulk_create(new_rows)
         return new_rows, removed
 
-    def add_missing_commitments(self):
-        return self.keep_in_step()[0]
-
     def rows_without_outcome(self):
         return [row for row in self.outcomes.all() if not row.outcome]
 
