@@ -36,6 +36,10 @@ class FollowUpPermissionPolicy(ModelPermissionPolicy):
         follow_ups = self.model.objects.all()
         if not self.user_has_permission(user, action):
             return follow_ups.none()
+        if action == "delete":
+            # Once published, a follow-up is the municipality's record: nobody deletes it,
+            # not even its reviewers; it can be taken down and corrected.
+            follow_ups = follow_ups.filter(published_at__isnull=True)
         if self.reviews_every_unit(user):
             return follow_ups
         follow_ups = follow_ups.filter(unit__in=self.units_for(user))

@@ -380,3 +380,18 @@ def test_every_role_opens_every_follow_up_it_is_listed(client, home_page, area, 
         user = get_user_model().objects.get(username=name)
         published = policy.instances_user_has_permission_for(user, "view").filter(is_published=True)
         assert published.exists()
+
+
+def test_a_follow_up_once_published_cannot_be_deleted_even_by_its_reviewers(
+    client, people, area, unit
+):
+    published = make_follow_up(unit)
+    taken_down = make_follow_up(make_guarantee(area, "Förskolan Linden"))
+    taken_down.unpublish()
+    client.force_login(people["quality"])
+    for follow_up in (published, taken_down):
+        assert client.post(url("delete", follow_up)).status_code == 404
+        assert YearlyFollowUp.objects.filter(pk=follow_up.pk).exists()
+    draft = YearlyFollowUp.start(unit, previous_year() - 1)
+    assert client.post(url("delete", draft)).status_code == 302
+    assert not YearlyFollowUp.objects.filter(pk=draft.pk).exists()
