@@ -230,3 +230,58 @@ def test_both_reports_are_in_the_admins_reports_menu(rf, admin_user):
     items = {item.name: item.url for item in reports_menu.menu_items_for_request(request)}
     assert items["feedback-compilation"] == COMPILATION
     assert items["quality-report"] == reverse("kvalitetsrapport:index")
+
+
+@pytest.mark.browser
+def test_quality_staff_type_swedish_dates_narrow_to_an_area_and_download_the_xlsx(
+    transactional_db, page, guarantee, other_unit, service_area
+):
+    """Issue 31: a date typed "1/1 2026" stays as typed when the picker's field is left (it
+    used to become today), the period is read the Swedish way, the area narrows the figures,
+    and the XLSX link downloads the same selection with a sheet per table."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from openpyxl import load_workbook
+
+    from staff import roles
+    from staff.setup import setup_roles
+
+    setup_roles()
+    user = get_user_model().objects.create_user("kvalitet", password="kvalitet-demo")  # noqa: S106
+    Group.objects.get(name=roles.QUALITY_STAFF).user_set.add(user)
+    march = timezone.make_aware(datetime.datetime(2026, 3, 2, 10))
+    _case(guarantee, received_at=march)
+    _case(other_unit, received_at=march)
+    _case(guarantee, received_at=march + datetime.timedelta(days=200))  # after the period
+
+    page.goto("/admin/login/")
+    page.fill("#id_username", "kvalitet")
+    page.fill("#id_password", "kvalitet-demo")
+    page.click("form button[type=submit]")
+    page.wait_for_url("**/admin/")
+    page.goto(COMPILATION)
+    for field, typed in (("#id_fran", "1/1 2026"), ("#id_till", "30 juni 2026")):
+        page.fill(field, typed)
+        page.keyboard.press("Tab")
+        assert page.input_value(field) == typed
+    page.select_option("#id_omrade", label="Förskola")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Visa").click()
+    text = page.locator("main").inner_text()
+    assert "Period tors 1 jan 2026 – tis 30 jun 2026" in text
+    assert "Urval: Alla enheter inom Förskola" in text
+    assert "Totalt 1 synpunkt." in text
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Alla tabeller som Excel-fil").click()
+    assert download.value.suggested_filename == "synpunkter-2026-01-01-2026-06-30.xlsx"
+    book = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
+    assert book.sheetnames[0] == "Sammanfattning" and len(book.sheetnames) == 7
+    units = [row[0] for row in book["Per enhet"].iter_rows(min_row=2, values_only=True)]
+    assert units == ["Förskolan Solrosen"]
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Per typ (CSV)").click()
+    assert download.value.suggested_filename == "synpunkter-2026-01-01-2026-06-30-per-typ.csv"
+    page.set_viewport_size({"width": 375, "height": 800})
+    overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    assert page.evaluate(overflow) <= 0
+    assert page.watch.console_errors == []
