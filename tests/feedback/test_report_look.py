@@ -272,7 +272,7 @@ def test_quality_staff_type_swedish_dates_narrow_to_an_area_and_download_the_xls
     assert "Urval: Alla enheter inom Förskola" in text
     assert "Totalt 1 synpunkt." in text
     with page.expect_download() as download:
-        page.get_by_role("link", name="Alla tabeller som Excel-fil").click()
+        page.get_by_role("link", name="Alla tabeller i en Excel-fil (XLSX)").click()
     assert download.value.suggested_filename == "synpunkter-2026-01-01-2026-06-30.xlsx"
     book = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
     assert book.sheetnames[0] == "Sammanfattning" and len(book.sheetnames) == 7
@@ -284,4 +284,9 @@ def test_quality_staff_type_swedish_dates_narrow_to_an_area_and_download_the_xls
     page.set_viewport_size({"width": 375, "height": 800})
     overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     assert page.evaluate(overflow) <= 0
+    # Every download link fits the phone's width, none cut off.
+    main_right = page.locator("main").evaluate("m => m.getBoundingClientRect().right")
+    for link in page.locator(".report-downloads a").all():
+        box = link.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= main_right, link.inner_text()
     assert page.watch.console_errors == []
