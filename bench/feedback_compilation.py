@@ -134,7 +134,7 @@ def main():
 
     from django.test.utils import CaptureQueriesContext
 
-    from feedback.compilation import Compilation, csv_response
+    from feedback.compilation import Compilation, xlsx_response_for
 
     tz = ZoneInfo("Europe/Stockholm")
     periods = {
@@ -147,7 +147,7 @@ def main():
         compilation.by_kind(), compilation.by_dimension(), compilation.by_month()
         compilation.by_unit(), compilation.by_area(), compilation.answered_in_time_share
         compilation.month_chart_svg()
-        csv_response(compilation)
+        xlsx_response_for(compilation)  # every table, as the XLSX download builds them
         return compilation
 
     def count_rows(start, end):

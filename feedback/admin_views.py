@@ -33,13 +33,13 @@ from home.transitions import TransitionError
 from staff.models import Role, units_for
 
 from . import services
-from .compilation import Compilation, csv_response, period_bounds
+from .compilation import TABLES, Compilation, csv_response, period_bounds, xlsx_response_for
 from .forms import (
     ActionForm,
     AssignForm,
+    CompilationForm,
     MoveForm,
     NoteForm,
-    PeriodForm,
     ReplyForm,
     ReplyTemplateChoice,
 )
@@ -541,7 +541,8 @@ class CloseView(CaseChangeView):
 
 
 class CompilationView(PermissionCheckedMixin, AdminPageMixin, TemplateView):
-    """Counts per unit, service area, kind, dimension and month for the user's units."""
+    """Counts per unit, service area, kind, dimension and month for the user's units, narrowed
+    to an area or a unit; each table for download as CSV, all of them as one XLSX file."""
 
     model = Feedback
     permission_required = "view"
@@ -550,18 +551,49 @@ class CompilationView(PermissionCheckedMixin, AdminPageMixin, TemplateView):
     header_icon = "table"
 
     def get(self, request, *args, **kwargs):
-        form = PeriodForm(request.GET or None)
+        everything = self.user_has_permission("compile")
+        units = GuaranteePage.objects.all() if everything else visible_units(request.user)
+        form = CompilationForm(request.GET or None, units=units, tables=TABLES)
         if form.is_bound and not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
         first, last = form.days(timezone.localdate())
         start, end = period_bounds(first, last)
-        units = None if self.user_has_permission("compile") else visible_units(request.user)
-        label = staff_period(first, last)
-        compilation = Compilation(start, end, units=units, label=label)
-        if request.GET.get("format") == "csv":
-            return csv_response(compilation)
-        context = self.get_context_data(form=form, compilation=compilation)
+        compilation = Compilation(
+            start,
+            end,
+            units=form.chosen_units(everything),
+            label=staff_period(first, last),
+            scope=form.scope(everything),
+        )
+        download = form.cleaned_data.get("format") if form.is_bound else ""
+        if download == "csv":
+            return csv_response(compilation, form.cleaned_data["tabell"])
+        if download == "xlsx":
+            return xlsx_response_for(compilation)
+        context = self.get_context_data(
+            form=form, compilation=compilation, downloads=self.downloads(request)
+        )
         return self.render_to_response(context)
+
+    @staticmethod
+    def downloads(request):
+        """The links of the download: the XLSX file and one CSV per table, for the same
+        period and units as the page."""
+        query = request.GET.copy()
+        for name in ("format", "tabell"):
+            query.pop(name, None)
+
+        def link(**params):
+            query.update(params)
+            url = f"?{query.urlencode()}"
+            for name in params:
+                query.pop(name)
+            return url
+
+        return {
+            "xlsx": link(format="xlsx"),
+            "csv": [(title, link(format="csv", tabell=slug)) for slug, title in TABLES],
+        }
 
 
 class FeedbackViewSet(ModelViewSet):

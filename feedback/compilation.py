@@ -1,5 +1,6 @@
 """The register of feedback and actions, compiled (seed 004): counts, share answered in time,
-a chart and a CSV export. No personal data leaves this module.
+a chart, and its tables for download: one CSV per table, or one XLSX file with a sheet per
+table. No personal data leaves this module.
 
 One grouped query (month x unit x kind x dimension) reads the period once, through a covering
 index in the order of its GROUP BY, so PostgreSQL counts as it reads: no time zone conversion,
@@ -22,9 +23,10 @@ from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from guarantees.models import GuaranteePage, ServiceAreaPage
-from home.spreadsheets import spreadsheet_response
+from home.spreadsheets import Sheet, sheet_csv_response, xlsx_response
 
 from .models import Dimension, Feedback, Kind
 
@@ -38,8 +40,10 @@ def period_bounds(first, last):
 
 
 class Compilation:
-    def __init__(self, start, end, units=None, label=""):
-        self.start, self.end, self.label = start, end, label
+    def __init__(self, start, end, units=None, label="", scope=""):
+        """Feedback received in [start, end), of `units` (None: every unit, and feedback about
+        no particular unit). `label` names the period, `scope` the units chosen."""
+        self.start, self.end, self.label, self.scope = start, end, label, scope
         qs = Feedback.objects.filter(received_at__gte=start, received_at__lt=end)
         if units is not None:
             qs = qs.filter(unit__in=units)
@@ -107,6 +111,12 @@ class Compilation:
         self.unit_titles = {unit.pk: unit.title for unit in units}
         areas = ServiceAreaPage.of_units(units)
         self.unit_area = {pk: area.title if area else "" for pk, area in areas.items()}
+
+    @property
+    def file_stem(self):
+        """The download's name: "synpunkter-2026-01-01-2026-12-31"."""
+        last = (self.end - datetime.timedelta(microseconds=1)).astimezone(self.start.tzinfo)
+        return f"synpunkter-{self.start.date().isoformat()}-{last.date().isoformat()}"
 
     # Breakdowns
 
@@ -240,50 +250,88 @@ class Compilation:
         return mark_safe("".join(parts))  # noqa: S308 - every interpolated text is escaped
 
 
-def csv_response(compilation):
-    return spreadsheet_response(
-        "synpunkter-sammanstallning.csv",
-        [
-            _("Indelning"),
-            _("Värde"),
-            _("Verksamhetsområde"),
-            _("Antal"),
-            _("Besvarade i tid"),
-            _("Försenade, ännu öppna"),
-        ],
-        _csv_rows(compilation),
-    )
+# The tables of the download, in the order the page shows them: (slug in the URL, title).
+# Each has its own headings, so each is its own CSV file and its own sheet.
+TABLES = [
+    ("sammanfattning", gettext_lazy("Sammanfattning")),
+    ("per-typ", gettext_lazy("Per typ")),
+    ("per-dimension", gettext_lazy("Per dimension")),
+    ("per-manad", gettext_lazy("Per månad")),
+    ("per-verksamhetsomrade", gettext_lazy("Per verksamhetsområde")),
+    ("per-enhet", gettext_lazy("Per enhet")),
+    ("per-enhet-galler-manad", gettext_lazy("Per enhet, gäller och månad")),
+]
+SHARE, MONTH = "0 %", "yyyy-mm"
 
 
-def _csv_rows(compilation):
-    def row(section, label, area, count, share=None, overdue=""):
-        shown = "" if share is None else f"{round(share * 100)} %"
-        return (section, label, area, count, shown, overdue)
+def tables(compilation):
+    """{slug: Sheet} of every table, figures as numbers, shares as fractions, months as dates."""
+    months = compilation.months()
+    built = {
+        "sammanfattning": (
+            [
+                _("Period"),
+                _("Urval"),
+                _("Antal"),
+                _("Besvarade inom utlovad tid"),
+                _("Andel besvarade i tid"),
+            ],
+            [
+                (
+                    compilation.label,
+                    compilation.scope,
+                    compilation.total,
+                    compilation.answered_in_time,
+                    compilation.answered_in_time_share,
+                )
+            ],
+            {4: SHARE},
+        ),
+        "per-typ": ([_("Typ"), _("Antal")], compilation.by_kind(), {}),
+        "per-dimension": ([_("Gäller"), _("Antal")], compilation.by_dimension(), {}),
+        "per-manad": ([_("Månad"), _("Antal")], compilation.by_month(), {0: MONTH}),
+        "per-verksamhetsomrade": (
+            [_("Verksamhetsområde"), _("Antal"), _("Besvarade i tid")],
+            [(r["area"], r["count"], r["in_time_share"]) for r in compilation.by_area()],
+            {2: SHARE},
+        ),
+        "per-enhet": (
+            [
+                _("Enhet"),
+                _("Verksamhetsområde"),
+                _("Antal"),
+                _("Besvarade i tid"),
+                _("Försenade, ännu öppna"),
+            ],
+            [
+                (r["unit"], r["area"], r["count"], r["in_time_share"], r["overdue"])
+                for r in compilation.by_unit()
+            ],
+            {3: SHARE},
+        ),
+        "per-enhet-galler-manad": (
+            # A month is a heading here: written as text, "2026-03", as in the CSV.
+            [
+                _("Enhet"),
+                _("Verksamhetsområde"),
+                _("Gäller"),
+                *(m.strftime("%Y-%m") for m in months),
+            ],
+            [
+                (r["unit"], r["area"], r["dimension"], *r["months"])
+                for r in compilation.by_unit_dimension_month()
+            ],
+            {},
+        ),
+    }
+    return {slug: Sheet(str(title), *built[slug]) for slug, title in TABLES}
 
-    yield row(
-        _("Totalt"), compilation.label, "", compilation.total, compilation.answered_in_time_share
-    )
-    for label, n in compilation.by_kind():
-        yield row(_("Typ"), label, "", n)
-    for label, n in compilation.by_dimension():
-        yield row(_("Gäller"), label, "", n)
-    for month, n in compilation.by_month():
-        yield row(_("Månad"), month.strftime("%Y-%m"), "", "" if n is None else n)
-    for item in compilation.by_area():
-        yield row(_("Verksamhetsområde"), item["area"], "", item["count"], item["in_time_share"])
-    for item in compilation.by_unit():
-        yield row(
-            _("Enhet"),
-            item["unit"],
-            item["area"],
-            item["count"],
-            item["in_time_share"],
-            item["overdue"],
-        )
-    # Unit x dimension x month: a section of its own, its first row naming the columns.
-    section = _("Enhet, gäller och månad")
-    months = [month.strftime("%Y-%m") for month in compilation.months()]
-    yield (section, _("Enhet"), _("Verksamhetsområde"), _("Gäller"), *months)
-    for item in compilation.by_unit_dimension_month():
-        counts = ["" if n is None else n for n in item["months"]]
-        yield (section, item["unit"], item["area"], item["dimension"], *counts)
+
+def csv_response(compilation, slug):
+    """One table as its own CSV file, with its own headings."""
+    return sheet_csv_response(f"{compilation.file_stem}-{slug}.csv", tables(compilation)[slug])
+
+
+def xlsx_response_for(compilation):
+    """Every table in one XLSX file, a sheet each."""
+    return xlsx_response(f"{compilation.file_stem}.xlsx", list(tables(compilation).values()))

@@ -5,10 +5,10 @@ import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.widgets import AdminDateInput
 
 from guarantees.models import Commitment, GuaranteePage, ServiceAreaPage, area_path_of
 from home.antispam import ProtectedForm
+from home.dates import SwedishDateField
 from home.resident_input import (
     ResidentCharField,
     ResidentEmailField,
@@ -268,24 +268,17 @@ class ReplyTemplateChoice(forms.Form):
         return self.cleaned_data["mall"] if self.is_valid() else None
 
 
+DATE_HINT = _("Till exempel 2026-01-31, 31/1 2026 eller 31 januari 2026.")
+
+
 class PeriodForm(forms.Form):
     """The compilation's period: a year, or any span of days the site has figures for."""
 
     MAX_DAYS = 10 * 366
 
     ar = YearField(label=_("År"), required=False)
-    fran = forms.DateField(
-        label=_("eller från"),
-        required=False,
-        widget=AdminDateInput,
-        error_messages={"invalid": _("Ange ett datum, till exempel 2026-01-31.")},
-    )
-    till = forms.DateField(
-        label=_("till och med"),
-        required=False,
-        widget=AdminDateInput,
-        error_messages={"invalid": _("Ange ett datum, till exempel 2026-12-31.")},
-    )
+    fran = SwedishDateField(label=_("eller från"), required=False, help_text=DATE_HINT)
+    till = SwedishDateField(label=_("till och med"), required=False, help_text=DATE_HINT)
 
     def clean(self):
         data = super().clean()
@@ -313,3 +306,103 @@ class PeriodForm(forms.Form):
             return data["fran"], data["till"]
         year = data.get("ar") or today.year
         return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+
+class CompilationForm(PeriodForm):
+    """The compilation's period, the units it covers, and what to download.
+
+    `units` are the units the user may compile; the area list holds only their areas, and a
+    unit or area outside them is refused at its field, as is a unit outside the chosen area.
+    """
+
+    DOWNLOADS = [("csv", "CSV"), ("xlsx", "XLSX")]
+
+    omrade = forms.ChoiceField(
+        label=_("Verksamhetsområde"),
+        required=False,
+        error_messages={"invalid_choice": _("Välj ett av verksamhetsområdena i listan.")},
+    )
+    enhet = forms.ChoiceField(
+        label=_("Enhet"),
+        required=False,
+        help_text=_("Med ett verksamhetsområde valt: en enhet inom det, eller alla enheter."),
+        error_messages={"invalid_choice": _("Välj en av enheterna i listan.")},
+    )
+    format = forms.ChoiceField(
+        choices=DOWNLOADS,
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("Filen kan laddas ner som CSV eller XLSX.")},
+    )
+    tabell = forms.ChoiceField(
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("Den tabellen finns inte i sammanställningen.")},
+    )
+
+    def __init__(self, *args, units, tables, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.units = {unit.pk: unit for unit in units.only("pk", "title", "path", "depth")}
+        self.unit_area = ServiceAreaPage.of_units(self.units.values())
+        areas = {area.pk: area for area in self.unit_area.values() if area is not None}
+        self.areas = dict(sorted(areas.items(), key=lambda item: item[1].title))
+        self.fields["omrade"].choices = [("", _("Alla verksamhetsområden"))] + [
+            (str(pk), area.title) for pk, area in self.areas.items()
+        ]
+        # Units grouped under their areas, so the list reads as the site does.
+        grouped = []
+        for area in self.areas.values():
+            members = sorted(
+                (u for u in self.units.values() if self.unit_area[u.pk] == area),
+                key=lambda u: u.title,
+            )
+            grouped.append((area.title, [(str(u.pk), u.title) for u in members]))
+        loose = sorted(
+            (u for u in self.units.values() if self.unit_area[u.pk] is None), key=lambda u: u.title
+        )
+        grouped += [(str(u.pk), u.title) for u in loose]
+        self.fields["enhet"].choices = [("", _("Alla enheter"))] + grouped
+        self.fields["tabell"].choices = [(slug, title) for slug, title in tables]
+
+    def clean_omrade(self):
+        value = self.cleaned_data["omrade"]
+        return self.areas[int(value)] if value else None
+
+    def clean_enhet(self):
+        value = self.cleaned_data["enhet"]
+        return self.units[int(value)] if value else None
+
+    def clean(self):
+        data = super().clean()
+        area, unit = data.get("omrade"), data.get("enhet")
+        if area and unit and self.unit_area[unit.pk] != area:
+            self.add_error(
+                "enhet",
+                _("%(unit)s hör inte till %(area)s. Välj en enhet i området eller alla enheter.")
+                % {"unit": unit.title, "area": area.title},
+            )
+        if data.get("format") == "csv" and not data.get("tabell") and "tabell" not in self.errors:
+            self.add_error("tabell", _("Välj vilken tabell som ska laddas ner som CSV."))
+        return data
+
+    def chosen_units(self, everything):
+        """The units to compile: the chosen unit, the chosen area's units, or all the user's
+        units (None when `everything`: every unit and feedback about no particular unit)."""
+        data = self.cleaned_data if self.is_valid() else {}
+        if data.get("enhet"):
+            return [data["enhet"]]
+        if data.get("omrade"):
+            area = data["omrade"]
+            return [u for u in self.units.values() if self.unit_area[u.pk] == area]
+        return None if everything else list(self.units.values())
+
+    def scope(self, everything):
+        """The units chosen, in words, for the page and the summary sheet."""
+        data = self.cleaned_data if self.is_valid() else {}
+        if data.get("enhet"):
+            unit = data["enhet"]
+            area = self.unit_area[unit.pk]
+            return f"{unit.title} ({area.title})" if area else unit.title
+        if data.get("omrade"):
+            return _("Alla enheter inom %(area)s") % {"area": data["omrade"].title}
+        return _("Alla enheter") if everything else _("Dina enheter")

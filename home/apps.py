@@ -7,9 +7,10 @@ class HomeConfig(AppConfig):
     verbose_name = _("Startsida och innehåll")
 
     def ready(self):
-        from . import fragments, frontend_cache, middleware, spreadsheets
+        from . import dates, fragments, frontend_cache, middleware, spreadsheets
 
         middleware.install()
         frontend_cache.connect()
         fragments.connect()
         spreadsheets.use_for_wagtail_exports()
+        dates.use_for_wagtail_date_fields()

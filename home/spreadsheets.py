@@ -1,10 +1,16 @@
 """Exports that open safely in a spreadsheet program.
 
 A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return before one)
-as a formula, so every CSV or XLSX export passes its text cells through `spreadsheet_safe`.
+as a formula, so every CSV export passes its text cells through `spreadsheet_safe`, and the
+XLSX export (`xlsx_response`, openpyxl) writes every text as a text cell, never a formula.
 """
 
 import csv
+import datetime
+import io
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.http import HttpResponse
 
@@ -38,6 +44,145 @@ def spreadsheet_response(filename, header, rows):
     writer.writerow([spreadsheet_safe(str(title)) for title in header])
     for row in rows:
         writer.writerow([spreadsheet_safe(cell) for cell in row])
+    return response
+
+
+@dataclass
+class Sheet:
+    """One table of an export: its Swedish title, its headings and its rows.
+
+    `formats` maps a column's index to an Excel number format (say "0 %" for a share kept as
+    a fraction, "yyyy-mm" for a month kept as a date), so figures stay figures in the file.
+    """
+
+    title: str
+    header: list
+    rows: list
+    formats: dict = field(default_factory=dict)
+
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Excel refuses these in a sheet's name, and names longer than 31 characters.
+_SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+SHEET_NAME_MAX = 31
+_COLUMN_WIDTH_MIN, _COLUMN_WIDTH_MAX = 8, 50
+
+
+def sheet_name(title, taken=()):
+    """`title` as Excel accepts a sheet's name: no [ ] : * ? / \\, at most 31 characters, not
+    starting or ending with an apostrophe, and unlike the names in `taken` (case-insensitive)."""
+    name = " ".join(_SHEET_NAME_FORBIDDEN.sub(" ", str(title)).split()).strip("'")
+    name = name[:SHEET_NAME_MAX].strip(" '")
+    name = name or "Blad"
+    taken = {t.lower() for t in taken}
+    candidate, n = name, 1
+    while candidate.lower() in taken:
+        n += 1
+        suffix = f" ({n})"
+        candidate = name[: SHEET_NAME_MAX - len(suffix)].rstrip() + suffix
+    return candidate
+
+
+def _csv_text(value, number_format):
+    """A cell of a `Sheet` as the CSV writes it: a share "67 %", a month "2026-03", a date
+    "2026-03-31", a decimal with the Swedish comma, nothing for None."""
+    if value is None:
+        return ""
+    if number_format == "0 %" and isinstance(value, int | float | Decimal):
+        return f"{round(value * 100)} %"
+    if isinstance(value, datetime.date):
+        return value.strftime("%Y-%m" if number_format == "yyyy-mm" else "%Y-%m-%d")
+    if isinstance(value, float | Decimal):
+        return str(value).replace(".", ",")
+    return value
+
+
+def sheet_csv_response(filename, sheet):
+    """One `Sheet` as a CSV file in the house's dialect (`spreadsheet_response`)."""
+    rows = (
+        [_csv_text(value, sheet.formats.get(i)) for i, value in enumerate(row)]
+        for row in sheet.rows
+    )
+    return spreadsheet_response(filename, sheet.header, rows)
+
+
+def _xlsx_cell(sheet, value, number_format=None):
+    """One cell: numbers and dates as themselves, text always as text, never a formula."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    elif value is not None and not isinstance(
+        value, int | float | Decimal | datetime.date | datetime.datetime
+    ):
+        value = str(value)  # a lazy translation, a page: what it reads as
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        # openpyxl takes any text starting with "=" for a formula: this one is text, kept as
+        # it was written, and marked so that Excel keeps it text when someone edits the cell.
+        cell.data_type = "s"
+        if value.startswith(FORMULA_PREFIXES):
+            cell.quotePrefix = True
+    if number_format:
+        cell.number_format = number_format
+    elif isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        cell.number_format = "yyyy-mm-dd"
+    return cell
+
+
+def _shown_width(value, number_format):
+    if value is None:
+        return 0
+    if isinstance(value, datetime.date):
+        return len(number_format or "yyyy-mm-dd")
+    return max((len(line) for line in str(value).splitlines()), default=0)
+
+
+def xlsx_response(filename, sheets):
+    """Every XLSX export of the site: one sheet per table, its headings bold and frozen,
+    columns as wide as their content (within reason), figures as numbers and dates as dates,
+    and no text a spreadsheet would run (see `_xlsx_cell`)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
+    names = []
+    for table in sheets:
+        rows = [list(row) for row in table.rows]
+        name = sheet_name(table.title, names)
+        names.append(name)
+        sheet = workbook.create_sheet(title=name)
+        header = [str(title) for title in table.header]
+        widths = [len(title) for title in header]
+        for row in rows:
+            for i, value in enumerate(row):
+                width = _shown_width(value, table.formats.get(i))
+                if i < len(widths):
+                    widths[i] = max(widths[i], width)
+                else:
+                    widths.append(width)
+        for i, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(i)].width = min(
+                max(width + 2, _COLUMN_WIDTH_MIN), _COLUMN_WIDTH_MAX
+            )
+        sheet.freeze_panes = "A2"
+        heading = []
+        for title in header:
+            cell = _xlsx_cell(sheet, title)
+            cell.font = bold
+            heading.append(cell)
+        sheet.append(heading)
+        for row in rows:
+            sheet.append(
+                [_xlsx_cell(sheet, value, table.formats.get(i)) for i, value in enumerate(row)]
+            )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 

@@ -97,12 +97,17 @@ def test_the_compilation_wears_the_admin_header_and_listing_tables(staff, guaran
     assert_report_look(html, "Sammanställning av synpunkter")
 
 
-def test_the_compilation_uses_wagtails_date_pickers_with_iso_dates(staff):
+def test_the_compilation_uses_wagtails_date_pickers_that_keep_what_was_typed(staff):
     form = PeriodForm()
     assert isinstance(form.fields["fran"].widget, AdminDateInput)
     assert isinstance(form.fields["till"].widget, AdminDateInput)
     html = staff.get(COMPILATION).content.decode()
-    assert 'initDateChooser("id_fran", {"dayOfWeekStart": 1, "format": "Y-m-d"})' in html
+    # ISO when picked; a typed date is left as typed for the server to read (the picker's own
+    # check on leaving the field would put today's date in its place).
+    assert (
+        'initDateChooser("id_fran", '
+        '{"dayOfWeekStart": 1, "format": "Y-m-d", "validateOnBlur": false})' in html
+    )
     # The picker's script is loaded before the fields call it.
     script = html.find("wagtailadmin/js/date-time-chooser.js")
     assert 0 < script < html.find("initDateChooser(")
@@ -150,21 +155,20 @@ def test_overdue_cases_are_tagged_in_their_own_colour_and_word(staff, guarantee)
     # The inbox marks the same case in the same shape, and only that one.
     inbox = staff.get(reverse("feedback_inbox:index")).content.decode()
     assert inbox.count('<span class="w-status overdue-tag">Försenat</span>') == 1
-    response = staff.get(COMPILATION, {"format": "csv"})
+    response = staff.get(COMPILATION, {"format": "csv", "tabell": "per-enhet"})
     table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert table[0][-1] == "Försenade, ännu öppna"
-    [unit_row] = [row for row in table if row[0] == "Enhet" and row[1] == guarantee.title]
-    assert unit_row[3:6] == ["2", "0 %", "1"]
+    [unit_row] = [row for row in table if row[0] == guarantee.title]
+    assert unit_row[2:5] == ["2", "0 %", "1"]
 
 
 def test_the_compilation_csv_is_the_shared_swedish_excel_dialect(staff, guarantee):
     _case(guarantee)
-    response = staff.get(COMPILATION, {"format": "csv"})
+    response = staff.get(COMPILATION, {"format": "csv", "tabell": "per-enhet"})
     assert response.content.startswith("\ufeff".encode())
     first = response.content.decode("utf-8-sig").splitlines()[0]
     assert first.split(";") == [
-        "Indelning",
-        "Värde",
+        "Enhet",
         "Verksamhetsområde",
         "Antal",
         "Besvarade i tid",
@@ -188,10 +192,12 @@ def test_unit_dimension_month_for_any_period_with_months_to_come_empty(staff, gu
     # Two months before this one, this month with its case, then the months to come.
     assert months - to_come == 3 and cells[:3] == ["0", "0", "1"]
     assert all("ännu inte" in cell and "0" not in cell for cell in cells[months - to_come :])
-    response = staff.get(COMPILATION, {**period, "format": "csv"})
+    response = staff.get(
+        COMPILATION, {**period, "format": "csv", "tabell": "per-enhet-galler-manad"}
+    )
     table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    [csv_row] = [r for r in table if r[0] == "Enhet, gäller och månad" and r[1] == guarantee.title]
-    counts = csv_row[4:]
+    [csv_row] = [r for r in table if r[0] == guarantee.title]
+    counts = csv_row[3:]
     assert len(counts) == months
     assert counts[months - to_come :] == [""] * to_come and counts[months - to_come - 1] == "1"
 
@@ -212,7 +218,7 @@ def test_a_hostile_range_is_a_swedish_400_also_for_the_csv(staff, params):
     assert not response["Content-Type"].startswith("text/csv")
     html = response.content.decode()
     assert re.search(
-        r"Datumen ska ligga|Tilldatum|Ange ett datum|Ange ett år|Fyll i ett heltal", html
+        r"Datumen ska ligga|Tilldatum|Datumet går inte att läsa|Ange ett år|Fyll i ett heltal", html
     )
 
 
@@ -224,3 +230,63 @@ def test_both_reports_are_in_the_admins_reports_menu(rf, admin_user):
     items = {item.name: item.url for item in reports_menu.menu_items_for_request(request)}
     assert items["feedback-compilation"] == COMPILATION
     assert items["quality-report"] == reverse("kvalitetsrapport:index")
+
+
+@pytest.mark.browser
+def test_quality_staff_type_swedish_dates_narrow_to_an_area_and_download_the_xlsx(
+    transactional_db, page, guarantee, other_unit, service_area
+):
+    """Issue 31: a date typed "1/1 2026" stays as typed when the picker's field is left (it
+    used to become today), the period is read the Swedish way, the area narrows the figures,
+    and the XLSX link downloads the same selection with a sheet per table."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from openpyxl import load_workbook
+
+    from staff import roles
+    from staff.setup import setup_roles
+
+    setup_roles()
+    user = get_user_model().objects.create_user("kvalitet", password="kvalitet-demo")  # noqa: S106
+    Group.objects.get(name=roles.QUALITY_STAFF).user_set.add(user)
+    march = timezone.make_aware(datetime.datetime(2026, 3, 2, 10))
+    _case(guarantee, received_at=march)
+    _case(other_unit, received_at=march)
+    _case(guarantee, received_at=march + datetime.timedelta(days=200))  # after the period
+
+    page.goto("/admin/login/")
+    page.fill("#id_username", "kvalitet")
+    page.fill("#id_password", "kvalitet-demo")
+    page.click("form button[type=submit]")
+    page.wait_for_url("**/admin/")
+    page.goto(COMPILATION)
+    for field, typed in (("#id_fran", "1/1 2026"), ("#id_till", "30 juni 2026")):
+        page.fill(field, typed)
+        page.keyboard.press("Tab")
+        assert page.input_value(field) == typed
+    page.select_option("#id_omrade", label="Förskola")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Visa").click()
+    text = page.locator("main").inner_text()
+    assert "Period tors 1 jan 2026 – tis 30 jun 2026" in text
+    assert "Urval: Alla enheter inom Förskola" in text
+    assert "Totalt 1 synpunkt." in text
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Alla tabeller i en Excel-fil (XLSX)").click()
+    assert download.value.suggested_filename == "synpunkter-2026-01-01-2026-06-30.xlsx"
+    book = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
+    assert book.sheetnames[0] == "Sammanfattning" and len(book.sheetnames) == 7
+    units = [row[0] for row in book["Per enhet"].iter_rows(min_row=2, values_only=True)]
+    assert units == ["Förskolan Solrosen"]
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Per typ (CSV)").click()
+    assert download.value.suggested_filename == "synpunkter-2026-01-01-2026-06-30-per-typ.csv"
+    page.set_viewport_size({"width": 375, "height": 800})
+    overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    assert page.evaluate(overflow) <= 0
+    # Every download link fits the phone's width, none cut off.
+    main_right = page.locator("main").evaluate("m => m.getBoundingClientRect().right")
+    for link in page.locator(".report-downloads a").all():
+        box = link.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= main_right, link.inner_text()
+    assert page.watch.console_errors == []
