@@ -73,14 +73,20 @@ def kind_being_edited(request):
         match = resolve(referer.path)
     except Resolver404:
         return ""
-    page_id = {
-        "wagtailadmin_pages:edit": match.kwargs.get("page_id"),
-        "wagtailadmin_pages:add": match.kwargs.get("parent_page_id"),
-    }.get(match.view_name)
+    # Told by the address, not the view's name: another room may answer Wagtail's edit path
+    # with a view of its own (staff/urls.py does, for the committee's decisions).
+    adding = match.view_name == "wagtailadmin_pages:add"
+    page_id = match.kwargs.get("parent_page_id" if adding else "page_id")
+    if (
+        not adding
+        and page_id
+        and referer.path != reverse("wagtailadmin_pages:edit", args=[page_id])
+    ):
+        page_id = None
     page = Page.objects.filter(pk=page_id).first() if page_id else None
     if page is None:
         return ""
-    if match.view_name == "wagtailadmin_pages:add":
+    if adding:
         # A new unit under an area is of the area's kind.
         return kind_of_page(page) if not isinstance(page.specific, GuaranteePage) else ""
     return kind_of_page(page)

@@ -78,19 +78,33 @@ class FollowUpIndexView(snippets.IndexView):
             self.request.user, "view"
         ).select_related("unit")
 
-    @cached_property
-    def changeable_ids(self):
+    def _ids_for(self, action):
         return set(
             self.permission_policy.instances_user_has_permission_for(
-                self.request.user, "change"
+                self.request.user, action
             ).values_list("pk", flat=True)
         )
+
+    @cached_property
+    def changeable_ids(self):
+        return self._ids_for("change")
+
+    @cached_property
+    def deletable_ids(self):
+        return self._ids_for("delete")
 
     def get_edit_url(self, instance):
         # A follow-up the user may see but not change (a published one, for its unit's
         # editor) opens read-only: the listing links to the inspect view instead.
         if instance.pk in self.changeable_ids:
             return super().get_edit_url(instance)
+        return None
+
+    def get_delete_url(self, instance):
+        # Wagtail asks the model-wide permission; a follow-up once published is nobody's to
+        # delete (permissions.py), so its row offers no delete.
+        if instance.pk in self.deletable_ids:
+            return super().get_delete_url(instance)
         return None
 
 
@@ -128,6 +142,13 @@ class FollowUpEditView(FollowUpStatusMixin, ScopedSingleFollowUpMixin, snippets.
         if form.becomes_ready:
             services.tell_reviewers(instance, self.request.user)
         return instance
+
+    def get_delete_url(self):
+        if self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "delete", self.object
+        ):
+            return super().get_delete_url()
+        return None
 
     def get_success_url(self):
         # A draft is filled in over the year: saving keeps the editor on it, as Wagtail does
