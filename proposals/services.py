@@ -100,10 +100,12 @@ def vote_by_mailed_link(proposal_id, token):
 
 
 def vote(proposal, identity, remote_addr):
-    """Count the vote of an identity a verifier has proven. Raises TransitionError."""
-    return Proposal.record_vote(
+    """Count the vote of an identity a verifier has proven: one person, one vote across the
+    ways (`Proposal.record_eid_vote`). Returns (vote, taken_over); raises TransitionError."""
+    return Proposal.record_eid_vote(
         proposal.pk,
         identity.voter_hash,
+        email_hash=identity.email_hash,
         verifier=identity.verifier,
         notify=bool(identity.notify_email),
         email=identity.notify_email,

@@ -16,6 +16,8 @@ from home.resident_input import absolute_url, render_limited_form, resident_post
 from home.spreadsheets import spreadsheet_response
 from home.transitions import TransitionError
 from home.views import rate_limited
+from identity.errors import SignInFailed
+from identity.views import render_failure
 
 from . import services
 from .forms import ListFilterForm, ProposalForm
@@ -121,7 +123,10 @@ def vote_begin(request, pk, verifier):
     chosen = _verifier_or_404(verifier)
     if not proposal.is_open_for_votes:
         return render_vote_outcome(request, proposal, gettext("Röstningen är avslutad."))
-    step = chosen.begin(request, proposal)
+    try:
+        step = chosen.begin(request, proposal)
+    except SignInFailed as failure:
+        return render_failure(request, failure)
     if step is None:
         form = chosen.get_form(request.POST)
         form.is_valid()
@@ -188,14 +193,21 @@ def _vote_by_identity(request, pk, verifier):
     chosen = _verifier_or_404(verifier)
     try:
         identity = chosen.callback(request, proposal)
-        services.vote(proposal, identity, request.META.get("REMOTE_ADDR"))
+        _vote, taken_over = services.vote(proposal, identity, request.META.get("REMOTE_ADDR"))
+    except SignInFailed as failure:
+        return render_failure(request, failure)
     except VerificationFailed as error:
         return render_token_error(request, proposal, str(error))
     except TransitionError as error:
         return render_vote_outcome(request, proposal, " ".join(error.messages))
-    return render_vote_outcome(
-        request, proposal, gettext("Tack! Din röst är registrerad."), counted=True
-    )
+    if taken_over:
+        message = gettext(
+            "Du hade redan röstat med e-post, så rösten räknas inte två gånger. Nu är den "
+            "verifierad med e-legitimation."
+        )
+    else:
+        message = f"{gettext('Tack! Din röst är registrerad.')} {chosen.verified_by}".strip()
+    return render_vote_outcome(request, proposal, message, counted=not taken_over)
 
 
 # The mailed link's POST needs no CSRF token: the single-use secret in its address is what a
