@@ -60,7 +60,10 @@ def begin(request, purpose, return_to):
     """The URL of the broker's sign-in for `purpose`; the answer goes to `return_to`."""
     client = oidc.client("resident")
     redirect_uri = absolute_url(reverse("identity:resident_return"))
-    extra = {"acr_values": " ".join(accepted_levels())} if accepted_levels() else {}
+    # Each act is signed anew: the broker asks again even if it remembers the person.
+    extra = {"prompt": "login"}
+    if accepted_levels():
+        extra["acr_values"] = " ".join(accepted_levels())
     try:
         step = client.create_authorization_url(redirect_uri, **extra)
     except (requests.RequestException, ValueError) as error:

@@ -78,6 +78,8 @@ Date.now = () => realNow() + clockOffset * 1000;
 const provider = new Provider(issuer, {
   clients,
   pkce: { required: () => true },
+  // Short-lived ID tokens, as brokers issue them; a clock ten minutes behind issues expired ones.
+  ttl: { IdToken: 60 },
   acrValues: [LOA2, LOA3],
   claims: {
     openid: ["sub"],

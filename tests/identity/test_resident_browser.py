@@ -28,7 +28,9 @@ def test_a_vote_signed_with_e_id_counts_once_and_the_same_person_by_mail_does_no
 
     # The same person, by e-mail with the address they gave: not counted again.
     page.goto(f"/e-forslag/{proposal.pk}/")
-    email_form = page.locator("form").filter(has=page.get_by_role("button", name="Rösta med e-post"))
+    email_form = page.locator("form").filter(
+        has=page.get_by_role("button", name="Rösta med e-post")
+    )
     email_form.get_by_label("Din e-postadress").fill("anna@example.se")
     email_form.get_by_role("button", name="Rösta med e-post").click()
     page.get_by_role("heading", name="Kolla din e-post").wait_for()
