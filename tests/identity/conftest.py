@@ -7,9 +7,8 @@ import socket
 import subprocess
 import time
 from pathlib import Path
-from urllib.request import Request, urlopen
-
 import pytest
+import requests
 
 PROVIDER_SCRIPT = Path(__file__).with_name("provider.mjs")
 LOA2 = "http://id.elegnamnden.se/loa/1.0/loa2"
@@ -39,9 +38,10 @@ class TestProvider:
 
     def set_clock(self, offset_seconds):
         """Move the provider's clock: a provider running behind issues expired tokens."""
-        body = json.dumps({"offset": offset_seconds}).encode()
-        with urlopen(Request(f"{self.issuer}/_test/clock", data=body, method="POST")) as answer:
-            assert json.load(answer) == {"offset": offset_seconds}
+        answer = requests.post(
+            f"{self.issuer}/_test/clock", data=json.dumps({"offset": offset_seconds}), timeout=5
+        )
+        assert answer.json() == {"offset": offset_seconds}
 
 
 @pytest.fixture(scope="session")
@@ -59,10 +59,10 @@ def oidc_provider(live_server):
     deadline = time.monotonic() + 30
     while True:  # poll the discovery document until the provider answers
         try:
-            with urlopen(f"{issuer}/.well-known/openid-configuration", timeout=1) as answer:
-                if json.load(answer)["issuer"] == issuer:
-                    break
-        except OSError:
+            answer = requests.get(f"{issuer}/.well-known/openid-configuration", timeout=1)
+            if answer.ok and answer.json()["issuer"] == issuer:
+                break
+        except requests.RequestException:
             pass
         if process.poll() is not None or time.monotonic() > deadline:
             output = process.stdout.read().decode() if process.poll() is not None else ""
