@@ -7,6 +7,7 @@ import socket
 import subprocess
 import time
 from pathlib import Path
+
 import pytest
 import requests
 
