@@ -46,6 +46,11 @@ class VoteWays(models.TextChoices):
     BOTH = "both", _("E-post eller e-legitimation")
 
 
+class VerifiedWith(models.TextChoices):
+    EMAIL = "e-post", _("E-post")
+    EID = "e-legitimation", _("E-legitimation")
+
+
 @register_setting(icon="comment")
 class ProposalSettings(BaseSiteSetting):
     threshold = models.PositiveIntegerField(
@@ -176,6 +181,11 @@ class Proposal(index.Indexed, models.Model):
     )
     display_name = models.CharField(_("namn som visas"), max_length=80)
     proposer_email = models.EmailField(_("förslagsställarens e-post"))
+    # How the proposer showed who they are: a mailed link, or a signature with e-ID (then the
+    # page says "Verifierad med e-legitimation"; the name shown is still the one they chose).
+    verified_with = models.CharField(
+        _("verifierat med"), max_length=20, choices=VerifiedWith.choices, default=VerifiedWith.EMAIL
+    )
 
     status = models.CharField(
         _("status"), max_length=30, choices=Status.choices, default=Status.UNCONFIRMED
@@ -323,6 +333,25 @@ class Proposal(index.Indexed, models.Model):
         )
         ProposalEvent.objects.create(
             proposal=proposal, kind=ProposalEvent.Kind.STATUS, to_status=Status.UNCONFIRMED
+        )
+        return proposal
+
+    @classmethod
+    @transaction.atomic
+    def submit_signed(cls, *, title, body, service_area, display_name, proposer_email):
+        """A proposal signed with e-ID: the signature confirms it, it waits for moderation."""
+        proposal = cls.objects.create(
+            title=title,
+            body=body,
+            service_area=service_area,
+            display_name=display_name,
+            proposer_email=proposer_email,
+            verified_with=VerifiedWith.EID,
+            status=Status.AWAITING_MODERATION,
+            confirmed_at=timezone.now(),
+        )
+        ProposalEvent.objects.create(
+            proposal=proposal, kind=ProposalEvent.Kind.STATUS, to_status=Status.AWAITING_MODERATION
         )
         return proposal
 

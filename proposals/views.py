@@ -16,13 +16,21 @@ from home.resident_input import absolute_url, render_limited_form, resident_post
 from home.spreadsheets import spreadsheet_response
 from home.transitions import TransitionError
 from home.views import rate_limited
+from identity import resident
 from identity.errors import SignInFailed
 from identity.views import render_failure
 
 from . import services
 from .forms import ListFilterForm, ProposalForm
 from .frontend_cache import PROPOSAL_CACHE_SECONDS
-from .identity import ProveByMail, VerificationFailed, get_verifier, verifiers
+from .identity import (
+    EidVerifier,
+    EmailVerifier,
+    ProveByMail,
+    VerificationFailed,
+    get_verifier,
+    verifiers,
+)
 from .models import (
     VISIBLE_STATUSES,
     Confirmation,
@@ -230,6 +238,20 @@ def vote_sent(request, pk):
     return render(request, "proposals/vote_sent.html", {"proposal": _public_or_404(pk)})
 
 
+SIGNED_PROPOSAL = "proposals.new.signed"
+
+
+def proposal_ways():
+    """How a proposer may confirm: "skicka" (a mailed link) and/or signing with e-ID."""
+    keys = {verifier.key for verifier in verifiers()}
+    ways = []
+    if EmailVerifier.key in keys:
+        ways.append("skicka")
+    if EidVerifier.key in keys:
+        ways.append(EidVerifier.key)
+    return ways
+
+
 def similar_proposals(title, body=""):
     query = title
     if not query:
@@ -254,12 +276,23 @@ def proposal_new(request):
         return render(request, "proposals/new.html", {"form": form})
     if not form.is_valid():
         return render(request, "proposals/new.html", {"form": form}, status=400)
-    if step != "skicka":
+    ways = proposal_ways()
+    if step not in ways:  # "Fortsätt", or a way the municipality does not offer
         return render(
             request,
             "proposals/new_check.html",
-            {"form": form, "similar": similar_proposals(form.cleaned_data["title"])},
+            {"form": form, "similar": similar_proposals(form.cleaned_data["title"]), "ways": ways},
+            status=400 if step in ("skicka", EidVerifier.key) else 200,
         )
+    if step == EidVerifier.key:
+        # The text waits in the session while the proposer signs at the e-ID broker.
+        request.session[SIGNED_PROPOSAL] = {
+            name: request.POST.get(name, "") for name in form.fields
+        }
+        try:
+            return redirect(resident.begin(request, "proposal", reverse("proposals:new_signed")))
+        except SignInFailed as failure:
+            return render_failure(request, failure)
     data = form.cleaned_data
     services.submit(
         title=data["title"],
@@ -269,6 +302,27 @@ def proposal_new(request):
         email=data["email"],
     )
     return redirect("proposals:sent")
+
+
+@require_GET
+def proposal_signed(request):
+    """The proposer is back from the e-ID broker: the proposal is stored, signed."""
+    try:
+        resident.complete(request, "proposal", way_back=reverse("proposals:new"))
+    except SignInFailed as failure:
+        return render_failure(request, failure)
+    form = ProposalForm(request.session.pop(SIGNED_PROPOSAL, None))
+    if not form.is_valid():  # the session ended meanwhile: the text is gone, say so
+        return render(request, "proposals/new.html", {"form": form}, status=400)
+    data = form.cleaned_data
+    proposal = services.submit_signed(
+        title=data["title"],
+        body=data["body"],
+        service_area=data["service_area"],
+        display_name=data["display_name"],
+        email=data["email"],
+    )
+    return render(request, "proposals/confirmed.html", {"proposal": proposal})
 
 
 @require_GET

@@ -40,3 +40,31 @@ def test_a_vote_signed_with_e_id_counts_once_and_the_same_person_by_mail_does_no
     proposal.refresh_from_db()
     assert proposal.vote_count == 1
     assert Proposal.objects.get(pk=proposal.pk).votes.count() == 1
+
+
+def test_a_proposal_signed_with_e_id_waits_for_moderation_and_shows_how_it_was_verified(
+    page, identity_settings, home_page, service_area
+):
+    page.goto("/e-forslag/nytt/")
+    page.get_by_label("Rubrik").fill("Belysning på gångvägen till skolan")
+    page.get_by_label("Ditt förslag").fill("Det är mörkt på vintern. Sätt upp lampor längs vägen.")
+    page.get_by_label("Namn som visas med förslaget").fill("Förälder i Ängsby")
+    page.get_by_label("Din e-postadress").fill("anna@example.se")
+    page.get_by_label("Jag har läst").check()
+    page.get_by_role("button", name="Fortsätt").click()
+    page.get_by_role("button", name="Skicka och signera med e-legitimation").click()
+    sign_in_at_provider(page, "anna")
+    page.get_by_role("heading", name="Tack, förslaget är bekräftat").wait_for()
+    proposal = Proposal.objects.get()
+    assert proposal.status == "awaiting_moderation"
+    assert proposal.verified_with == "e-legitimation"
+    assert proposal.display_name == "Förälder i Ängsby"
+    assert [message.to for message in mail.outbox] == [["anna@example.se"]]
+
+    from proposals import services
+
+    services.publish(proposal, by=None)
+    page.goto(f"/e-forslag/{proposal.pk}/")
+    facts = page.locator("dl.facts").inner_text()
+    assert "Förälder i Ängsby" in facts and "Verifierad med e-legitimation" in facts
+    assert "Anna Andersson" not in page.content()
