@@ -109,3 +109,27 @@ def sign_in_at_provider(page, account):
     page.fill("input[name=login]", account)
     page.fill("input[name=password]", "valfritt")
     page.click("button[type=submit]")
+
+
+def sign_at_provider_by_http(authorization_url, account, cancel=False):
+    """Sign in at the provider (or cancel there) as a browser would, without one: the path and
+    query it sends the resident back with (for a Django test client to follow)."""
+    from urllib.parse import urlsplit
+
+    with requests.Session() as browser:
+        answer = browser.get(authorization_url, timeout=10)
+        assert 'name="login"' in answer.text, answer.text
+        if cancel:
+            answer = browser.get(f"{answer.url}/abort", allow_redirects=False, timeout=10)
+        else:
+            answer = browser.post(
+                answer.url,
+                data={"prompt": "login", "login": account, "password": "valfritt"},
+                allow_redirects=False,
+                timeout=10,
+            )
+        while "/inloggning/" not in answer.headers.get("location", ""):
+            assert answer.status_code in (302, 303), answer.text
+            answer = browser.get(answer.headers["location"], allow_redirects=False, timeout=10)
+    back = urlsplit(answer.headers["location"])
+    return f"{back.path}?{back.query}"
