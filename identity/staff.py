@@ -45,9 +45,7 @@ NO_ROLE = _(
     "Du är inloggad hos kommunen, men ditt konto har ingen roll i den här tjänsten. Be "
     "din chef eller systemförvaltaren att lägga dig i rätt grupp."
 )
-PASSWORDS_OFF = _(
-    "Inloggning med lösenord är avstängd. Logga in med kommunens inloggning i stället."
-)
+PASSWORDS_OFF = _("Inloggning med lösenord är avstängd. Logga in med ditt kommunkonto i stället.")
 
 
 def offered():

@@ -36,7 +36,7 @@ def test_a_handler_signs_in_by_sso_with_the_role_the_token_gave_and_logs_out_at_
 ):
     setup_roles()
     page.goto("/admin/login/")
-    page.get_by_role("link", name="Logga in med kommunens inloggning").click()
+    page.get_by_role("link", name="Logga in med kommunkonto").click()
     sign_in_at_provider(page, "handlaggare")
     page.wait_for_url("**/admin/")
     user = get_user_model().objects.get(staff_account__subject="handlaggare")
@@ -54,7 +54,7 @@ def test_a_handler_signs_in_by_sso_with_the_role_the_token_gave_and_logs_out_at_
     page.goto("/admin/")
     page.wait_for_url("**/admin/login/?next=/admin/")
     # Signed out at the provider too: it asks who you are again.
-    page.get_by_role("link", name="Logga in med kommunens inloggning").click()
+    page.get_by_role("link", name="Logga in med kommunkonto").click()
     page.wait_for_selector("input[name=login]")
 
 
@@ -63,7 +63,7 @@ def test_a_member_of_no_mapped_group_is_refused_and_no_user_is_made(
 ):
     setup_roles()
     page.goto("/admin/login/")
-    page.get_by_role("link", name="Logga in med kommunens inloggning").click()
+    page.get_by_role("link", name="Logga in med kommunkonto").click()
     with page.expect_response(lambda r: "/inloggning/personal/svar/" in r.url) as answer:
         sign_in_at_provider(page, "utan")
     assert answer.value.status == 403
@@ -78,6 +78,6 @@ def test_a_member_of_no_mapped_group_is_refused_and_no_user_is_made(
 def test_with_passwords_off_the_login_page_has_no_password_form(page, identity_settings, home_page):
     identity_settings.IDENTITY_LOCAL_PASSWORDS = False
     page.goto("/admin/login/")
-    page.get_by_role("link", name="Logga in med kommunens inloggning").wait_for()
+    page.get_by_role("link", name="Logga in med kommunkonto").wait_for()
     assert page.locator("input[type=password]").count() == 0
     assert page.locator("form.login-form").count() == 0
