@@ -2,6 +2,7 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from guarantees.api import api_router
@@ -18,8 +19,12 @@ urlpatterns = [
     # the committee's page history (see staff/urls.py).
     path("admin/", include("home.admin_urls")),
     # Wagtail's login and logout with the municipality's sign-in (identity/staff.py).
-    path("admin/login/", identity_staff.LoginView.as_view()),
-    path("admin/logout/", identity_staff.LogoutView.as_view()),
+    path("admin/login/", identity_staff.LoginView.as_view(), name="wagtailadmin_login"),
+    path(
+        "admin/logout/",
+        require_admin_access(identity_staff.LogoutView.as_view()),
+        name="wagtailadmin_logout",
+    ),
     path("admin/", include("staff.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.backends import ModelBackend
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -81,7 +82,7 @@ def _failure(request, message, reason, status=400):
 @require_GET
 def begin(request):
     if not offered():
-        return redirect(_login_url())
+        raise Http404
     next_url = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
         next_url = ""
@@ -96,7 +97,7 @@ def begin(request):
 @require_GET
 def complete(request):
     if not offered():
-        return redirect(_login_url())
+        raise Http404
     client = oidc.client("staff")
     if request.GET.get("error"):
         client.framework.clear_state_data(request.session, request.GET.get("state", ""))

@@ -194,10 +194,11 @@ class EidVerifier(Verifier):
 
     def callback(self, request, proposal):
         """Raises SignInFailed (the identity page renders it) when the sign-in failed."""
+        # What the form gave is used once, whether the sign-in succeeds or not.
+        pending = request.session.pop(self._pending(proposal), None) or {}
         person = resident.complete(
             request, purpose=f"vote:{proposal.pk}", way_back=proposal.get_absolute_url()
         )
-        pending = request.session.pop(self._pending(proposal), None) or {}
         return VerifiedIdentity(
             verifier=self.key,
             subject=person.subject_hash,

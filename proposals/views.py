@@ -269,7 +269,9 @@ def _submit_limited(request):
 def proposal_new(request):
     """Two steps without JavaScript: "Fortsätt" shows similar proposals, "Skicka" stores."""
     if request.method != "POST":
-        return render(request, "proposals/new.html", {"form": ProposalForm()})
+        # Back from a signature that failed: the text waits in the session, shown again.
+        kept = request.session.get(SIGNED_PROPOSAL) if request.session.session_key else None
+        return render(request, "proposals/new.html", {"form": ProposalForm(initial=kept)})
     form = ProposalForm(request.POST)
     step = request.POST.get("steg")
     if step == "andra":  # back from the check, to change the text
