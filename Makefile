@@ -23,8 +23,10 @@ var:
 
 # The demo on its own PostgreSQL under var/postgres: bin/demo-postgres initdb's it on the first
 # run, starts it, and stops it when the server stops (Ctrl-C, or an error on the way).
-run: $(BIN)/.installed var
-	bin/demo-postgres $(MAKE) --no-print-directory serve-demo
+# bin/demo-identity runs the local e-ID and staff sign-in provider beside it (IDENTITY_DEMO=off
+# or a real provider's IDENTITY_*_ISSUER leaves it out).
+run: $(BIN)/.installed node_modules/.installed var
+	bin/demo-postgres bin/demo-identity $(MAKE) --no-print-directory serve-demo
 
 # Runs inside the demo's PostgreSQL that `run` starts.
 serve-demo:

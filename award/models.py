@@ -152,6 +152,9 @@ class Nomination(models.Model):
     created_at = models.DateTimeField(_("inskickad"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("bekräftad"), null=True, blank=True)
     token_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # Signed with e-ID instead of a mailed link: the signer as identity's keyed hash, so that
+    # one person nominates a unit once a year whatever address they give.
+    signer_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
     motivation = models.TextField(_("juryns motivering"), max_length=2000, blank=True)
     decided_at = models.DateTimeField(_("beslutad"), null=True, blank=True)
 
@@ -206,6 +209,37 @@ class Nomination(models.Model):
             ) from error
         token = signing.TimestampSigner(salt=CONFIRMATION_SALT).sign(f"{nomination.pk}.{nonce}")
         return nomination, token
+
+    @classmethod
+    @transaction.atomic
+    def submit_signed(cls, *, category, unit, reason, email, canonical, signer_hash):
+        """A nomination signed with e-ID: the signature confirms it at once."""
+        award_round = category.round
+        if not award_round.is_open():
+            raise TransitionError(gettext("Nomineringen till kvalitetspriset är stängd."))
+        already = gettext("Du har redan nominerat den här enheten i år. Tack för ditt engagemang!")
+        signed_before = cls.objects.filter(round=award_round, unit=unit, signer_hash=signer_hash)
+        if cls.already_nominated(award_round, unit, canonical) or signed_before.exists():
+            raise TransitionError(already)
+        try:
+            with transaction.atomic():
+                return cls.objects.create(
+                    round=award_round,
+                    category=category,
+                    unit=unit,
+                    reason=reason,
+                    email=email,
+                    email_canonical=canonical,
+                    signer_hash=signer_hash,
+                    status=Status.CONFIRMED,
+                    confirmed_at=timezone.now(),
+                )
+        except IntegrityError as error:
+            raise TransitionError(already) from error
+
+    @property
+    def signed_with_e_id(self):
+        return bool(self.signer_hash)
 
     @classmethod
     def for_token(cls, token, for_update=False):

@@ -31,6 +31,18 @@ def nominate(*, category, unit, reason, email, canonical):
     return nomination
 
 
+def nominate_signed(*, category, unit, reason, email, canonical, signer_hash):
+    """Store a nomination signed with e-ID; no link to confirm. Raises TransitionError."""
+    return Nomination.submit_signed(
+        category=category,
+        unit=unit,
+        reason=reason,
+        email=email,
+        canonical=canonical,
+        signer_hash=signer_hash,
+    )
+
+
 def confirm(token):
     """Raises TokenError when the link cannot be used."""
     return Nomination.confirm(token)

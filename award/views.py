@@ -2,15 +2,22 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
+from guarantees.models import GuaranteePage
 from home.resident_input import render_limited_form, resident_post_limit
 from home.transitions import TransitionError
+from identity import resident
+from identity.errors import WRONG_STATE, SignInFailed
+from identity.views import render_failure
 
 from . import services
 from .forms import NominationForm
-from .models import AwardRound, TokenError, decided_years, winners_of
+from .models import AwardCategory, AwardRound, TokenError, decided_years, winners_of
+
+SIGNED_NOMINATION = "award.nominate.signed"
 
 
 @require_GET
@@ -50,7 +57,7 @@ def nominate(request):
     award_round = AwardRound.current()
     if award_round is None:
         return render(request, "award/closed.html", status=404)
-    context = {"award_round": award_round}
+    context = {"award_round": award_round, "e_id": resident.offered()}
     if request.method != "POST":
         return render(
             request,
@@ -58,6 +65,20 @@ def nominate(request):
             {**context, "form": NominationForm(award_round=award_round)},
         )
     form = NominationForm(request.POST, award_round=award_round)
+    if form.is_valid() and request.POST.get("satt") == "e-legitimation" and resident.offered():
+        # What was written waits in the session while the nominator signs at the e-ID broker.
+        data = form.cleaned_data
+        request.session[SIGNED_NOMINATION] = {
+            "category": data["category"].pk,
+            "unit": data["unit"].pk,
+            "reason": data["reason"],
+            "email": data["email"],
+            "canonical": data["canonical"],
+        }
+        try:
+            return redirect(resident.begin(request, "nomination", reverse("award:signed")))
+        except SignInFailed as failure:
+            return render_failure(request, failure)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -73,6 +94,46 @@ def nominate(request):
         else:
             return redirect("award:sent")
     return render(request, "award/nominate.html", {**context, "form": form}, status=400)
+
+
+@require_GET
+def signed(request):
+    """The nominator is back from the e-ID broker: the nomination is stored, confirmed."""
+    try:
+        person = resident.complete(request, "nomination", way_back=reverse("award:nominate"))
+    except SignInFailed as failure:
+        return render_failure(request, failure)
+    data = request.session.pop(SIGNED_NOMINATION, None)
+    if data is None:
+        return render_failure(
+            request, SignInFailed(WRONG_STATE, return_to=reverse("award:nominate"))
+        )
+    category = AwardCategory.objects.filter(pk=data["category"]).first()
+    unit = GuaranteePage.objects.live().public().filter(pk=data["unit"]).first()
+    try:
+        if category is None or unit is None:
+            raise TransitionError(gettext("Nomineringen till kvalitetspriset är stängd."))
+        services.nominate_signed(
+            category=category,
+            unit=unit,
+            reason=data["reason"],
+            email=data["email"],
+            canonical=data["canonical"],
+            signer_hash=person.subject_hash,
+        )
+    except TransitionError as error:
+        return render(
+            request, "award/token_error.html", {"message": " ".join(error.messages)}, status=409
+        )
+    return render(
+        request,
+        "award/confirmed.html",
+        {
+            "message": gettext(
+                "Tack! Din nominering är verifierad med e-legitimation och därmed bekräftad."
+            )
+        },
+    )
 
 
 @require_GET

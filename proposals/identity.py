@@ -21,16 +21,18 @@ from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
+from django.urls import reverse
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from home.resident_input import ResidentEmailField, ResidentForm
+from identity import resident
 
 from .canonical import canonical_email, mail_domain, voter_hash
-from .models import BlockedDomain
+from .models import BlockedDomain, ProposalSettings, VoteWays
 
-DEFAULT_VERIFIERS = ["proposals.identity.EmailVerifier"]
+DEFAULT_VERIFIERS = ["proposals.identity.EmailVerifier", "proposals.identity.EidVerifier"]
 
 
 class VerificationFailed(Exception):
@@ -43,6 +45,7 @@ class VerifiedIdentity:
     subject: str  # the verifier's stable id for the person; only its keyed hash is stored
     notify_email: str = ""  # where to send news of the proposal, only if the voter asked
     mail_domain: str = ""
+    email_hash: str = ""  # an e-ID voter's address as a mailed vote's voter hash
 
     @property
     def voter_hash(self):
@@ -60,7 +63,13 @@ class ProveByMail:
 class Verifier(ABC):
     key = ""  # in URLs and on the stored vote; letters only
     label = ""  # the button, in Swedish
+    verified_by = ""  # how the person was verified, for the page that says so
     template_name = "proposals/verifiers/button.html"
+
+    @classmethod
+    def available(cls):
+        """Whether this way can be offered at all (its provider is configured)."""
+        return True
 
     def get_form(self, data=None):
         return None
@@ -93,6 +102,7 @@ class EmailVerifier(Verifier):
 
     key = "epost"
     label = _("Rösta med e-post")
+    verified_by = _("Din röst är verifierad med e-post.")
     template_name = "proposals/verifiers/email.html"
 
     def get_form(self, data=None):
@@ -112,9 +122,101 @@ class EmailVerifier(Verifier):
         return ProveByMail(address=email, identity=identity)
 
 
+class VoteEidForm(ResidentForm):
+    """In "both" mode the e-ID voter also gives their address: a mailed vote from it is then
+    recognised as the same person's (Proposal.record_eid_vote)."""
+
+    email = ResidentEmailField(
+        label=_("Din e-postadress"),
+        max_length=254,
+        help_text=_(
+            "Om du redan har röstat med e-post räknas din röst bara en gång. Vi sparar inte "
+            "adressen om du inte vill ha besked."
+        ),
+        validators=[BlockedDomain.refuse],
+    )
+    notify = forms.BooleanField(
+        label=_("Meddela mig när förslaget får ett beslut"),
+        required=False,
+        help_text=_("Då sparar vi din adress tills förslaget är besvarat, sedan raderas den."),
+    )
+
+    def __init__(self, *args, email_required=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].required = email_required
+        if not email_required:
+            self.fields["email"].help_text = _("Behövs bara om du vill ha besked.")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("notify") and not data.get("email"):
+            self.add_error("email", _("Skriv din e-postadress om du vill ha besked."))
+        return data
+
+
+class EidVerifier(Verifier):
+    """The person signs the vote with e-legitimation at the municipality's e-ID broker
+    (identity/resident.py): BankID, Freja or Sweden Connect through OpenID Connect."""
+
+    key = "e-legitimation"
+    label = _("Rösta med e-legitimation")
+    verified_by = _("Din röst är verifierad med e-legitimation.")
+    template_name = "proposals/verifiers/eid.html"
+
+    @classmethod
+    def available(cls):
+        return resident.offered()
+
+    def get_form(self, data=None):
+        both = ProposalSettings.current().vote_ways == VoteWays.BOTH
+        return VoteEidForm(data, prefix="eid", email_required=both)
+
+    def _pending(self, proposal):
+        return f"proposals.eid.{proposal.pk}"
+
+    def begin(self, request, proposal):
+        form = self.get_form(request.POST)
+        if not form.is_valid():
+            return None
+        email, notify = form.cleaned_data["email"], form.cleaned_data["notify"]
+        # Until the resident is back: the address only as a mailed vote's hash, and itself
+        # only if they asked for news.
+        request.session[self._pending(proposal)] = {
+            "email_hash": voter_hash(EmailVerifier.key, canonical_email(email)) if email else "",
+            "notify_email": email if notify else "",
+            "mail_domain": mail_domain(email) if email else "",
+        }
+        return resident.begin(
+            request,
+            purpose=f"vote:{proposal.pk}",
+            return_to=reverse("proposals:vote_callback", args=[proposal.pk, self.key]),
+        )
+
+    def callback(self, request, proposal):
+        """Raises SignInFailed (the identity page renders it) when the sign-in failed."""
+        # What the form gave is used once, whether the sign-in succeeds or not.
+        pending = request.session.pop(self._pending(proposal), None) or {}
+        person = resident.complete(
+            request, purpose=f"vote:{proposal.pk}", way_back=proposal.get_absolute_url()
+        )
+        return VerifiedIdentity(
+            verifier=self.key,
+            subject=person.subject_hash,
+            notify_email=pending.get("notify_email", ""),
+            mail_domain=pending.get("mail_domain", ""),
+            email_hash=pending.get("email_hash", ""),
+        )
+
+
+WAYS = {VoteWays.EMAIL: {EmailVerifier.key}, VoteWays.EID: {EidVerifier.key}}
+
+
 def verifiers():
+    """The ways to vote offered now: those listed, allowed by the site setting, available."""
     paths = getattr(settings, "PROPOSAL_VOTE_VERIFIERS", DEFAULT_VERIFIERS)
-    return [import_string(path)() for path in paths]
+    allowed = WAYS.get(ProposalSettings.current().vote_ways)
+    offered = [import_string(path) for path in paths]
+    return [cls() for cls in offered if cls.available() and (allowed is None or cls.key in allowed)]
 
 
 def get_verifier(key):

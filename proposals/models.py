@@ -40,6 +40,17 @@ DEFAULT_THRESHOLD = 50
 DEFAULT_VOTING_DAYS = 90
 
 
+class VoteWays(models.TextChoices):
+    EMAIL = "e-post", _("Bara e-post")
+    EID = "e-legitimation", _("Bara e-legitimation")
+    BOTH = "both", _("E-post eller e-legitimation")
+
+
+class VerifiedWith(models.TextChoices):
+    EMAIL = "e-post", _("E-post")
+    EID = "e-legitimation", _("E-legitimation")
+
+
 @register_setting(icon="comment")
 class ProposalSettings(BaseSiteSetting):
     threshold = models.PositiveIntegerField(
@@ -53,7 +64,18 @@ class ProposalSettings(BaseSiteSetting):
         help_text=_("Hur länge ett publicerat e-förslag är öppet för röster."),
     )
 
-    panels = [FieldPanel("threshold"), FieldPanel("voting_days")]
+    vote_ways = models.CharField(
+        _("sätt att rösta"),
+        max_length=20,
+        choices=VoteWays.choices,
+        default=VoteWays.BOTH,
+        help_text=_(
+            "Hur invånare visar vem de är när de röstar och lämnar förslag. E-legitimation "
+            "erbjuds bara när kommunens e-legitimationstjänst är inställd."
+        ),
+    )
+
+    panels = [FieldPanel("threshold"), FieldPanel("voting_days"), FieldPanel("vote_ways")]
 
     class Meta:
         verbose_name = _("inställningar för e-förslag")
@@ -159,6 +181,11 @@ class Proposal(index.Indexed, models.Model):
     )
     display_name = models.CharField(_("namn som visas"), max_length=80)
     proposer_email = models.EmailField(_("förslagsställarens e-post"))
+    # How the proposer showed who they are: a mailed link, or a signature with e-ID (then the
+    # page says "Verifierad med e-legitimation"; the name shown is still the one they chose).
+    verified_with = models.CharField(
+        _("verifierat med"), max_length=20, choices=VerifiedWith.choices, default=VerifiedWith.EMAIL
+    )
 
     status = models.CharField(
         _("status"), max_length=30, choices=Status.choices, default=Status.UNCONFIRMED
@@ -306,6 +333,25 @@ class Proposal(index.Indexed, models.Model):
         )
         ProposalEvent.objects.create(
             proposal=proposal, kind=ProposalEvent.Kind.STATUS, to_status=Status.UNCONFIRMED
+        )
+        return proposal
+
+    @classmethod
+    @transaction.atomic
+    def submit_signed(cls, *, title, body, service_area, display_name, proposer_email):
+        """A proposal signed with e-ID: the signature confirms it, it waits for moderation."""
+        proposal = cls.objects.create(
+            title=title,
+            body=body,
+            service_area=service_area,
+            display_name=display_name,
+            proposer_email=proposer_email,
+            verified_with=VerifiedWith.EID,
+            status=Status.AWAITING_MODERATION,
+            confirmed_at=timezone.now(),
+        )
+        ProposalEvent.objects.create(
+            proposal=proposal, kind=ProposalEvent.Kind.STATUS, to_status=Status.AWAITING_MODERATION
         )
         return proposal
 
@@ -473,6 +519,37 @@ class Proposal(index.Indexed, models.Model):
             return vote
 
     @classmethod
+    def record_eid_vote(cls, proposal_id, voter_hash, *, email_hash="", **vote):
+        """Count a vote signed with e-ID: one person, one vote across both ways.
+
+        `email_hash` is the voter hash a mailed vote from the address the voter gave would
+        have. When that address has a valid mailed vote on this proposal already, the e-ID
+        vote takes it over (its way becomes e-ID, the count stays); otherwise the vote is
+        counted as `record_vote` counts. Returns (vote, taken_over).
+        """
+        with transaction.atomic():
+            mailed = None
+            if email_hash:
+                mailed = (
+                    Vote.objects.select_for_update()
+                    .valid()
+                    .filter(proposal_id=proposal_id, voter_hash=email_hash)
+                    .first()
+                )
+            if mailed is None:
+                vote = cls.record_vote(proposal_id, voter_hash, **vote)
+                if email_hash:
+                    Vote.objects.filter(pk=vote.pk).update(email_hash=email_hash)
+                return vote, False
+            if Vote.objects.filter(proposal_id=proposal_id, voter_hash=voter_hash).exists():
+                raise AlreadyVoted
+            mailed.voter_hash = voter_hash
+            mailed.email_hash = email_hash
+            mailed.verifier = vote.get("verifier", mailed.verifier)
+            mailed.save(update_fields=["voter_hash", "email_hash", "verifier"])
+            return mailed, True
+
+    @classmethod
     def record_mailed_vote(cls, proposal_id, token, now=None):
         """Use a mailed vote link once and count its vote: one SQL statement, hence one short
         transaction of its own (outside an atomic block: autocommit).
@@ -511,6 +588,15 @@ class Proposal(index.Indexed, models.Model):
         proposal = cls.objects.filter(pk=proposal_id).first()
         if proposal is not None and not proposal.is_open_for_votes:
             raise VotingClosed
+        if (
+            Vote.objects.valid()
+            .filter(
+                proposal_id=proposal_id,
+                email_hash__in=Confirmation.objects.filter(pk=int(pk)).values("voter_hash"),
+            )
+            .exists()
+        ):
+            raise AlreadyVoted  # this address's owner voted with e-ID
         Confirmation.verify(Confirmation.Kind.VOTE, token, proposal_id)
         raise TokenError(gettext("Länken är ogiltig. Kontrollera att du fått med hela."))
 
@@ -565,6 +651,9 @@ class Vote(models.Model):
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="votes")
     voter_hash = models.CharField(max_length=64)
     verifier = models.CharField(_("verifierad med"), max_length=30, default="email")
+    # An e-ID vote's e-mail address, as the voter hash a mailed vote from it would have: one
+    # person, one vote across both ways (Proposal.record_eid_vote).
+    email_hash = models.CharField(max_length=64, blank=True, db_index=True)
     notify = models.BooleanField(_("vill få besked"), default=False)
     email = models.EmailField(_("e-post för besked"), blank=True)
     network = models.CharField(_("nätverk"), max_length=50, blank=True, db_index=True)
@@ -864,12 +953,18 @@ WITH c AS (
     UPDATE proposals_proposal SET vote_count = vote_count + 1
     WHERE id = %(proposal)s AND status = %(open)s AND closes_at > %(now)s
       AND EXISTS (SELECT 1 FROM c)
+      AND NOT EXISTS (
+          SELECT 1 FROM proposals_vote v, c
+          WHERE v.proposal_id = %(proposal)s AND v.email_hash = c.voter_hash
+            AND v.invalidated_at IS NULL
+      )
     RETURNING id
 )
 INSERT INTO proposals_vote
-    (proposal_id, voter_hash, verifier, notify, email, network, mail_domain, created_at)
+    (proposal_id, voter_hash, verifier, notify, email, network, mail_domain, created_at,
+     email_hash)
 SELECT %(proposal)s, voter_hash, verifier, notify, CASE WHEN notify THEN email ELSE '' END,
-       network, mail_domain, %(now)s
+       network, mail_domain, %(now)s, ''
 FROM c WHERE EXISTS (SELECT 1 FROM p)
 RETURNING id
 """

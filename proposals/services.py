@@ -61,6 +61,25 @@ def submit(*, title, body, service_area, display_name, email):
 
 
 @transaction.atomic
+def submit_signed(*, title, body, service_area, display_name, email):
+    """Store a proposal signed with e-ID: it waits for moderation, and the proposer is told."""
+    proposal = Proposal.submit_signed(
+        title=title,
+        body=body,
+        service_area=service_area,
+        display_name=display_name,
+        proposer_email=email,
+    )
+    queue_mail(
+        email,
+        gettext("Ditt e-förslag: %(status)s") % {"status": proposal.get_status_display()},
+        "proposals/mail/status_proposer.txt",
+        {"proposal": proposal},
+    )
+    return proposal
+
+
+@transaction.atomic
 def confirm(token):
     """The proposer used the mailed link: the proposal waits for moderation.
 
@@ -100,10 +119,12 @@ def vote_by_mailed_link(proposal_id, token):
 
 
 def vote(proposal, identity, remote_addr):
-    """Count the vote of an identity a verifier has proven. Raises TransitionError."""
-    return Proposal.record_vote(
+    """Count the vote of an identity a verifier has proven: one person, one vote across the
+    ways (`Proposal.record_eid_vote`). Returns (vote, taken_over); raises TransitionError."""
+    return Proposal.record_eid_vote(
         proposal.pk,
         identity.voter_hash,
+        email_hash=identity.email_hash,
         verifier=identity.verifier,
         notify=bool(identity.notify_email),
         email=identity.notify_email,

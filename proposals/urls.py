@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.proposal_list, name="list"),
     path("nytt/", views.proposal_new, name="new"),
     path("nytt/skickat/", views.proposal_sent, name="sent"),
+    path("nytt/signerat/", views.proposal_signed, name="new_signed"),
     path("bekrafta/", views.proposal_confirm, name="confirm"),
     path("export.json", views.export_json, name="export_json"),
     path("export.csv", views.export_csv, name="export_csv"),

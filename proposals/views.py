@@ -16,11 +16,21 @@ from home.resident_input import absolute_url, render_limited_form, resident_post
 from home.spreadsheets import spreadsheet_response
 from home.transitions import TransitionError
 from home.views import rate_limited
+from identity import resident
+from identity.errors import SignInFailed
+from identity.views import render_failure
 
 from . import services
 from .forms import ListFilterForm, ProposalForm
 from .frontend_cache import PROPOSAL_CACHE_SECONDS
-from .identity import ProveByMail, VerificationFailed, get_verifier, verifiers
+from .identity import (
+    EidVerifier,
+    EmailVerifier,
+    ProveByMail,
+    VerificationFailed,
+    get_verifier,
+    verifiers,
+)
 from .models import (
     VISIBLE_STATUSES,
     Confirmation,
@@ -121,7 +131,10 @@ def vote_begin(request, pk, verifier):
     chosen = _verifier_or_404(verifier)
     if not proposal.is_open_for_votes:
         return render_vote_outcome(request, proposal, gettext("Röstningen är avslutad."))
-    step = chosen.begin(request, proposal)
+    try:
+        step = chosen.begin(request, proposal)
+    except SignInFailed as failure:
+        return render_failure(request, failure)
     if step is None:
         form = chosen.get_form(request.POST)
         form.is_valid()
@@ -188,14 +201,21 @@ def _vote_by_identity(request, pk, verifier):
     chosen = _verifier_or_404(verifier)
     try:
         identity = chosen.callback(request, proposal)
-        services.vote(proposal, identity, request.META.get("REMOTE_ADDR"))
+        _vote, taken_over = services.vote(proposal, identity, request.META.get("REMOTE_ADDR"))
+    except SignInFailed as failure:
+        return render_failure(request, failure)
     except VerificationFailed as error:
         return render_token_error(request, proposal, str(error))
     except TransitionError as error:
         return render_vote_outcome(request, proposal, " ".join(error.messages))
-    return render_vote_outcome(
-        request, proposal, gettext("Tack! Din röst är registrerad."), counted=True
-    )
+    if taken_over:
+        message = gettext(
+            "Du hade redan röstat med e-post, så rösten räknas inte två gånger. Nu är den "
+            "verifierad med e-legitimation."
+        )
+    else:
+        message = f"{gettext('Tack! Din röst är registrerad.')} {chosen.verified_by}".strip()
+    return render_vote_outcome(request, proposal, message, counted=not taken_over)
 
 
 # The mailed link's POST needs no CSRF token: the single-use secret in its address is what a
@@ -218,6 +238,20 @@ def vote_sent(request, pk):
     return render(request, "proposals/vote_sent.html", {"proposal": _public_or_404(pk)})
 
 
+SIGNED_PROPOSAL = "proposals.new.signed"
+
+
+def proposal_ways():
+    """How a proposer may confirm: "skicka" (a mailed link) and/or signing with e-ID."""
+    keys = {verifier.key for verifier in verifiers()}
+    ways = []
+    if EmailVerifier.key in keys:
+        ways.append("skicka")
+    if EidVerifier.key in keys:
+        ways.append(EidVerifier.key)
+    return ways
+
+
 def similar_proposals(title, body=""):
     query = title
     if not query:
@@ -235,19 +269,32 @@ def _submit_limited(request):
 def proposal_new(request):
     """Two steps without JavaScript: "Fortsätt" shows similar proposals, "Skicka" stores."""
     if request.method != "POST":
-        return render(request, "proposals/new.html", {"form": ProposalForm()})
+        # Back from a signature that failed: the text waits in the session, shown again.
+        kept = request.session.get(SIGNED_PROPOSAL) if request.session.session_key else None
+        return render(request, "proposals/new.html", {"form": ProposalForm(initial=kept)})
     form = ProposalForm(request.POST)
     step = request.POST.get("steg")
     if step == "andra":  # back from the check, to change the text
         return render(request, "proposals/new.html", {"form": form})
     if not form.is_valid():
         return render(request, "proposals/new.html", {"form": form}, status=400)
-    if step != "skicka":
+    ways = proposal_ways()
+    if step not in ways:  # "Fortsätt", or a way the municipality does not offer
         return render(
             request,
             "proposals/new_check.html",
-            {"form": form, "similar": similar_proposals(form.cleaned_data["title"])},
+            {"form": form, "similar": similar_proposals(form.cleaned_data["title"]), "ways": ways},
+            status=400 if step in ("skicka", EidVerifier.key) else 200,
         )
+    if step == EidVerifier.key:
+        # The text waits in the session while the proposer signs at the e-ID broker.
+        request.session[SIGNED_PROPOSAL] = {
+            name: request.POST.get(name, "") for name in form.fields
+        }
+        try:
+            return redirect(resident.begin(request, "proposal", reverse("proposals:new_signed")))
+        except SignInFailed as failure:
+            return render_failure(request, failure)
     data = form.cleaned_data
     services.submit(
         title=data["title"],
@@ -257,6 +304,27 @@ def proposal_new(request):
         email=data["email"],
     )
     return redirect("proposals:sent")
+
+
+@require_GET
+def proposal_signed(request):
+    """The proposer is back from the e-ID broker: the proposal is stored, signed."""
+    try:
+        resident.complete(request, "proposal", way_back=reverse("proposals:new"))
+    except SignInFailed as failure:
+        return render_failure(request, failure)
+    form = ProposalForm(request.session.pop(SIGNED_PROPOSAL, None))
+    if not form.is_valid():  # the session ended meanwhile: the text is gone, say so
+        return render(request, "proposals/new.html", {"form": form}, status=400)
+    data = form.cleaned_data
+    proposal = services.submit_signed(
+        title=data["title"],
+        body=data["body"],
+        service_area=data["service_area"],
+        display_name=data["display_name"],
+        email=data["email"],
+    )
+    return render(request, "proposals/confirmed.html", {"proposal": proposal})
 
 
 @require_GET

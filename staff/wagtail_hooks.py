@@ -1,7 +1,9 @@
 """Staff in the admin: unit assignments, the renewal report and its dashboard panel."""
 
 import django_filters
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -25,6 +27,7 @@ from .expiry import (
 )
 from .models import Role, UnitAssignment, units_for
 from .renewal import hold_scheduled_revision
+from .roles import ROLE_GROUPS
 from .views import ExpiringGuaranteesReportView
 
 
@@ -261,3 +264,16 @@ def one_primary_action_per_role(menu_items, request, context):
             menu_items.remove(primary)
             menu_items.insert(0, primary)
             return
+
+
+@hooks.register("identity_staff_signed_in")
+def roles_from_provider_groups(user, groups):
+    """A staff member signed in through the municipality's provider: their roles are exactly
+    those their groups map to (IDENTITY_STAFF_GROUP_MAP); other groups (a unit's editors) are
+    left as they are. Returns the role names given."""
+    mapping = settings.IDENTITY_STAFF_GROUP_MAP
+    wanted = {mapping[group] for group in groups if mapping.get(group) in ROLE_GROUPS}
+    roles = Group.objects.filter(name__in=ROLE_GROUPS)
+    user.groups.remove(*[group for group in roles if group.name not in wanted])
+    user.groups.add(*[group for group in roles if group.name in wanted])
+    return sorted(wanted & {group.name for group in roles})

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific files import from here."""
 
+import json
 import os
 import zoneinfo
 from pathlib import Path
@@ -21,6 +22,7 @@ INSTALLED_APPS = [
     "examples",
     "search",
     "staff",
+    "identity",  # before wagtail.admin: its login page template comes first
     "outbox",
     "open311",
     # Wagtail
@@ -83,6 +85,9 @@ MIDDLEWARE = [
     "home.middleware.RefuseMalformedAdminRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# Passwords as Django checks them, refused when IDENTITY_LOCAL_PASSWORDS is off (identity/staff.py).
+AUTHENTICATION_BACKENDS = ["identity.staff.PasswordBackend"]
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -238,6 +243,54 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     },
 }
+
+
+# Identity (identity/, README "Configuration"): residents sign with e-legitimation through the
+# municipality's e-ID broker, staff sign in through its own provider; both OpenID Connect.
+# Either is offered only when its issuer and client id are set.
+IDENTITY_RESIDENT = {
+    "ISSUER": os.environ.get("IDENTITY_RESIDENT_ISSUER", ""),
+    "CLIENT_ID": os.environ.get("IDENTITY_RESIDENT_CLIENT_ID", ""),
+    "CLIENT_SECRET": os.environ.get("IDENTITY_RESIDENT_CLIENT_SECRET", ""),
+    "SCOPES": os.environ.get(
+        "IDENTITY_RESIDENT_SCOPES", "openid profile https://id.oidc.se/scope/naturalPersonNumber"
+    ),
+    # The claim with the personal identity number (the Swedish OIDC profile's by default).
+    "ID_CLAIM": os.environ.get(
+        "IDENTITY_RESIDENT_ID_CLAIM", "https://id.oidc.se/claim/personalIdentityNumber"
+    ),
+    "NAME_CLAIM": os.environ.get("IDENTITY_RESIDENT_NAME_CLAIM", "name"),
+    # The levels of assurance (`acr`) accepted, space-separated: Sweden Connect's LoA 3 and 4.
+    "ACR": os.environ.get(
+        "IDENTITY_RESIDENT_ACR",
+        "http://id.elegnamnden.se/loa/1.0/loa3 http://id.elegnamnden.se/loa/1.0/loa4",
+    ),
+}
+IDENTITY_STAFF = {
+    "ISSUER": os.environ.get("IDENTITY_STAFF_ISSUER", ""),
+    "CLIENT_ID": os.environ.get("IDENTITY_STAFF_CLIENT_ID", ""),
+    "CLIENT_SECRET": os.environ.get("IDENTITY_STAFF_CLIENT_SECRET", ""),
+    "SCOPES": os.environ.get("IDENTITY_STAFF_SCOPES", "openid profile email groups"),
+    "GROUPS_CLAIM": os.environ.get("IDENTITY_STAFF_GROUPS_CLAIM", "groups"),
+}
+# The provider's group (claim value) -> a role of staff/roles.py, as JSON.
+IDENTITY_STAFF_GROUP_MAP = json.loads(os.environ.get("IDENTITY_STAFF_GROUP_MAP", "{}"))
+# "off" removes the password form and refuses passwords, but for the break-glass users.
+IDENTITY_LOCAL_PASSWORDS = os.environ.get("IDENTITY_LOCAL_PASSWORDS", "on").lower() != "off"
+IDENTITY_BREAK_GLASS_USERS = [
+    name.strip()
+    for name in os.environ.get("IDENTITY_BREAK_GLASS_USERS", "").split(",")
+    if name.strip()
+]
+# Key of the personal identity number's hash; derived from SECRET_KEY when empty.
+IDENTITY_HASH_KEY = os.environ.get("IDENTITY_HASH_KEY", "")
+# How long a resident may take at the e-ID broker before the sign-in is void.
+IDENTITY_SIGN_IN_SECONDS = int(os.environ.get("IDENTITY_SIGN_IN_SECONDS", "600"))
+if IDENTITY_RESIDENT["ISSUER"]:
+    # A vote's form posts to us and we redirect to the broker: form-action covers redirects.
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        "/".join(IDENTITY_RESIDENT["ISSUER"].split("/")[:3])
+    )
 
 # HTTP caching (home/caching.py, docs/caching.md): how long browsers (max-age) and a shared
 # cache in front (s-maxage) may keep a public page. The shared cache is purged on publish

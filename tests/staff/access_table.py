@@ -445,6 +445,13 @@ ACCESS = {
     "proposals:vote_sent": Access(EVERYONE, EVERYONE),
     "proposals:vote_begin": Access(EVERYONE, EVERYONE),
     "proposals:vote_callback": Access(EVERYONE, EVERYONE),
+    # Where the e-ID broker sends a signed proposal back (400 without a sign-in of this session).
+    "proposals:new_signed": Access(EVERYONE, EVERYONE),
+    # The broker's one redirect URI, handing its answer on; staff sign-in exists only when the
+    # municipality's provider is configured (not in the sweep: 404), and takes no POST.
+    "identity:resident_return": Access(EVERYONE, EVERYONE),
+    "identity:staff_begin": Access(NOBODY, EVERYONE),
+    "identity:staff_return": Access(NOBODY, EVERYONE),
     "search:search": Access(EVERYONE, EVERYONE),
     "search:suggest": Access(EVERYONE, EVERYONE),
     "find_unit": Access(EVERYONE, EVERYONE),
