@@ -211,12 +211,27 @@ class EidVerifier(Verifier):
 WAYS = {VoteWays.EMAIL: {EmailVerifier.key}, VoteWays.EID: {EidVerifier.key}}
 
 
+def configured_verifiers():
+    """The verifier classes the deployment lists (PROPOSAL_VOTE_VERIFIERS)."""
+    paths = getattr(settings, "PROPOSAL_VOTE_VERIFIERS", DEFAULT_VERIFIERS)
+    return [import_string(path) for path in paths]
+
+
 def verifiers():
     """The ways to vote offered now: those listed, allowed by the site setting, available."""
-    paths = getattr(settings, "PROPOSAL_VOTE_VERIFIERS", DEFAULT_VERIFIERS)
     allowed = WAYS.get(ProposalSettings.current().vote_ways)
-    offered = [import_string(path) for path in paths]
-    return [cls() for cls in offered if cls.available() and (allowed is None or cls.key in allowed)]
+    return [
+        cls()
+        for cls in configured_verifiers()
+        if cls.available() and (allowed is None or cls.key in allowed)
+    ]
+
+
+def is_configured(key):
+    """A verifier of `key` is listed, whatever the site setting offers today: a link mailed
+    while e-mail was offered keeps its word after a switch to e-ID only, and the mailed vote's
+    hot path reads no settings row."""
+    return any(cls.key == key for cls in configured_verifiers())
 
 
 def get_verifier(key):

@@ -29,6 +29,7 @@ from .identity import (
     ProveByMail,
     VerificationFailed,
     get_verifier,
+    is_configured,
     verifiers,
 )
 from .models import (
@@ -228,7 +229,8 @@ def vote_callback(request, pk, verifier):
     """Where a voter comes back: from a mailed link, or from an identity provider."""
     token = request.GET.get("t", "")
     if token:
-        _verifier_or_404(verifier)
+        if not is_configured(verifier):
+            raise Http404
         return _vote_by_mailed_link(request, pk, token)
     return _vote_by_identity(request, pk, verifier)
 

@@ -6,6 +6,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 pytestmark = [
     pytest.mark.browser,
@@ -53,8 +54,9 @@ def test_a_parent_on_a_phone_finds_the_demo_preschool_and_reads_how_it_did(page)
     # "Så gick det" is folded on a phone: each outcome shows its title and result only.
     results = page.locator("#sa-gick-det")
     outcome = results.locator("details").filter(has_text="Ditt barn är ute varje dag")
-    assert outcome.locator("summary").get_by_text("Uppfyllt", exact=True).is_visible()
-    assert not outcome.get_by_text("Uppmätt").is_visible()
+    # Asserted with expect(), which retries: read at once it failed once in a loaded run.
+    expect(outcome.locator("summary").get_by_text("Uppfyllt", exact=True)).to_be_visible()
+    expect(outcome.get_by_text("Uppmätt")).to_be_hidden()
     outcome.locator("summary").click()
     # The outcome measures its own commitment (outdoor time), not some other figure.
     assert "utevistelse" in outcome.locator("dd").nth(1).inner_text()

@@ -127,7 +127,21 @@ class FollowUpStatusMixin:
         return {"follow_up": follow_up, "status_actions": actions}
 
 
-class FollowUpEditView(FollowUpStatusMixin, ScopedSingleFollowUpMixin, snippets.EditView):
+class DeleteWhereAllowedMixin:
+    """Wagtail offers delete on the model-wide permission; a follow-up once published is
+    nobody's to delete (permissions.py), so its pages offer no delete."""
+
+    def get_delete_url(self):
+        if self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "delete", self.object
+        ):
+            return super().get_delete_url()
+        return None
+
+
+class FollowUpEditView(
+    DeleteWhereAllowedMixin, FollowUpStatusMixin, ScopedSingleFollowUpMixin, snippets.EditView
+):
     def dispatch(self, request, *args, **kwargs):
         if not may_change(request.user, self.object):
             # Seen but not the user's to change: open it read-only instead of a 404.
@@ -142,13 +156,6 @@ class FollowUpEditView(FollowUpStatusMixin, ScopedSingleFollowUpMixin, snippets.
         if form.becomes_ready:
             services.tell_reviewers(instance, self.request.user)
         return instance
-
-    def get_delete_url(self):
-        if self.permission_policy.user_has_permission_for_instance(
-            self.request.user, "delete", self.object
-        ):
-            return super().get_delete_url()
-        return None
 
     def get_success_url(self):
         # A draft is filled in over the year: saving keeps the editor on it, as Wagtail does
@@ -176,7 +183,9 @@ class FollowUpEditView(FollowUpStatusMixin, ScopedSingleFollowUpMixin, snippets.
         return context
 
 
-class FollowUpInspectView(FollowUpStatusMixin, ScopedFollowUpMixin, snippets.InspectView):
+class FollowUpInspectView(
+    DeleteWhereAllowedMixin, FollowUpStatusMixin, ScopedFollowUpMixin, snippets.InspectView
+):
     """The read-only follow-up: for everyone who may see it, with its rows as entered."""
 
     def get_object(self, queryset=None):

@@ -396,7 +396,8 @@ def test_a_follow_up_once_published_cannot_be_deleted_even_by_its_reviewers(
     assert url("delete", draft) in listing
     for follow_up in (published, taken_down):
         assert url("delete", follow_up) not in listing
-        assert url("delete", follow_up) not in client.get(url("edit", follow_up)).content.decode()
+        for view in ("edit", "inspect"):
+            assert url("delete", follow_up) not in client.get(url(view, follow_up)).content.decode()
         assert client.post(url("delete", follow_up)).status_code == 404
         assert YearlyFollowUp.objects.filter(pk=follow_up.pk).exists()
     assert client.post(url("delete", draft)).status_code == 302

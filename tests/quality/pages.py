@@ -45,6 +45,10 @@ PUBLIC_PAGE_PATHS = {
     "nomination form": lambda site: "/kvalitetspriset/nominera/",
     "nomination sent": lambda site: "/kvalitetspriset/nominera/skickat/",
     "nomination confirmation, spent link": lambda site: "/kvalitetspriset/bekrafta/?t=forbrukad",
+    # Back from the e-ID broker with no sign-in under way: the failed sign-in's page.
+    "e-ID sign-in failed": lambda site: "/inloggning/e-legitimation/svar/",
+    "signed proposal, no sign-in under way": lambda site: "/e-forslag/nytt/signerat/",
+    "signed nomination, no sign-in under way": lambda site: "/kvalitetspriset/nominera/signerad/",
 }
 
 
@@ -163,6 +167,9 @@ PAGE_KINDS = {
     "nomination form with errors": "award:nominate",
     "nomination sent": "award:sent",
     "nomination confirmation, spent link": "award:confirm",
+    "e-ID sign-in failed": "identity:resident_return",
+    "signed proposal, no sign-in under way": "proposals:new_signed",
+    "signed nomination, no sign-in under way": "award:signed",
 }
 
 # Public URL patterns that answer with no HTML page of their own, and why.
@@ -181,6 +188,9 @@ NOT_PAGES = {
     "wagtailcore_authenticate_with_password": "Wagtail's form for password-protected pages, "
     "which the site does not use",
     "wagtailcore_login": "Wagtail's login for private pages, which the site does not use",
+    "identity:staff_begin": "staff sign-in: redirects to the municipality's provider",
+    "identity:staff_return": "staff sign-in: the provider's answer, then the admin; its "
+    "failure page is the template audited as 'e-ID sign-in failed'",
 }
 # Prefixes of routes that are not the public site: staff screens, files, Open311's API.
 NOT_PUBLIC_ROUTES = ("admin/", "django-admin/", "documents/", "images/", "^media/", "open311/")
