@@ -321,37 +321,35 @@ class Proposal(index.Indexed, models.Model):
             )
 
     @classmethod
-    @transaction.atomic
-    def submit(cls, *, title, body, service_area, display_name, proposer_email):
+    def submit(cls, **fields):
         """A resident's new proposal, waiting for the proposer to confirm the address."""
-        proposal = cls.objects.create(
-            title=title,
-            body=body,
-            service_area=service_area,
-            display_name=display_name,
-            proposer_email=proposer_email,
+        return cls._created(Status.UNCONFIRMED, **fields)
+
+    @classmethod
+    def submit_signed(cls, **fields):
+        """A proposal signed with e-ID: the signature confirms it, it waits for moderation."""
+        return cls._created(
+            Status.AWAITING_MODERATION,
+            verified_with=VerifiedWith.EID,
+            confirmed_at=timezone.now(),
+            **fields,
         )
-        ProposalEvent.objects.create(
-            proposal=proposal, kind=ProposalEvent.Kind.STATUS, to_status=Status.UNCONFIRMED
-        )
-        return proposal
 
     @classmethod
     @transaction.atomic
-    def submit_signed(cls, *, title, body, service_area, display_name, proposer_email):
-        """A proposal signed with e-ID: the signature confirms it, it waits for moderation."""
+    def _created(cls, status, *, title, body, service_area, display_name, proposer_email, **extra):
+        """Store a new proposal in `status` with the event that records it, in one transaction."""
         proposal = cls.objects.create(
             title=title,
             body=body,
             service_area=service_area,
             display_name=display_name,
             proposer_email=proposer_email,
-            verified_with=VerifiedWith.EID,
-            status=Status.AWAITING_MODERATION,
-            confirmed_at=timezone.now(),
+            status=status,
+            **extra,
         )
         ProposalEvent.objects.create(
-            proposal=proposal, kind=ProposalEvent.Kind.STATUS, to_status=Status.AWAITING_MODERATION
+            proposal=proposal, kind=ProposalEvent.Kind.STATUS, to_status=status
         )
         return proposal
 
