@@ -49,7 +49,7 @@ def load(stdout):
         datetime.date(today.year - 1, 4, 30),
     )
     _round(today.year, today - datetime.timedelta(days=14), today + datetime.timedelta(days=60))
-    units = list(GuaranteePage.objects.live().order_by("title")[:2])
+    units = list(GuaranteePage.objects.in_source_language().live().order_by("title")[:2])
     for index, (unit, category) in enumerate(zip(units, last.categories.all(), strict=False)):
         email = f"nominerar{index + 1}@example.se"
         Nomination.objects.get_or_create(

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -29,16 +30,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.healthz, name="healthz"),
-    path("synpunkter/", include("feedback.urls")),
-    path("e-forslag/", include("proposals.urls")),
     path("inloggning/", include("identity.urls")),
-    path("sok/", include("search.urls")),
-    path("hitta-verksamhet/", include("guarantees.urls")),
     path("api/v2/", api_router.urls),
-    path("kvalitetsrapport/", include("guarantees.followup.urls")),
-    path("kvalitetspriset/", include("award.urls")),
     path("open311/v2/", include("open311.urls")),
-    path("nyckeltal/", include("kolada.urls")),
 ]
 
 if settings.DEBUG:
@@ -46,5 +40,20 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail's page serving comes last: it answers every path not matched above.
-urlpatterns += [path("", include(wagtail_urls))]
+# What residents read, in their language (docs/architecture.md, "Languages"): Swedish
+# without a prefix, exactly as before; every other language under its code (/en/, /fi/,
+# /ar/, /sv-x-easy/), so that a form and its errors answer in the language it was read in.
+# Outside, above: the admin, files, the liveness check, the open-data and Open311 APIs
+# (machines' URLs, one per resource) and the e-ID return (the broker calls one fixed URL).
+# Wagtail's page serving comes last: it answers every path not matched before it.
+urlpatterns += i18n_patterns(
+    path("synpunkter/", include("feedback.urls")),
+    path("e-forslag/", include("proposals.urls")),
+    path("sok/", include("search.urls")),
+    path("hitta-verksamhet/", include("guarantees.urls")),
+    path("kvalitetsrapport/", include("guarantees.followup.urls")),
+    path("kvalitetspriset/", include("award.urls")),
+    path("nyckeltal/", include("kolada.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

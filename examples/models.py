@@ -17,12 +17,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from guarantees.followup.models import CommitmentOutcome, commitments_shown_on
 from guarantees.models import Commitment, GuaranteePage, QualityCriterion, ServiceAreaPage
+from home.languages import ChildOfPageQuerySet
 from home.permissions import SitePage, SitePagePermissionTester
 
 
@@ -36,7 +38,7 @@ class ExampleFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        areas = ServiceAreaPage.objects.live().public().order_by("title")
+        areas = ServiceAreaPage.objects.in_source_language().live().public().order_by("title")
         self.fields["omrade"].choices = [("", _("Alla områden"))] + [
             (area.pk, area.title) for area in areas
         ]
@@ -102,7 +104,7 @@ class OutcomeChoiceField(forms.ModelChoiceField):
 def units_user_may_edit(user):
     """The guarantees whose page the user may change (through their unit's editor group)."""
     if user.is_superuser:
-        return GuaranteePage.objects.all()
+        return GuaranteePage.objects.in_source_language()
     pages = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
     return GuaranteePage.objects.filter(pk__in=pages.values("pk"))
 
@@ -249,6 +251,13 @@ class GoodExamplePage(SitePage):
     ]
 
     base_form_class = GoodExampleForm
+    # What the example is about is recorded against the Swedish unit, commitment and outcome:
+    # every translation points at the same ones (docs/architecture.md, "Languages").
+    override_translatable_fields = [
+        *SitePage.override_translatable_fields,
+        SynchronizedField("commitment"),
+    ]
+
     parent_page_types = ["examples.GoodExampleIndexPage"]
     subpage_types = []
 
@@ -283,7 +292,7 @@ class GoodExamplePage(SitePage):
         return self.unit.url
 
 
-class ExampleFigure(Orderable):
+class ExampleFigure(TranslatableMixin, Orderable):
     """One measured figure before and after the change, e.g. "Svar inom två dagar"."""
 
     page = ParentalKey(GoodExamplePage, on_delete=models.CASCADE, related_name="figures")
@@ -291,8 +300,10 @@ class ExampleFigure(Orderable):
     before = models.CharField(_("före"), max_length=60)
     after = models.CharField(_("efter"), max_length=60)
 
+    objects = ChildOfPageQuerySet.as_manager()
+
     panels = [FieldPanel("label"), FieldRowPanel([FieldPanel("before"), FieldPanel("after")])]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("siffra")
         verbose_name_plural = _("siffror")

@@ -552,7 +552,11 @@ class CompilationView(PermissionCheckedMixin, AdminPageMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         everything = self.user_has_permission("compile")
-        units = GuaranteePage.objects.all() if everything else visible_units(request.user)
+        units = (
+            GuaranteePage.objects.in_source_language()
+            if everything
+            else visible_units(request.user)
+        )
         form = CompilationForm(request.GET or None, units=units, tables=TABLES)
         if form.is_bound and not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)

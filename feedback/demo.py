@@ -215,14 +215,14 @@ def send_past_reminders(now):
 
 
 def load(stdout):
-    units = list(GuaranteePage.objects.live().order_by("path"))
+    units = list(GuaranteePage.objects.in_source_language().live().order_by("path"))
     load_starting_set()
     if Feedback.objects.filter(submission_key__startswith="demo-").exists():
         stdout.write("feedback: demo cases already there")
         return
     # The people who handle the cases (idempotent; the staff demo lists them later).
     staff_demo.load(StringIO())
-    areas = list(ServiceAreaPage.objects.all())
+    areas = list(ServiceAreaPage.objects.in_source_language())
     rng = random.Random(4)  # the same demo every time
     now = timezone.now()
     created = 0

@@ -26,8 +26,8 @@ NO_UNIT = _("Ingen särskild enhet")
 def unit_choices():
     """Units grouped by service area, for a <select> with optgroups."""
     choices = [("", NO_UNIT)]
-    areas = ServiceAreaPage.objects.live().public().order_by("title")
-    units = GuaranteePage.objects.live().public().order_by("title")
+    areas = ServiceAreaPage.objects.in_source_language().live().public().order_by("title")
+    units = GuaranteePage.objects.in_source_language().live().public().order_by("title")
     by_area = {}
     for unit in units:
         by_area.setdefault(area_path_of(unit), []).append(unit)
@@ -253,7 +253,7 @@ class NoteForm(forms.Form):
 class MoveForm(forms.Form):
     unit = forms.ModelChoiceField(
         label=_("Flytta till enhet"),
-        queryset=GuaranteePage.objects.live().order_by("title"),
+        queryset=GuaranteePage.objects.in_source_language().live().order_by("title"),
         help_text=_("Den nya enhetens handläggare får ett mejl. Svarstiden ändras inte."),
         error_messages={"required": _("Välj en enhet."), "invalid_choice": _("Välj en enhet.")},
     )

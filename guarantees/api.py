@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.models import Locale
 
 # Far beyond any listing the site will have, far below what PostgreSQL's bigint can hold.
 MAX_OFFSET = 1_000_000
@@ -54,7 +55,11 @@ class PagesWithCommitmentsAPIViewSet(PagesAPIViewSet):
             )
 
     def get_queryset(self):
-        queryset = super().get_queryset()
+        # The open data lists each unit once, as its Swedish page, unless a language is asked
+        # for (`?locale=en`, Wagtail's own filter): every page stands in every language's tree.
+        queryset = super().get_queryset().select_related("locale")
+        if "locale" not in self.request.GET and "translation_of" not in self.request.GET:
+            queryset = queryset.filter(locale=Locale.get_default())
         if any(f.name == "commitments" for f in queryset.model._meta.related_objects):
             queryset = queryset.prefetch_related("commitments")
         return queryset

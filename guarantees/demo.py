@@ -20,6 +20,8 @@ from guarantees.models import (
 )
 from home.models import HomePage
 
+from . import demo_translations
+
 C = QualityCriterion
 
 
@@ -1074,6 +1076,10 @@ def demo_commitments():
 def measure_of(title):
     """The declared measure of the demo commitment with this title, or None."""
     return next((c.measure for c in demo_commitments() if c.title == title), None)
+
+
+# What the demo's guarantees say in the other languages (home/demo_languages.py applies it).
+TRANSLATIONS = demo_translations.TRANSLATIONS
 
 
 def load(stdout):

@@ -20,10 +20,12 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField
 
+from home.languages import ChildOfPageQuerySet
 from home.permissions import SitePage
 
 
@@ -102,8 +104,15 @@ class HookedWidgetPanel(FieldPanel):
         return options
 
 
-class Commitment(Orderable):
-    """One promise (åtagande) with the expected result that tells whether it was kept."""
+class Commitment(TranslatableMixin, Orderable):
+    """One promise (åtagande) with the expected result that tells whether it was kept.
+
+    Translatable: each locale's page has its own rows, one per Swedish commitment (the same
+    `translation_key`), which wagtail-localize copies from the source and fills with the
+    translated text (docs/architecture.md, "Languages"). What is recorded about a commitment
+    (follow-up outcomes, feedback about a broken promise, good examples) refers to the Swedish
+    row; `source_commitment_keys` maps between them.
+    """
 
     page = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="commitments")
     title = models.CharField(
@@ -151,6 +160,8 @@ class Commitment(Orderable):
         ),
     )
 
+    objects = ChildOfPageQuerySet.as_manager()
+
     panels = [
         FieldPanel("title"),
         FieldPanel("expected_result"),
@@ -160,7 +171,10 @@ class Commitment(Orderable):
         HookedWidgetPanel("kolada_kpi", hook="commitment_kpi_widget"),
     ]
 
-    class Meta(Orderable.Meta):
+    # The Kolada key figure is an identifier, the same in every language.
+    override_translatable_fields = [SynchronizedField("kolada_kpi")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("åtagande")
         verbose_name_plural = _("åtaganden")
 
@@ -555,6 +569,24 @@ class GuaranteePage(SitePage):
         _committee_api_field(),
         APIField("decision_date"),
         APIField("record_number"),
+    ]
+
+    # Facts that are the same in every language: the translation copies them from Swedish.
+    # The district is also the unit filter's value, so it must not differ between locales.
+    override_translatable_fields = [
+        *SitePage.override_translatable_fields,
+        *(
+            SynchronizedField(name)
+            for name in (
+                "provider",
+                "district",
+                "address",
+                "phone",
+                "email",
+                "kolada_ou",
+                "record_number",
+            )
+        ),
     ]
 
     base_form_class = GuaranteePageForm

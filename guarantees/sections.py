@@ -15,9 +15,20 @@ A hook function takes the template context as a dict and returns HTML that is al
 which joins them in hook order.
 
 SECTION_HOOKS names the hooks, each with what its context holds besides `request`.
+
+In every language the context names the Swedish page, area and commitment (`page`, `area`,
+`commitment`): what the other rooms keep (feedback, follow-ups, figures) is about the unit,
+which is its Swedish page (docs/architecture.md, "Languages"). The page being read, in the
+reader's language, is `translated_page`.
 """
 
+from django.conf import settings
+from wagtail.models import TranslatableMixin
+
+from home.languages import locales_by_code
 from home.sections import render_hook_sections
+
+SOURCE_KEYS = ("page", "area", "commitment")
 
 SECTION_HOOKS = {
     # The feedback region of a guarantee page. `page`: the GuaranteePage.
@@ -45,6 +56,27 @@ SECTION_HOOKS = {
     # "w-overflow-x-auto" region).
     "committee_report_sections",
 }
+
+
+def in_source_language(context):
+    """The context with its page, area and commitment in Swedish (the same dict when they
+    already are)."""
+    values = {key: context.get(key) for key in SOURCE_KEYS}
+    source = locales_by_code().get(settings.LANGUAGE_CODE)
+    foreign = {
+        key: value
+        for key, value in values.items()
+        if isinstance(value, TranslatableMixin)
+        and value.pk
+        and source is not None
+        and value.locale_id not in (None, source.pk)
+    }
+    if not foreign:
+        return context
+    context = {**context, "translated_page": context.get("page")}
+    for key, value in foreign.items():
+        context[key] = value.get_translation_or_none(source) or value
+    return context
 
 
 def render_sections(hook_name, context):

@@ -91,12 +91,11 @@ def _drop_vary(response, names):
 
 def _not_varying_on(request):
     # The session and message cookies are read for everyone (the message slot in base.html),
-    # but an answer only marked public is one given to no session at all. With one language
-    # the answer cannot vary with Accept-Language either.
-    names = {"cookie"}
-    if len(settings.LANGUAGES) == 1:
-        names.add("accept-language")
-    return names
+    # but an answer only marked public is one given to no session at all. And
+    # the answer never varies with Accept-Language either: the language is the URL's
+    # (config/urls.py: Swedish without a prefix, every other language under its own), which
+    # Django's LocaleMiddleware still names in Vary for the unprefixed Swedish URLs.
+    return {"cookie", "accept-language"}
 
 
 def private(response):

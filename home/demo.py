@@ -232,3 +232,38 @@ def coat_of_arms_png(height=192):
     out = BytesIO()
     arms.save(out, format="PNG", optimize=True)
     return out.getvalue()
+
+
+# The home page in the demo's other languages, as a translator wrote them: applied through
+# wagtail-localize by home/demo_languages.py (Swedish text: {language code: translation}).
+TRANSLATIONS = {
+    MUNICIPALITY: {
+        "en": "Ängsby Municipality",
+        "fi": "Ängsbyn kunta",
+        "ar": "بلدية Ängsby",
+        "sv-x-easy": "Ängsby kommun",
+    },
+    (
+        "Här ser du vad kommunens förskolor, skolor, hemtjänst och bibliotek lovar dig, hur det "
+        "gick förra året och hur du säger till när något inte blir som utlovat."
+    ): {
+        "en": (
+            "See what the municipality's preschools, schools, home care and libraries promise "
+            "you, how they did last year, and how to tell us when something is not as promised."
+        ),
+        "fi": (
+            "Täällä näet, mitä kunnan esikoulut, koulut, kotipalvelu ja kirjastot lupaavat "
+            "sinulle, miten viime vuonna onnistuttiin ja miten voit kertoa meille, jos jokin ei "
+            "ole luvatun mukaista."
+        ),
+        "ar": (
+            "هنا ترى ما تعدك به رياض الأطفال والمدارس وخدمة الرعاية المنزلية والمكتبات في "
+            "البلدية، وكيف كان أداؤها في العام الماضي، وكيف تخبرنا عندما لا يكون شيء كما وُعدت."
+        ),
+        "sv-x-easy": (
+            "Här kan du läsa vad kommunen lovar dig. Det gäller förskolor, skolor, hemtjänst "
+            "och bibliotek. Du kan se hur det gick förra året. Du kan säga till om något inte "
+            "blir som vi lovat."
+        ),
+    },
+}

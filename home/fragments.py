@@ -34,7 +34,7 @@ import uuid
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 GENERATION_KEY = "fragments:generation"
 # A process keeps at most this many parts; past it, it starts again (a key per page and
@@ -151,8 +151,9 @@ def kept(request, key, make):
     host = _host(request) if may_keep(request) else None
     if host is None:
         return make()
-    # The host names the Site, whose menu and settings a part shows.
-    key = ("html", host, timezone.localdate().isoformat(), *key)
+    # The host names the Site, whose menu and settings a part shows; the language is the
+    # one it is written in (docs/architecture.md, "Languages").
+    key = ("html", host, translation.get_language(), timezone.localdate().isoformat(), *key)
     return memo(key, make)
 
 

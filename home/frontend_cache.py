@@ -24,6 +24,7 @@ from urllib.request import urlopen
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import translate_url
 from wagtail import hooks
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
@@ -70,19 +71,54 @@ def site_urls(paths, site=None):
     return [site.root_url.rstrip("/") + "/" + path.lstrip("/") for site in sites for path in paths]
 
 
+def in_every_language(pages):
+    """Each page with its versions in every other language (translations and the aliases
+    that stand for a page not yet translated): each language's page is its own cache entry
+    (docs/caching.md, "Languages")."""
+    pages = list(pages)
+    keys = {page.translation_key for page in pages}
+    if not keys:
+        return []
+    return Page.objects.filter(translation_key__in=keys).specific()
+
+
+def path_in_every_language(path):
+    """A Swedish site path (`/e-forslag/`) and the same under each other language's prefix
+    (`/en/e-forslag/`), for the paths residents read in their language (config/urls.py); a
+    path outside the languages' URLs (`/api/...`) stays one."""
+    parts = urlsplit(path)
+    variants = []
+    for code, _name in settings.LANGUAGES:
+        variant = translate_url(parts.path, code)
+        if variant not in variants:
+            variants.append(variant)
+    return [urlunsplit(parts._replace(path=variant)) for variant in variants]
+
+
+def url_in_every_language(url):
+    parts = urlsplit(url)
+    return [
+        urlunsplit(parts._replace(path=path, query="")) + (f"?{parts.query}" if parts.query else "")
+        for path in path_in_every_language(parts.path)
+    ]
+
+
 def purge_after_commit(pages=(), paths=(), urls=()):
     """Purge `pages` (with their cached sub-paths), site `paths` and absolute `urls`, once
-    the current transaction has committed. The parts of pages kept in memory
-    (home/fragments.py) are made invalid too, whether or not a proxy is configured."""
+    the current transaction has committed, each in every language. The parts of pages kept
+    in memory (home/fragments.py) are made invalid too, whether or not a proxy is
+    configured."""
     fragments.changed()
     if not is_configured():
         return
 
     def purge():
         batch = PurgeBatch()
-        batch.add_pages(pages() if callable(pages) else pages)
-        batch.add_urls(site_urls(paths))
-        batch.add_urls(urls)
+        batch.add_pages(in_every_language(pages() if callable(pages) else pages))
+        batch.add_urls(
+            site_urls([variant for path in paths for variant in path_in_every_language(path)])
+        )
+        batch.add_urls([variant for url in urls for variant in url_in_every_language(url)])
         batch.purge()
 
     transaction.on_commit(purge)
@@ -95,6 +131,12 @@ def registered_paths():
 def purge_everything():
     """Every live page and every URL the rooms registered: for changes shown site-wide."""
     purge_after_commit(pages=lambda: Page.objects.live().specific(), paths=registered_paths())
+
+
+def _page_published(sender, instance, **kwargs):
+    # Wagtail purges the page published; its versions in the other languages show the same
+    # synchronised facts, and an alias its very text: they are purged with it.
+    purge_after_commit(pages=[instance])
 
 
 def _home_page_published(sender, instance, **kwargs):
@@ -111,6 +153,8 @@ def connect():
 
     from .models import HomePage
 
+    page_published.connect(_page_published, dispatch_uid="purge-every-language")
+    page_unpublished.connect(_page_published, dispatch_uid="purge-every-language-unpublished")
     page_published.connect(_home_page_published, sender=HomePage)
     page_unpublished.connect(_home_page_published, sender=HomePage)
     for model in BaseSiteSetting.__subclasses__():

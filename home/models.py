@@ -7,11 +7,12 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from . import fragments
+from .languages import ChildOfPageQuerySet
 from .permissions import SitePage
 
 
@@ -275,7 +276,7 @@ class AccessibilityStatementPage(SitePage):
         verbose_name_plural = _("tillgänglighetsredogörelser")
 
 
-class AccessibilityShortcoming(Orderable):
+class AccessibilityShortcoming(TranslatableMixin, Orderable):
     """One known accessibility problem, the reason it remains and when it will be fixed."""
 
     class Reason(models.TextChoices):
@@ -299,6 +300,8 @@ class AccessibilityShortcoming(Orderable):
     reason_detail = models.TextField(_("förklaring"), max_length=1000, blank=True)
     planned_fix_on = models.DateField(_("planerat åtgärdat"), null=True, blank=True)
 
+    objects = ChildOfPageQuerySet.as_manager()
+
     panels = [
         FieldPanel("problem"),
         FieldPanel("wcag_criterion"),
@@ -307,7 +310,7 @@ class AccessibilityShortcoming(Orderable):
         FieldPanel("planned_fix_on"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("känd brist")
         verbose_name_plural = _("kända brister")
 

@@ -1,6 +1,9 @@
 """Who may do what to the site's pages, beyond Wagtail's tree permissions."""
 
-from wagtail.models import Page, PagePermissionTester, PageViewRestriction
+from django.conf import settings
+from wagtail.models import Page, PageManager, PagePermissionTester, PageViewRestriction
+from wagtail.query import PageQuerySet
+from wagtail_localize.fields import SynchronizedField
 
 from . import fragments
 
@@ -16,8 +19,26 @@ class SitePagePermissionTester(PagePermissionTester):
         return super().can_set_view_restrictions() and self.user.has_perm(ADMINISTRATOR_PERMISSION)
 
 
+class SitePageQuerySet(PageQuerySet):
+    def in_source_language(self):
+        """The Swedish pages only. Each page stands once in every language's tree
+        (docs/architecture.md, "Languages"), but a unit, an area or an example is its Swedish
+        page: what residents and staff record (feedback, follow-ups, assignments) refers to
+        it, and a list of units names each once."""
+        # A join, not the locale's id, so that the queryset stays lazy (forms declare theirs
+        # at import). A search filters by `locale=` instead (Page's FilterField).
+        return self.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
 class SitePage(Page):
     """Every page type of the site: Wagtail's Page with the site's permission rules."""
+
+    objects = PageManager.from_queryset(SitePageQuerySet)()
+
+    # A page keeps its Swedish slug in every language (/en/forskola/forskolan-solrosen/): a
+    # link keeps working when only the language prefix changes (docs/architecture.md).
+    # Subclasses that add overrides list these first.
+    override_translatable_fields = [SynchronizedField("slug")]
 
     class Meta:
         abstract = True

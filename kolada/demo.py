@@ -99,7 +99,7 @@ def _publish(page):
 
 def _tie(kpi_id, area_slug, commitment_title):
     """Tie the commitment (on the area or on its units) to the key figure; returns the area."""
-    area = ServiceAreaPage.objects.filter(slug=area_slug).first()
+    area = ServiceAreaPage.objects.in_source_language().filter(slug=area_slug).first()
     if area is None:
         return None
     pages = [area, *GuaranteePage.objects.child_of(area).order_by("path")]

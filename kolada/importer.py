@@ -85,7 +85,7 @@ def units_for(kpi_id):
     """Kolada ids of the live units whose guarantee shows `kpi_id`: a commitment of the unit,
     of its service area or of the whole municipality names it."""
     paths = set(Commitment.objects.filter(kolada_kpi=kpi_id).values_list("page__path", flat=True))
-    units = GuaranteePage.objects.live().exclude(kolada_ou="")
+    units = GuaranteePage.objects.in_source_language().live().exclude(kolada_ou="")
     return sorted(
         {
             unit.kolada_ou

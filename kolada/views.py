@@ -14,7 +14,7 @@ from .sections import kpis_on
 
 def municipality(request):
     config = settings_for(request)
-    units = GuaranteePage.objects.live().public()
+    units = GuaranteePage.objects.in_source_language().live().public()
     kpi_ids = kpis_on(list(units))
     return TemplateResponse(
         request,

@@ -107,8 +107,11 @@ class Service:
 
 def _units_with_areas():
     """Live, public units in area order, each with its service area's title."""
-    areas = {area.path: area.title for area in ServiceAreaPage.objects.live().public().only("path")}
-    units = GuaranteePage.objects.live().public().order_by("title")
+    areas = {
+        area.path: area.title
+        for area in ServiceAreaPage.objects.in_source_language().live().public().only("path")
+    }
+    units = GuaranteePage.objects.in_source_language().live().public().order_by("title")
     pairs = [(areas.get(unit.path[: -unit.steplen], ""), unit) for unit in units]
     return sorted(pairs, key=lambda pair: (pair[0], pair[1].title))
 

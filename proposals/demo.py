@@ -150,7 +150,7 @@ PROPOSALS = [
 
 
 def load(stdout):
-    areas = {area.slug: area for area in ServiceAreaPage.objects.all()}
+    areas = {area.slug: area for area in ServiceAreaPage.objects.in_source_language()}
     now = timezone.now()
     created = 0
     for n, record in enumerate(PROPOSALS):

@@ -22,7 +22,7 @@ from .models import (
 
 
 def areas():
-    return ServiceAreaPage.objects.live().order_by("title")
+    return ServiceAreaPage.objects.in_source_language().live().order_by("title")
 
 
 class ProposalForm(ResidentForm):
@@ -189,7 +189,7 @@ class RemoveForm(forms.Form):
 class AreaForm(forms.Form):
     service_area = forms.ModelChoiceField(
         label=_("Verksamhetsområde"),
-        queryset=ServiceAreaPage.objects.live().order_by("title"),
+        queryset=ServiceAreaPage.objects.in_source_language().live().order_by("title"),
         error_messages={"required": _("Välj ett verksamhetsområde.")},
     )
 

@@ -35,12 +35,13 @@ DEMO_STAFF = [
         roles.UNIT_EDITOR,
         (Role.EDITOR, "unit"),
     ),
+    ("oversattare", "oversattare-demo", "Olga", "Översättare", roles.TRANSLATOR, None),
 ]
 
 
 def _demo_page(kind):
     """The first service area, or the first guarantee of the first service area."""
-    area = ServiceAreaPage.objects.order_by("path").first()
+    area = ServiceAreaPage.objects.in_source_language().order_by("path").first()
     if kind == "area" or area is None:
         return area
     return GuaranteePage.objects.child_of(area).order_by("path").first()

@@ -33,7 +33,8 @@ def guarantees_to_renew(today=None):
         object_id=Cast(OuterRef("pk"), output_field=WorkflowState._meta.get_field("object_id")),
     )
     return (
-        GuaranteePage.objects.live()
+        GuaranteePage.objects.in_source_language()
+        .live()
         .filter(valid_to__lte=today + datetime.timedelta(days=WARNING_DAYS))
         .annotate(
             next_version_scheduled=Exists(NextVersion.objects.filter(page=OuterRef("pk"))),

@@ -84,7 +84,7 @@ def units_for(user, role):
 
     Superusers answer for every unit.
     """
-    units = GuaranteePage.objects.all()
+    units = GuaranteePage.objects.in_source_language()
     if user.is_superuser:
         return units
     pages = [

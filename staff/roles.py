@@ -17,6 +17,7 @@ PROPOSAL_MODERATOR = "Moderator för e-förslag"
 QUALITY_STAFF = "Kvalitetsstrateg"
 ADMINISTRATOR = "Administratör"
 AWARD_JURY = "Jury för kvalitetspriset"
+TRANSLATOR = "Översättare"
 
 ROLE_GROUPS = [
     UNIT_EDITOR,
@@ -26,6 +27,7 @@ ROLE_GROUPS = [
     QUALITY_STAFF,
     ADMINISTRATOR,
     AWARD_JURY,
+    TRANSLATOR,
 ]
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
@@ -116,15 +118,24 @@ MODEL_PERMISSIONS = {
     ],
     # The quality award's jury sees confirmed nominations, shortlists and picks the winners.
     AWARD_JURY: [ADMIN_ACCESS, "award.judge_nomination"],
+    # Translators start and update translations through wagtail-localize; what they may
+    # edit are the pages of the other languages' trees (TRANSLATION_PAGE_PERMISSIONS).
+    TRANSLATOR: [ADMIN_ACCESS, "wagtail_localize.submit_translation"],
 }
 
-# Page permissions on the home page (and so on every guarantee below it).
+# Page permissions on the home page in every language (and so on every guarantee below it:
+# the committee approves and publishes translations as it does their Swedish source).
 PAGE_PERMISSIONS = {
     # The committee publishes: its approval task does, and it may take a guarantee down.
     # It cannot edit outside a task that waits for it (no "change").
     APPROVER: ["publish"],
     ADMINISTRATOR: ["add", "change", "publish", "bulk_delete", "lock", "unlock"],
 }
+
+# Page permissions on the home page of every language but Swedish: translators edit the
+# translations, never the Swedish source, and publish nothing (a translation goes live
+# through the committee's approval, like its source: staff/translations.py).
+TRANSLATION_PAGE_PERMISSIONS = {TRANSLATOR: ["change"]}
 
 # Collection permissions on the root collection: images and documents.
 COLLECTION_PERMISSIONS = {
@@ -151,6 +162,7 @@ COLLECTION_PERMISSIONS = {
 UNIT_EDITOR_PAGE_PERMISSIONS = ["add", "change"]
 UNIT_EDITOR_GROUP_PREFIX = "Redaktörer: "
 
-# The committee's approval of guarantees (seeds 002, 004), assigned to the home page.
+# The committee's approval of guarantees (seeds 002, 004), assigned to the home page of
+# every language.
 WORKFLOW_NAME = "Nämndens godkännande"
 TASK_NAME = "Nämndens granskning"

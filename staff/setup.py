@@ -76,13 +76,23 @@ def setup_roles(stdout=None):
 
     home = _home_page()
     if home is not None:
-        for name, actions in roles.PAGE_PERMISSIONS.items():
-            for action in actions:
-                GroupPagePermission.objects.get_or_create(
-                    group=groups[name], page=home, permission=_page_permission(action)
-                )
+        # The home page in every language (docs/architecture.md, "Languages"): its Swedish
+        # source, and its translations and aliases in the other languages' trees.
+        homes = list(home.get_translations(inclusive=True))
+        translated_homes = [page for page in homes if page.pk != home.pk]
+        for pages, table in (
+            (homes, roles.PAGE_PERMISSIONS),
+            (translated_homes, roles.TRANSLATION_PAGE_PERMISSIONS),
+        ):
+            for name, actions in table.items():
+                for page in pages:
+                    for action in actions:
+                        GroupPagePermission.objects.get_or_create(
+                            group=groups[name], page=page, permission=_page_permission(action)
+                        )
         workflow = _committee_workflow(groups[roles.APPROVER])
-        WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+        for page in homes:
+            WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
 
     if stdout is not None:
         stdout.write(f"  roles: {', '.join(roles.ROLE_GROUPS)}")

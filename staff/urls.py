@@ -17,6 +17,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.pages.history import PageHistoryView
 from wagtail.admin.viewsets.pages import base_page_viewset
 
+from .translations import SendTranslationForApprovalView
 from .views import DecisionCompareView, DecisionEditView, DecisionWorkflowActionView
 
 
@@ -54,5 +55,11 @@ urlpatterns = [
         r"(?P<revision_id_a>live|earliest|\d+)\.\.\.(?P<revision_id_b>live|latest|\d+)/$",
         _admin(base_page_viewset.construct_view(DecisionCompareView)),
         name="staff_revisions_compare",
+    ),
+    # A translation to the committee's approval (staff/translations.py).
+    path(
+        "pages/<int:page_id>/oversattning/granskning/",
+        _admin(SendTranslationForApprovalView.as_view()),
+        name="staff_translation_for_approval",
     ),
 ]

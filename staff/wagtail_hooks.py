@@ -14,7 +14,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import AdminPageChooser
+from wagtail.admin.widgets import AdminPageChooser, Button
 from wagtail.models import Page
 
 from guarantees.models import GuaranteePage, ServiceAreaPage
@@ -28,6 +28,7 @@ from .expiry import (
 from .models import Role, UnitAssignment, units_for
 from .renewal import hold_scheduled_revision
 from .roles import ROLE_GROUPS
+from .translations import may_send_for_approval
 from .views import ExpiringGuaranteesReportView
 
 
@@ -277,3 +278,15 @@ def roles_from_provider_groups(user, groups):
     user.groups.remove(*[group for group in roles if group.name not in wanted])
     user.groups.add(*[group for group in roles if group.name in wanted])
     return sorted(wanted & {group.name for group in roles})
+
+
+@hooks.register("register_page_listing_more_buttons")
+def send_translation_for_approval(page, user, next_url=None):
+    """A translation is approved like its Swedish source (staff/translations.py)."""
+    if may_send_for_approval(user, page):
+        yield Button(
+            _("Skicka översättningen till granskning"),
+            reverse("staff_translation_for_approval", args=[page.pk]),
+            icon_name="check",
+            priority=5,
+        )

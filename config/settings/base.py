@@ -6,6 +6,7 @@ import zoneinfo
 from pathlib import Path
 
 import dj_database_url
+import django.conf.locale
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -31,7 +32,10 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.simple_translation",
+    # Page trees per locale, synchronised from Swedish and translated in the admin
+    # (docs/architecture.md, "Languages"). wagtail_localize.locales replaces wagtail.locales.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "staff.apps.StaffUsersConfig",  # wagtail.users, with the role groups only
@@ -127,10 +131,39 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Swedish for people; the translation machinery keeps the door open for other languages.
+# Swedish is the source; residents read in every language below (docs/architecture.md,
+# "Languages"). Each is named in itself: that is how the language switch shows it.
+# Easy-to-read Swedish ("lättläst") is the private-use tag sv-x-easy: its interface strings
+# fall back to Swedish's catalogue (Django's to_locale gives sv_X-easy, which gettext expands
+# to sv) and its pages to the Swedish source.
 LANGUAGE_CODE = "sv"
-LANGUAGES = [("sv", "Svenska")]
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+LANGUAGES = [
+    ("sv", "Svenska"),
+    ("en", "English"),
+    ("fi", "Suomi"),
+    ("ar", "العربية"),
+    ("sv-x-easy", "Lättläst"),
+]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Right to left (django.utils.translation.get_language_bidi reads it; Django's default).
+LANGUAGES_BIDI = ["he", "ar", "ar-dz", "ckb", "fa", "ug", "ur"]
+# Django knows no sv-x-easy: get_language_info would answer Swedish's entry. Its own entry is
+# added to Django's table the way Django's docs for get_language_info suggest for languages
+# it lacks (django.conf.locale.LANG_INFO, read by get_language_info and {% get_language_info %}).
+EXTRA_LANG_INFO = {
+    "sv-x-easy": {
+        "bidi": False,
+        "code": "sv-x-easy",
+        "name": "Easy-to-read Swedish",
+        "name_local": "Lättläst",
+    }
+}
+django.conf.locale.LANG_INFO = {**django.conf.locale.LANG_INFO, **EXTRA_LANG_INFO}
+# Staff work in Swedish: the admin's own language stays Swedish whatever the content's.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska")]
+# A translation created in the admin is a draft until it is published through the workflow.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
@@ -300,6 +333,9 @@ PUBLIC_CACHE_S_MAXAGE = int(os.environ.get("PUBLIC_CACHE_S_MAXAGE", "600"))
 # Rendered search results kept per app process until anything searchable changes
 # (search/results_cache.py); 0 keeps none.
 SEARCH_RESULTS_SECONDS = int(os.environ.get("SEARCH_RESULTS_SECONDS", "600"))
+# Wagtail's own rewriting of purged URLs per language assumes every language has a prefix;
+# Swedish has none here, so home/frontend_cache.py purges each language's URL itself.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 if os.environ.get("FRONTEND_CACHE_URL"):
     WAGTAILFRONTENDCACHE = {
         "proxy": {

@@ -83,7 +83,7 @@ def fill(follow_up, offset):
 def load(stdout):
     created = 0
     last_year = previous_year()
-    units = GuaranteePage.objects.order_by("path")
+    units = GuaranteePage.objects.in_source_language().order_by("path")
     with transaction.atomic():
         for unit_index, unit in enumerate(units):
             for year in (last_year - 1, last_year):

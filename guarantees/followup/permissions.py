@@ -23,7 +23,7 @@ class FollowUpPermissionPolicy(ModelPermissionPolicy):
     def units_for(self, user):
         """The units whose follow-ups `user` may enter."""
         if self.reviews_every_unit(user):
-            return GuaranteePage.objects.all()
+            return GuaranteePage.objects.in_source_language()
         units = GuaranteePage.objects.none()
         for units_of in hooks.get_hooks(UNITS_HOOK):
             units = units | units_of(user)

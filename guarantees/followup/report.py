@@ -53,14 +53,15 @@ def units_of(committee, year):
     some time in `year`."""
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     in_areas = Q(pk__in=[])
-    for area in ServiceAreaPage.objects.filter(committee=committee):
+    for area in ServiceAreaPage.objects.in_source_language().filter(committee=committee):
         in_areas |= Q(path__startswith=area.path, depth=area.depth + 1)
     # A published follow-up of the year means the unit had a guarantee then, even when
     # the guarantee has since been renewed with new dates.
     followed_up = YearlyFollowUp.objects.published().filter(year=year).values("unit_id")
     valid = Q(valid_from__lte=end, valid_to__gte=start) | Q(pk__in=followed_up)
     return (
-        GuaranteePage.objects.live()
+        GuaranteePage.objects.in_source_language()
+        .live()
         .filter(in_areas | Q(committee=committee))
         .filter(valid)
         .order_by("path")

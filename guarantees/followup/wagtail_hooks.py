@@ -42,7 +42,7 @@ class FollowUpFilterSet(WagtailFilterSet):
     )
     area = django_filters.ModelChoiceFilter(
         label=_("Verksamhetsområde"),
-        queryset=ServiceAreaPage.objects.order_by("title"),
+        queryset=ServiceAreaPage.objects.in_source_language().order_by("title"),
         method="filter_area",
     )
     ready_for_review = django_filters.BooleanFilter(label=_("Klar för granskning"))
@@ -182,7 +182,7 @@ class FollowUpDashboardPanel(Component):
 
     def get_context_data(self, parent_context=None):
         year = previous_year()
-        units = GuaranteePage.objects.live().count()
+        units = GuaranteePage.objects.in_source_language().live().count()
         follow_ups = YearlyFollowUp.objects.filter(year=year, unit__live=True)
         return {
             "year": year,

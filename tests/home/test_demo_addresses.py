@@ -49,7 +49,7 @@ def test_mail_links_follow_the_configured_port(
     from guarantees.models import GuaranteePage
     from tests.feedback.conftest import form_data
 
-    unit = GuaranteePage.objects.get(slug="forskolan-solrosen")
+    unit = GuaranteePage.objects.in_source_language().get(slug="forskolan-solrosen")
     url = f"/synpunkter/enhet/{unit.pk}/skicka/"
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):

@@ -4,8 +4,11 @@ from importlib.util import find_spec
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+
+from home import demo_languages
 
 DEMO_ADMIN = ("admin", "admin")
 
@@ -28,12 +31,23 @@ class Command(BaseCommand):
         if not settings.DEBUG and not options["force"]:
             raise CommandError("load_demo is for the demo site; pass --force to run without DEBUG.")
         with transaction.atomic():
+            # Each room's translations of its demo texts, for the pages in other languages.
+            memory = {}
             for app_config in apps.get_app_configs():
                 module_name = f"{app_config.name}.demo"
                 if find_spec(module_name) is None:
                     continue
                 self.stdout.write(f"Loading demo data: {app_config.label}")
-                import_module(module_name).load(self.stdout)
+                module = import_module(module_name)
+                module.load(self.stdout)
+                for text, translations in getattr(module, "TRANSLATIONS", {}).items():
+                    memory.setdefault(text, {}).update(translations)
+            # Last, when every page stands: each language's tree, translated where the memory
+            # holds every string of a page (home/demo_languages.py).
+            self.stdout.write("Loading demo data: languages")
+            demo_languages.load(memory, self.stdout)
+            # The roles' page permissions and the approval workflow on every language's home.
+            call_command("setup_roles", stdout=self.stdout)
             if not options["no_admin"]:
                 self._create_admin()
 
