@@ -84,7 +84,7 @@ def placeholders(text, python_format=True):
     found = []
     if python_format:
         found += [m.group(0) for m in PERCENT.finditer(text) if m.group(0) != "%%"]
-    found += ["{%s}" % name for name in BRACES.findall(text)]
+    found += ["{" + name + "}" for name in BRACES.findall(text)]
     return sorted(found)
 
 

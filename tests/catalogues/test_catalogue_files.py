@@ -218,6 +218,8 @@ def test_the_catalogues_hold_every_string_in_the_code(tmp_path, monkeypatch, dom
         assert len(in_code) > 1000
     for dirname in locale_dirs():
         path = LOCALE_DIR / dirname / "LC_MESSAGES" / f"{domain}.po"
-        listed = {(e.msgctxt, e.msgid) for e in catalogue(dirname, domain)} if path.exists() else set()
+        listed = (
+            {(e.msgctxt, e.msgid) for e in catalogue(dirname, domain)} if path.exists() else set()
+        )
         missing = sorted(msgid for _ctx, msgid in in_code - listed)
         assert not missing, f"locale/{dirname} lacks {len(missing)}: run makemessages, translate"
