@@ -31,6 +31,7 @@ from django.utils import translation
 from django.utils.module_loading import import_string
 from django.utils.translation import to_language
 from wagtail.fields import StreamField
+from wagtail.models import Locale
 
 from home import fragments
 from home.resident_input import rate_limit_counts
@@ -178,6 +179,9 @@ def reading_in(language):
     middleware = [
         m for m in settings.MIDDLEWARE if not issubclass(import_string(m), LocaleMiddleware)
     ]
+    # Wagtail looks up the active language's Locale (and the default one from LANGUAGE_CODE)
+    # when internationalisation is on; with it off the row is simply unused.
+    Locale.objects.get_or_create(language_code=language)
     with (
         override_settings(LANGUAGE_CODE=language, MIDDLEWARE=middleware),
         translation.override(language),
