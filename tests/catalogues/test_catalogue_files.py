@@ -6,7 +6,9 @@ settings.LANGUAGES), so a new language is checked as soon as its catalogue exist
 """
 
 import gettext
+import re
 import shutil
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -26,6 +28,7 @@ from .catalogues import (
     locale_dirs,
     placeholders,
     resident_facing,
+    staff_only,
     translations,
 )
 
@@ -223,3 +226,20 @@ def test_the_catalogues_hold_every_string_in_the_code(tmp_path, monkeypatch, dom
         )
         missing = sorted(msgid for _ctx, msgid in in_code - listed)
         assert not missing, f"locale/{dirname} lacks {len(missing)}: run makemessages, translate"
+
+
+# A date format with names in it (month, weekday) reads in one language's order only:
+# "j F Y" is Swedish and English, Finnish needs "j. E Y". Resident templates therefore take
+# the format from the catalogue: |date:_("j F Y").
+NAMED_DATE = re.compile(r"""\|date:(["'])([^"']*[FlEMNDb][^"']*)\1""")
+
+
+def test_dates_with_month_or_day_names_take_their_format_from_the_catalogue():
+    fixed = []
+    for template in Path(settings.BASE_DIR).glob("*/**/templates/**/*"):
+        relative = template.relative_to(settings.BASE_DIR).as_posix()
+        if not template.is_file() or relative.startswith(tuple(IGNORED)) or staff_only(relative):
+            continue
+        for number, line in enumerate(template.read_text(encoding="utf-8").splitlines(), 1):
+            fixed += [f"{relative}:{number}: {m.group(0)}" for m in NAMED_DATE.finditer(line)]
+    assert not fixed
