@@ -25,6 +25,7 @@ MODERATOR = roles.PROPOSAL_MODERATOR
 QUALITY = roles.QUALITY_STAFF
 ADMINISTRATOR = roles.ADMINISTRATOR
 JURY = roles.AWARD_JURY
+TRANSLATOR = roles.TRANSLATOR
 
 NOBODY = frozenset()
 SUPER = frozenset({SUPERUSER})
@@ -240,8 +241,26 @@ ACCESS = {
     # No snippet chooser of ours has a creation form: its create step is 404 for everyone
     # (home/admin_repairs.snippet_chooser_create answers for all of them).
     "admin/snippets/choose/<slug:app_label>/<slug:model_name>/create/": Access(NOBODY, NOBODY),
-    "simple_translation:submit_page_translation": Access(SUPER, SUPER),
-    "simple_translation:submit_snippet_translation": Access(NOBODY, NOBODY),
+    # Translations (wagtail-localize, staff/roles.py): translators start, update and edit
+    # them, in the other languages' trees only; nobody here publishes a Swedish page.
+    "wagtail_localize:javascript_catalog": Access(STAFF, STAFF),
+    "wagtail_localize:submit_page_translation": Access(NOBODY, NOBODY),
+    "wagtail_localize:submit_snippet_translation": Access(NOBODY, NOBODY),
+    "wagtail_localize:update_translations": Access(NOBODY, NOBODY),
+    "wagtail_localize:edit_string_translation": Access(NOBODY, NOBODY),
+    "wagtail_localize:edit_override": Access(NOBODY, NOBODY),
+    "wagtail_localize:download_pofile": Access(NOBODY, NOBODY),
+    "wagtail_localize:upload_pofile": Access(NOBODY, NOBODY),
+    "wagtail_localize:machine_translate": Access(NOBODY, NOBODY),
+    "wagtail_localize:preview_translation": Access(NOBODY, NOBODY),
+    "wagtail_localize:stop_translation": Access(NOBODY, NOBODY),
+    "wagtail_localize:convert_to_alias": Access(NOBODY, NOBODY),
+    "wagtail_localize:translations_report": Access(NOBODY, NOBODY),
+    "wagtail_localize:translations_report_results": Access(NOBODY, NOBODY),
+    "wagtail_localize:snippets_api_listing": Access(NOBODY, NOBODY),
+    "wagtail_localize:snippets_api_detail": Access(NOBODY, NOBODY),
+    "wagtaillocales:*": Access(NOBODY, NOBODY),
+    "staff_translation_for_approval": Access(NOBODY, NOBODY),
     "wagtailembeds:*": Access(STAFF, STAFF),
     "wagtailsnippets:index": Access(
         ADMINS | {EDITOR, APPROVER, HANDLER, QUALITY}, ADMINS | {EDITOR, APPROVER, HANDLER, QUALITY}
