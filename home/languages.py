@@ -37,7 +37,7 @@ class Alternate:
 def synchronise_locales():
     """Every configured language's Locale, each but Swedish synchronised from Swedish by
     wagtail-localize (every Swedish page stands in its tree, as an alias until translated);
-    (Swedish's Locale, the others'). Run by the demo and after `migrate` (home/apps.py)."""
+    (Swedish's Locale, the others'). `manage.py synchronise_languages` and the demo run it."""
     from wagtail_localize.models import LocaleSynchronization
     from wagtail_localize.synctree import synchronize_tree
 
