@@ -73,15 +73,21 @@ def compared_columns(provider):
     ]
 
 
-def build(area, units, year, available_years):
-    """The comparison of `units` (the area's) for `year` and the years before it."""
+def build(area, units, year, available_years, sources=None):
+    """The comparison of `units` (the area's) for `year` and the years before it. In another
+    language than Swedish `sources` maps each unit's pk to its Swedish page, whose records
+    (follow-ups, figures) the values come from."""
     units = list(units)
+    sources = sources or {}
     years = years_shown(available_years, year)
     providers = [provider for provider in metrics.providers() if compared_columns(provider)]
-    values = metrics.compute_years(units, years, among=providers)
+    values = metrics.compute_years(
+        [sources.get(unit.pk, unit) for unit in units], years, among=providers
+    )
 
     def value(unit, column, shown_year):
-        return values.get(shown_year, {}).get(unit.pk, {}).get(column.key)
+        source_pk = sources.get(unit.pk, unit).pk
+        return values.get(shown_year, {}).get(source_pk, {}).get(column.key)
 
     tables = []
     for provider in providers:

@@ -10,19 +10,39 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from wagtail.models import Site
 
+from home.languages import source_locale
 from home.years import year_from_query
 
 from . import comparison, metrics
 from .forms import AREA, DISTRICT, FindUnitForm
+from .models import GuaranteePage
 
 YEAR_PARAMETER = "ar"
+
+
+def swedish_units(area, units):
+    """{unit pk: its Swedish page} for the units of an area read in another language (the
+    records are the Swedish unit's); {} for a Swedish area, without a query."""
+    source = source_locale()
+    if source is None or area.locale_id == source.pk:
+        return {}
+    swedish = {
+        unit.translation_key: unit
+        for unit in GuaranteePage.objects.filter(
+            locale=source, translation_key__in=[unit.translation_key for unit in units]
+        )
+    }
+    return {
+        unit.pk: swedish[unit.translation_key] for unit in units if unit.translation_key in swedish
+    }
 
 
 def compare_units(request, area):
     """`Jämför`: the area's units side by side, the chosen year (`?ar=`, the latest with
     figures by default) and the years before it."""
     units = list(area.units())
-    available = metrics.years(units)
+    sources = swedish_units(area, units)
+    available = metrics.years([sources.get(unit.pk, unit) for unit in units])
     year = year_from_query(request.GET, YEAR_PARAMETER, comparison.latest_year(available))
     return TemplateResponse(
         request,
@@ -31,7 +51,7 @@ def compare_units(request, area):
             "page": area,
             "self": area,
             "area": area,
-            "comparison": comparison.build(area, units, year, available),
+            "comparison": comparison.build(area, units, year, available, sources),
             "year_parameter": YEAR_PARAMETER,
         },
     )

@@ -16,31 +16,10 @@ It does what a translator does through wagtail-localize, with its own records:
 Idempotent: run again, it updates the same records.
 """
 
-from django.conf import settings
-from wagtail.models import Locale, Page
-from wagtail_localize.models import (
-    LocaleSynchronization,
-    StringTranslation,
-    Translation,
-    TranslationSource,
-)
-from wagtail_localize.synctree import synchronize_tree
+from wagtail.models import Page
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-
-def ensure_locales():
-    """Every configured language's Locale, each but Swedish synchronised from Swedish."""
-    source = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
-    targets = []
-    for code, _name in settings.LANGUAGES:
-        if code == settings.LANGUAGE_CODE:
-            continue
-        locale = Locale.objects.get_or_create(language_code=code)[0]
-        if not LocaleSynchronization.objects.filter(locale=locale).exists():
-            LocaleSynchronization.objects.create(locale=locale, sync_from=source)
-        else:
-            synchronize_tree(source, locale)  # pages added since the last run
-        targets.append(locale)
-    return source, targets
+from .languages import synchronise_locales
 
 
 def translate_page(page, locale, memory):
@@ -64,7 +43,7 @@ def translate_page(page, locale, memory):
 
 
 def load(memory, stdout):
-    source_locale, targets = ensure_locales()
+    source_locale, targets = synchronise_locales()
     translated = {locale.language_code: 0 for locale in targets}
     # Parents before children: a translated page's parent is translated (or an alias) first.
     for page in Page.objects.filter(locale=source_locale, depth__gt=1, live=True).order_by("path"):

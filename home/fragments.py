@@ -187,22 +187,40 @@ class KeptSiteMiddleware:
         from wagtail import views as wagtail_views
 
         if view_func is wagtail_views.serve and not hasattr(request, "_wagtail_site"):
-            kept_site = memo(("site", request.get_host()), lambda: _site_for(request))
-            if kept_site is not None:
+            language = translation.get_language()
+            kept = memo(("site", request.get_host(), language), lambda: _site_for(request))
+            if kept is not None:
+                kept_site, kept_home = kept
                 # A copy of each for this request: the home page may be the page it serves.
                 site = copy.copy(kept_site)
                 site.root_page = copy.copy(kept_site.root_page)
                 request._wagtail_site = site
+                _route(request, copy.copy(kept_home), view_kwargs.get("path", ""))
 
 
 def _site_for(request):
+    """The Site, and the home page in the active language where routing starts (Wagtail's
+    `site.root_page.localized.specific`, which asks for the active Locale on every request
+    when it is not kept): found now, once per publish and language."""
     from wagtail.models import Site
 
     site = Site._find_for_request(request)
-    if site is not None:
-        # Routing starts at the home page's own type (`root_page.specific`): found now, once.
-        site.root_page = site.root_page.specific
-    return site
+    if site is None:
+        return None
+    site.root_page = site.root_page.specific
+    return site, site.root_page.localized.specific
+
+
+def _route(request, home, path):
+    """Wagtail's `Page.route_for_request`, from the kept home page in the reader's language."""
+    from django.http import Http404
+
+    try:
+        request._wagtail_route_for_request = home.route(
+            request, [part for part in path.split("/") if part]
+        )
+    except Http404:
+        request._wagtail_route_for_request = None
 
 
 def _changed_by_signal(sender, **kwargs):

@@ -34,6 +34,27 @@ class Alternate:
     bidi: bool
 
 
+def synchronise_locales():
+    """Every configured language's Locale, each but Swedish synchronised from Swedish by
+    wagtail-localize (every Swedish page stands in its tree, as an alias until translated);
+    (Swedish's Locale, the others'). `manage.py synchronise_languages` and the demo run it."""
+    from wagtail_localize.models import LocaleSynchronization
+    from wagtail_localize.synctree import synchronize_tree
+
+    source = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
+    targets = []
+    for code, _name in settings.LANGUAGES:
+        if code == settings.LANGUAGE_CODE:
+            continue
+        locale = Locale.objects.get_or_create(language_code=code)[0]
+        if not LocaleSynchronization.objects.filter(locale=locale).exists():
+            LocaleSynchronization.objects.create(locale=locale, sync_from=source)
+        else:
+            synchronize_tree(source, locale)  # pages added since the last run
+        targets.append(locale)
+    return source, targets
+
+
 def is_source_language(language_code=None):
     return (language_code or translation.get_language()) == settings.LANGUAGE_CODE
 

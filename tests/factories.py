@@ -29,6 +29,30 @@ def restore_migrated_roots():
         Collection.add_root(name="Root")
 
 
+def in_every_language(*translated):
+    """Every page in every language's tree, as wagtail-localize keeps them: the pages in
+    `translated` translated into each language (every string marked with its language, e.g.
+    "Förskolan Solrosen [en]"), published; the others as aliases showing the Swedish."""
+    from home.demo_languages import translate_page
+    from home.languages import synchronise_locales
+
+    _source, targets = synchronise_locales()
+    for page in translated:
+        from wagtail_localize.models import TranslationSource
+
+        source, _created = TranslationSource.update_or_create_from_instance(page)
+        memory = {
+            segment.string.data: {
+                locale.language_code: f"{segment.string.data} [{locale.language_code}]"
+                for locale in targets
+            }
+            for segment in source.stringsegment_set.select_related("string")
+        }
+        for locale in targets:
+            assert translate_page(page, locale, memory)
+    return targets
+
+
 def load_demo_shell():
     """The demo municipality's home page as the default site's root, with the city-wide
     commitments (seeded by the guarantees' demo, since commitments are theirs)."""

@@ -11,19 +11,20 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
-from django.urls.resolvers import RoutePattern
-from django.utils import timezone
+from django.urls.resolvers import LocalePrefixPattern, RoutePattern
+from django.utils import timezone, translation
 
 from feedback.models import Dimension, Feedback, Kind
 from staff import roles
 from staff.models import Role, UnitAssignment
 from staff.setup import setup_roles
-from tests.factories import make_guarantee, make_service_area
+from tests.factories import in_every_language, make_guarantee, make_service_area
 
 ANONYMOUS = "anonymous"
 SUPERUSER = "superuser"
@@ -49,33 +50,55 @@ def is_bookkeeping(table):
     return table.endswith(BOOKKEEPING)
 
 
+SOURCE_LANGUAGE = django_settings.LANGUAGE_CODE
+
+
 @dataclass(frozen=True)
 class Pattern:
-    route: str  # the full route as written in the URLconf, the key of every table
+    route: str  # the full route as written in the URLconf (Swedish), the key of every table
     name: str  # namespace:name, "" when the pattern has none
     pattern: URLPattern
+    # The language it is requested in: residents' patterns (config/urls.py, i18n_patterns)
+    # are swept in every language of settings.LANGUAGES, under that language's prefix.
+    language: str = SOURCE_LANGUAGE
 
     @property
     def is_admin(self):
         return self.route.startswith("admin/")
 
+    @property
+    def prefix(self):
+        return "" if self.language == SOURCE_LANGUAGE else f"/{self.language}"
+
     def __str__(self):
-        return self.route
+        return f"{self.route} [{self.language}]" if self.prefix else self.route
 
 
 def url_patterns():
-    """Every leaf pattern of the URLconf, with its full route and namespaced name."""
+    """Every leaf pattern of the URLconf, with its full route and namespaced name; those of
+    the residents' languages once in each language."""
 
-    def walk(patterns, prefix, namespaces):
+    def walk(patterns, prefix, namespaces, localized):
         for entry in patterns:
             if isinstance(entry, URLResolver):
                 spaces = namespaces + ((entry.namespace,) if entry.namespace else ())
-                yield from walk(entry.url_patterns, prefix + str(entry.pattern), spaces)
+                inside = localized or isinstance(entry.pattern, LocalePrefixPattern)
+                yield from walk(entry.url_patterns, prefix + str(entry.pattern), spaces, inside)
             else:
                 name = ":".join(namespaces + (entry.name,)) if entry.name else ""
-                yield Pattern(prefix + str(entry.pattern), name, entry)
+                yield Pattern(prefix + str(entry.pattern), name, entry), localized
 
-    return list(walk(get_resolver().url_patterns, "", ()))
+    with translation.override(SOURCE_LANGUAGE):
+        found = list(walk(get_resolver().url_patterns, "", (), False))
+    patterns = [pattern for pattern, _localized in found]
+    for code, _name in django_settings.LANGUAGES:
+        if code != SOURCE_LANGUAGE:
+            patterns += [
+                Pattern(pattern.route, pattern.name, pattern.pattern, code)
+                for pattern, localized in found
+                if localized
+            ]
+    return patterns
 
 
 @dataclass
@@ -219,6 +242,25 @@ def build_world(home_page, media_root):
             "proposal": world.proposals[Status.OPEN],
         }
     )
+    # Every page in every language's tree (aliases of the Swedish ones), as on the site, the
+    # own unit translated (wagtail-localize's records for its views); the roles' page
+    # permissions and workflow then reach every language's home page.
+    in_every_language(world.own)
+    setup_roles()
+    from wagtail_localize.models import OverridableSegment, Translation
+
+    translation_record = Translation.objects.filter(source__object_id=world.own.translation_key)
+    translation_record = translation_record.select_related("source").first()
+    world.objects.update(
+        {
+            "translation": translation_record,
+            "translated_own": world.own.get_translation(translation_record.target_locale),
+            "string_segment": translation_record.source.stringsegment_set.first(),
+            "overridable_segment": OverridableSegment.objects.filter(
+                source=translation_record.source
+            ).first(),
+        }
+    )
     return world
 
 
@@ -303,6 +345,13 @@ def parameter_values(world, pattern):
         "unknown": "okand/sida",
         "code": f"{world.own.pk}-klagomal",
         "pk": model_instance.pk if model_instance is not None else world.own.pk,
+        "translation_id": o["translation"].pk,
+        "translation_source_id": o["translation"].source_id,
+        "string_segment_id": o["string_segment"].pk,
+        "overridable_segment_id": (
+            o["overridable_segment"].pk if o["overridable_segment"] is not None else 1
+        ),
+        "mode": "default",
     }
     # Parameters whose meaning depends on where they stand.
     if route.startswith("admin/kolada/nyckeltal/"):
@@ -329,6 +378,8 @@ def parameter_values(world, pattern):
         values["pk"] = o["workflow"].pk
     elif route.startswith("admin/synpunkter/arende/"):
         values["pk"] = world.own_case.pk
+    elif route.startswith(("admin/pages/<int:page_id>/oversattning/", "admin/localize/page/")):
+        values["page_id"] = o["translated_own"].pk  # a translation, not its Swedish source
     elif "/<str:pk>/" in route and "choose" in route and model_instance is None:
         values["pk"] = world.own.pk
     return values
@@ -359,7 +410,7 @@ _PARAM = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
 def path_for(world, pattern, overrides=None):
     """A request path that resolves to `pattern`, its parameters filled from the world."""
     if pattern.route in REGEX_PATHS:
-        return REGEX_PATHS[pattern.route](world, pattern)
+        return pattern.prefix + REGEX_PATHS[pattern.route](world, pattern)
     values = {**parameter_values(world, pattern), **(overrides or {})}
     route = pattern.route.replace("^", "").replace("$", "")
 
@@ -369,12 +420,13 @@ def path_for(world, pattern, overrides=None):
             raise KeyError(f"no value for <{name}> in {pattern.route}: add one to tests/sweeps.py")
         return str(values[name])
 
-    return "/" + _PARAM.sub(fill, route)
+    return pattern.prefix + "/" + _PARAM.sub(fill, route)
 
 
 def check_resolves(path, pattern):
     """The generated path reaches the pattern it was made for (or the sweep tests nothing)."""
-    match = resolve(path.split("?")[0])
+    with translation.override(pattern.language):  # as LocaleMiddleware reads it from the path
+        match = resolve(path.split("?")[0])
     if isinstance(pattern.pattern.pattern, RoutePattern) or pattern.route in REGEX_PATHS:
         # Or to a view answered ahead of it on the same route (home.admin_urls, staff.urls).
         assert match.func == pattern.pattern.callback or match.route.replace("$", "").endswith(

@@ -78,13 +78,14 @@ def public_site(home_page, service_area, guarantee):
         make_good_example,
         open_award_round,
     )
+    from tests.factories import in_every_language
     from tests.followup.conftest import make_follow_up
     from tests.proposals.conftest import build_proposal
 
     examples = make_examples_index(home_page)
     # Last year's follow-up, published: the yearly report has its tables.
     make_follow_up(guarantee, previous_year())
-    return {
+    site = {
         "report_year": previous_year(),
         "examples": examples,
         "example": make_good_example(examples, guarantee, commitment=guarantee.commitments.first()),
@@ -97,3 +98,7 @@ def public_site(home_page, service_area, guarantee):
         "service_area": service_area,
         "guarantee": guarantee,
     }
+    # The same site in every language (tests/quality/pages.py visits each): the guarantee
+    # translated, with its commitments; every other page an alias showing the Swedish.
+    in_every_language(guarantee)
+    return site

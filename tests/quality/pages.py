@@ -8,7 +8,35 @@ that every public HTML page is visited or listed in `NOT_PAGES` with the reason.
 to the URLconf therefore fails that check until it is given a line here.
 """
 
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+
 LONG_WORD = "Sammanträdesprotokollsjusteringsordförandeersättarlistan" * 2
+SOURCE_LANGUAGE = settings.LANGUAGE_CODE
+# Every visit is made in every language of the site (docs/architecture.md, "Languages"):
+# generated from settings.LANGUAGES, Swedish first and named as before.
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+def in_language(code, path):
+    """The Swedish `path` as a reader of `code` finds it (under its prefix, or the same path
+    for the few URLs outside the languages' patterns, such as the e-ID return)."""
+    if code == SOURCE_LANGUAGE:
+        return path
+    with translation.override(SOURCE_LANGUAGE):
+        return translate_url(path, code)
+
+
+def say(site, text):
+    """The interface text `text` (a Swedish msgid) as the page in the visit's language says it."""
+    with translation.override(site.get("language", SOURCE_LANGUAGE)):
+        return translation.gettext(text)
+
+
+def named(name, code):
+    return name if code == SOURCE_LANGUAGE else f"{name} [{code}]"
+
 
 PUBLIC_PAGE_PATHS = {
     "home": lambda site: "/",
@@ -54,30 +82,36 @@ PUBLIC_PAGE_PATHS = {
 
 def goto(path_of):
     def visit(page, site):
-        response = page.goto(path_of(site))
+        response = page.goto(in_language(site.get("language", SOURCE_LANGUAGE), path_of(site)))
         assert response is not None
         return response
 
     return visit
 
 
+def go(page, site, path):
+    return page.goto(in_language(site.get("language", SOURCE_LANGUAGE), path))
+
+
 def feedback_with_errors(page, site):
     """The guarantee's embedded form sent empty: the error summary and field errors."""
-    page.goto(site["guarantee"].url)
+    go(page, site, site["guarantee"].url)
     with page.expect_navigation() as navigation:
-        page.get_by_role("button", name="Skicka").click()
+        page.get_by_role("button", name=say(site, "Skicka")).click()
     page.get_by_role("alert").first.wait_for()
     return navigation.value
 
 
 def send_feedback(page, site):
-    page.goto(site["guarantee"].url)
-    page.get_by_label("Synpunkt", exact=True).check()
-    page.get_by_label("Bemötande").check()
-    page.get_by_label("Ditt meddelande").fill("Tack för ett fint bemötande vid inskolningen.")
+    go(page, site, site["guarantee"].url)
+    page.get_by_label(say(site, "Synpunkt"), exact=True).check()
+    page.get_by_label(say(site, "Bemötande")).check()
+    page.get_by_label(say(site, "Ditt meddelande")).fill(
+        "Tack för ett fint bemötande vid inskolningen."
+    )
     with page.expect_navigation() as navigation:
-        page.get_by_role("button", name="Skicka").click()
-    page.get_by_role("heading", name="Tack för din synpunkt").wait_for()
+        page.get_by_role("button", name=say(site, "Skicka")).click()
+    page.get_by_role("heading", name=say(site, "Tack för din synpunkt")).wait_for()
     return navigation.value
 
 
@@ -85,37 +119,39 @@ def feedback_tracking(page, site):
     send_feedback(page, site)
     with page.expect_navigation() as navigation:
         page.locator("[data-tracking-link]").click()
-    page.get_by_role("heading", name="Ärende").first.wait_for()
+    page.get_by_role("heading", name=say(site, "Ärende")).first.wait_for()
     return navigation.value
 
 
 def proposal_preview(page, site):
     """Step 2 of a new proposal: the resident's own words, a long one among them."""
-    page.goto("/e-forslag/nytt/")
-    page.get_by_label("Rubrik").fill(f"Fler bänkar vid {LONG_WORD}")
-    page.get_by_label("Ditt förslag").fill(f"Bänkar behövs längs {LONG_WORD} för de äldre.")
-    page.get_by_label("Namn som visas med förslaget").fill("Karin i Ängsby")
-    page.get_by_label("Din e-postadress").fill("karin@example.se")
+    go(page, site, "/e-forslag/nytt/")
+    page.get_by_label(say(site, "Rubrik")).fill(f"Fler bänkar vid {LONG_WORD}")
+    page.get_by_label(say(site, "Ditt förslag")).fill(
+        f"Bänkar behövs längs {LONG_WORD} för de äldre."
+    )
+    page.get_by_label(say(site, "Namn som visas med förslaget")).fill("Karin i Ängsby")
+    page.get_by_label(say(site, "Din e-postadress")).fill("karin@example.se")
     page.get_by_role("checkbox").check()
     with page.expect_navigation() as navigation:
-        page.get_by_role("button", name="Fortsätt").click()
-    page.get_by_role("heading", name="Finns förslaget redan?").wait_for()
+        page.get_by_role("button", name=say(site, "Fortsätt")).click()
+    page.get_by_role("heading", name=say(site, "Finns förslaget redan?")).wait_for()
     return navigation.value
 
 
 def proposal_with_errors(page, site):
-    page.goto("/e-forslag/nytt/")
+    go(page, site, "/e-forslag/nytt/")
     with page.expect_navigation() as navigation:
-        page.get_by_role("button", name="Fortsätt").click()
+        page.get_by_role("button", name=say(site, "Fortsätt")).click()
     page.get_by_role("alert").first.wait_for()
     return navigation.value
 
 
 def nomination_with_errors(page, site):
     """The nomination form sent empty: the error summary and field errors."""
-    page.goto("/kvalitetspriset/nominera/")
+    go(page, site, "/kvalitetspriset/nominera/")
     with page.expect_navigation() as navigation:
-        page.get_by_role("button", name="Skicka nomineringen").click()
+        page.get_by_role("button", name=say(site, "Skicka nomineringen")).click()
     page.get_by_role("alert").first.wait_for()
     return navigation.value
 
@@ -195,7 +231,22 @@ NOT_PAGES = {
 # Prefixes of routes that are not the public site: staff screens, files, Open311's API.
 NOT_PUBLIC_ROUTES = ("admin/", "django-admin/", "documents/", "images/", "^media/", "open311/")
 
-PUBLIC_PAGES = [(name, goto(path_of)) for name, path_of in PUBLIC_PAGE_PATHS.items()]
-PUBLIC_PAGES += INTERACTIVE_PAGES
-PAGE_IDS = [name for name, _ in PUBLIC_PAGES]
-PAGE_VISITS = [visit for _, visit in PUBLIC_PAGES]
+
+def in_each_language(visit, code):
+    """The visit made by a reader of `code`: the site dict names the language."""
+
+    def visit_in(page, site):
+        return visit(page, {**site, "language": code})
+
+    return visit_in
+
+
+SWEDISH_PAGES = [(name, goto(path_of)) for name, path_of in PUBLIC_PAGE_PATHS.items()]
+SWEDISH_PAGES += INTERACTIVE_PAGES
+PUBLIC_PAGES = [
+    (named(name, code), in_each_language(visit, code))
+    for code in LANGUAGES
+    for name, visit in SWEDISH_PAGES
+]
+# Every kind in every language stands for the same URL pattern or page type.
+PAGE_KINDS = {named(name, code): kind for code in LANGUAGES for name, kind in PAGE_KINDS.items()}

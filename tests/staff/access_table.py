@@ -25,6 +25,7 @@ MODERATOR = roles.PROPOSAL_MODERATOR
 QUALITY = roles.QUALITY_STAFF
 ADMINISTRATOR = roles.ADMINISTRATOR
 JURY = roles.AWARD_JURY
+TRANSLATOR = roles.TRANSLATOR
 
 NOBODY = frozenset()
 SUPER = frozenset({SUPERUSER})
@@ -37,6 +38,13 @@ EVERYONE = STAFF | {ANONYMOUS}
 # only their own units' unpublished follow-ups and read the published ones:
 # tests/followup/test_fixed_rows_and_publishing.py).
 FOLLOW_UP = ADMINS | {QUALITY, EDITOR}
+# Everyone with a page permission somewhere: editors (their units), the committee, and
+# translators (the other languages' trees) see the explorer, page search and page reports.
+PAGE_PEOPLE = ADMINS | {EDITOR, APPROVER, TRANSLATOR}
+# Translators start translations (wagtail-localize's permission); they and administrators
+# edit the translated pages (page permissions on the other languages' home pages).
+TRANSLATORS = frozenset({TRANSLATOR, SUPERUSER})
+PAGE_TRANSLATORS = ADMINS | {TRANSLATOR}
 
 
 class Access(NamedTuple):
@@ -53,11 +61,9 @@ ACCESS = {
     "wagtailadmin_home": Access(STAFF, STAFF),
     "admin/test404/": Access(STAFF, STAFF),
     "wagtailadmin_error_test": Access(STAFF, STAFF),
-    "wagtailadmin_explore_root": Access(ADMINS | {EDITOR, APPROVER}, ADMINS | {EDITOR, APPROVER}),
-    "wagtailadmin_explore": Access(ADMINS | {EDITOR, APPROVER}, ADMINS | {EDITOR, APPROVER}),
-    "wagtailadmin_explore_results": Access(
-        ADMINS | {EDITOR, APPROVER}, ADMINS | {EDITOR, APPROVER}
-    ),
+    "wagtailadmin_explore_root": Access(PAGE_PEOPLE, PAGE_PEOPLE),
+    "wagtailadmin_explore": Access(PAGE_PEOPLE, PAGE_PEOPLE),
+    "wagtailadmin_explore_results": Access(PAGE_PEOPLE, PAGE_PEOPLE),
     "wagtail_bulk_action": Access(NOBODY, NOBODY),
     "wagtailadmin_choose_page": Access(STAFF, STAFF),
     "wagtailadmin_choose_page_child": Access(STAFF, STAFF),
@@ -107,11 +113,9 @@ ACCESS = {
     "wagtailadmin_api:images:find": Access(NOBODY, STAFF),
     "wagtailadmin_pages:add": Access(ADMINS | {EDITOR}, ADMINS | {EDITOR}),
     "wagtailadmin_pages:preview_on_add": Access(ADMINS | {EDITOR}, ADMINS | {EDITOR}),
-    "wagtailadmin_pages:type_use": Access(ADMINS | {EDITOR, APPROVER}, ADMINS | {EDITOR, APPROVER}),
+    "wagtailadmin_pages:type_use": Access(PAGE_PEOPLE, PAGE_PEOPLE),
     "wagtailadmin_pages:choose_parent": Access(NOBODY, NOBODY),
-    "wagtailadmin_pages:type_use_results": Access(
-        ADMINS | {EDITOR, APPROVER}, ADMINS | {EDITOR, APPROVER}
-    ),
+    "wagtailadmin_pages:type_use_results": Access(PAGE_PEOPLE, PAGE_PEOPLE),
     "wagtailadmin_pages:usage": Access(ADMINS | {EDITOR}, ADMINS | {EDITOR}),
     "wagtailadmin_pages:edit": Access(ADMINS | {EDITOR, APPROVER}, ADMINS | {EDITOR, APPROVER}),
     "wagtailadmin_pages:preview_on_edit": Access(ADMINS | {EDITOR}, ADMINS | {EDITOR}),
@@ -122,10 +126,8 @@ ACCESS = {
     "wagtailadmin_pages:delete": Access(ADMINS, ADMINS),
     "wagtailadmin_pages:unpublish": Access(SUPER | {APPROVER}, SUPER | {APPROVER}),
     "wagtailadmin_pages:convert_alias": Access(NOBODY, NOBODY),
-    "wagtailadmin_pages:search": Access(ADMINS | {EDITOR, APPROVER}, ADMINS | {EDITOR, APPROVER}),
-    "wagtailadmin_pages:search_results": Access(
-        ADMINS | {EDITOR, APPROVER}, ADMINS | {EDITOR, APPROVER}
-    ),
+    "wagtailadmin_pages:search": Access(PAGE_PEOPLE, PAGE_PEOPLE),
+    "wagtailadmin_pages:search_results": Access(PAGE_PEOPLE, PAGE_PEOPLE),
     "wagtailadmin_pages:move": Access(ADMINS, ADMINS),
     "wagtailadmin_pages:move_confirm": Access(STAFF, ADMINS),
     "wagtailadmin_pages:set_page_position": Access(STAFF, ADMINS),
@@ -196,39 +198,23 @@ ACCESS = {
     "wagtailadmin_workflows:task_chosen": Access(STAFF, STAFF),
     "wagtailadmin_reports:locked_pages": Access(ADMINS, ADMINS),
     "wagtailadmin_reports:locked_pages_results": Access(ADMINS, ADMINS),
-    "wagtailadmin_reports:workflow": Access(
-        ADMINS | {EDITOR, APPROVER}, ADMINS | {EDITOR, APPROVER}
-    ),
-    "wagtailadmin_reports:workflow_results": Access(
-        ADMINS | {EDITOR, APPROVER}, ADMINS | {EDITOR, APPROVER}
-    ),
-    "wagtailadmin_reports:workflow_tasks": Access(
-        ADMINS | {EDITOR, APPROVER}, ADMINS | {EDITOR, APPROVER}
-    ),
-    "wagtailadmin_reports:workflow_tasks_results": Access(
-        ADMINS | {EDITOR, APPROVER}, ADMINS | {EDITOR, APPROVER}
-    ),
+    "wagtailadmin_reports:workflow": Access(PAGE_PEOPLE, PAGE_PEOPLE),
+    "wagtailadmin_reports:workflow_results": Access(PAGE_PEOPLE, PAGE_PEOPLE),
+    "wagtailadmin_reports:workflow_tasks": Access(PAGE_PEOPLE, PAGE_PEOPLE),
+    "wagtailadmin_reports:workflow_tasks_results": Access(PAGE_PEOPLE, PAGE_PEOPLE),
     "wagtailadmin_reports:site_history": Access(STAFF, STAFF),
     "wagtailadmin_reports:site_history_results": Access(STAFF, STAFF),
-    "wagtailadmin_reports:aging_pages": Access(
-        ADMINS | {EDITOR, APPROVER}, ADMINS | {EDITOR, APPROVER}
-    ),
-    "wagtailadmin_reports:aging_pages_results": Access(
-        ADMINS | {EDITOR, APPROVER}, ADMINS | {EDITOR, APPROVER}
-    ),
-    "wagtailadmin_reports:page_types_usage": Access(
-        ADMINS | {EDITOR, APPROVER}, ADMINS | {EDITOR, APPROVER}
-    ),
-    "wagtailadmin_reports:page_types_usage_results": Access(
-        ADMINS | {EDITOR, APPROVER}, ADMINS | {EDITOR, APPROVER}
-    ),
+    "wagtailadmin_reports:aging_pages": Access(PAGE_PEOPLE, PAGE_PEOPLE),
+    "wagtailadmin_reports:aging_pages_results": Access(PAGE_PEOPLE, PAGE_PEOPLE),
+    "wagtailadmin_reports:page_types_usage": Access(PAGE_PEOPLE, PAGE_PEOPLE),
+    "wagtailadmin_reports:page_types_usage_results": Access(PAGE_PEOPLE, PAGE_PEOPLE),
     "wagtailadmin_editing_sessions:ping": Access(STAFF, ADMINS | {EDITOR, APPROVER}),
     "wagtailadmin_editing_sessions:release": Access(STAFF, STAFF),
     "admin/settings/<slug:app_name>/<slug:model_name>/": Access(ADMINS, ADMINS),
     "admin/settings/<slug:app_name>/<slug:model_name>/<int:pk>/": Access(ADMINS, ADMINS),
     "wagtailsettings:preview_on_edit": Access(NOBODY, NOBODY),
-    "wagtailforms:index": Access(ADMINS | {EDITOR, APPROVER}, ADMINS | {EDITOR, APPROVER}),
-    "wagtailforms:index_results": Access(ADMINS | {EDITOR, APPROVER}, ADMINS | {EDITOR, APPROVER}),
+    "wagtailforms:index": Access(PAGE_PEOPLE, PAGE_PEOPLE),
+    "wagtailforms:index_results": Access(PAGE_PEOPLE, PAGE_PEOPLE),
     "wagtailforms:list_submissions": Access(NOBODY, NOBODY),
     "wagtailforms:list_submissions_results": Access(NOBODY, NOBODY),
     "wagtailforms:delete_submissions": Access(NOBODY, NOBODY),
@@ -240,8 +226,32 @@ ACCESS = {
     # No snippet chooser of ours has a creation form: its create step is 404 for everyone
     # (home/admin_repairs.snippet_chooser_create answers for all of them).
     "admin/snippets/choose/<slug:app_label>/<slug:model_name>/create/": Access(NOBODY, NOBODY),
-    "simple_translation:submit_page_translation": Access(SUPER, SUPER),
-    "simple_translation:submit_snippet_translation": Access(NOBODY, NOBODY),
+    # Translations (wagtail-localize, staff/roles.py): translators start, update and edit
+    # them, in the other languages' trees only; nobody here publishes a Swedish page.
+    "wagtail_localize:javascript_catalog": Access(STAFF, STAFF),
+    "wagtail_localize:submit_page_translation": Access(TRANSLATORS, TRANSLATORS),
+    # Committees are not translatable: no snippet has a translation to start or read.
+    "wagtail_localize:submit_snippet_translation": Access(NOBODY, NOBODY),
+    "wagtail_localize:snippets_api_detail": Access(NOBODY, STAFF),
+    "wagtail_localize:snippets_api_listing": Access(STAFF, STAFF),
+    "wagtail_localize:update_translations": Access(TRANSLATORS, TRANSLATORS),
+    # The editor's string API takes PUT and DELETE, each checked against the page; any
+    # other method is 405 to everyone logged in.
+    "wagtail_localize:edit_string_translation": Access(STAFF, STAFF),
+    "wagtail_localize:edit_override": Access(STAFF, STAFF),
+    # Those who may edit the translated page (translators, administrators).
+    "wagtail_localize:download_pofile": Access(PAGE_TRANSLATORS, PAGE_TRANSLATORS),
+    "wagtail_localize:upload_pofile": Access(STAFF, PAGE_TRANSLATORS),
+    "wagtail_localize:preview_translation": Access(PAGE_TRANSLATORS, PAGE_TRANSLATORS),
+    "admin/localize/translate/<int:translation_id>/preview/<str:mode>/": Access(NOBODY, NOBODY),
+    "wagtail_localize:convert_to_alias": Access(PAGE_TRANSLATORS, PAGE_TRANSLATORS),
+    "staff_translation_for_approval": Access(PAGE_TRANSLATORS, PAGE_TRANSLATORS),
+    # No machine translator is configured; stopping a translation sends everyone back.
+    "wagtail_localize:machine_translate": Access(STAFF, NOBODY),
+    "wagtail_localize:stop_translation": Access(STAFF, NOBODY),
+    "wagtail_localize:translations_report": Access(STAFF, STAFF),
+    "wagtail_localize:translations_report_results": Access(STAFF, STAFF),
+    "wagtaillocales:*": Access(SUPER, SUPER),
     "wagtailembeds:*": Access(STAFF, STAFF),
     "wagtailsnippets:index": Access(
         ADMINS | {EDITOR, APPROVER, HANDLER, QUALITY}, ADMINS | {EDITOR, APPROVER, HANDLER, QUALITY}

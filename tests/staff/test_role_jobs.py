@@ -368,6 +368,58 @@ def jury_shortlists_and_chooses_a_winner(page, world):
     shoot(page, "jury-winner")
 
 
+@job(roles.TRANSLATOR)
+def translator_sends_a_translation_to_the_committee_and_cannot_publish(page, world):
+    from wagtail.models import Locale, WorkflowState
+    from wagtail_localize.models import StringTranslation, Translation
+    from wagtail_localize.operations import translate_object
+
+    from home.languages import synchronise_locales
+    from staff.setup import setup_roles
+
+    synchronise_locales()
+    setup_roles()  # the roles' permissions and the workflow on every language's home page
+    translator = make_staff("olga", roles.TRANSLATOR)
+    english = Locale.objects.get(language_code="en")
+    # "Översätt": wagtail-localize's translation of the unit, started by the translator, and
+    # the strings she typed in its editor.
+    translate_object(world.own, [english], user=translator)
+    translated = world.own.get_translation(english)
+    translation = Translation.objects.get(
+        source__object_id=world.own.translation_key, target_locale=english
+    )
+    for segment in translation.source.stringsegment_set.select_related("string", "context"):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=english,
+            context=segment.context,
+            defaults={"data": f"{segment.string.data} (in English)"},
+        )
+
+    log_in(page, translator)
+    # The Swedish source is not hers to edit: Wagtail sends her back to the dashboard.
+    page.goto(f"/admin/pages/{world.own.pk}/edit/")
+    page.wait_for_url("**/admin/")
+    # The translation is: wagtail-localize's editor, with no way to publish it herself.
+    page.goto(f"/admin/pages/{translated.pk}/edit/")
+    expect(page.get_by_text("Förskolan Solrosen (in English)").first).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("^Publicera"))).to_have_count(0)
+    # Sent to the committee from the explorer, like a Swedish guarantee.
+    page.goto(f"/admin/pages/{translated.get_parent().pk}/")
+    row = page.locator("tr").filter(has_text=translated.title)
+    row.get_by_role("button", name=re.compile("Fler alternativ|More options")).click()
+    row.get_by_role("link", name="Skicka översättningen till granskning").click()
+    page.get_by_role("button", name="Skicka till granskning").click()
+    expect(success(page)).to_contain_text("är skickad till granskning")
+    translated.refresh_from_db()
+    state = WorkflowState.objects.get(object_id=str(translated.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.current_task_state.task.name == roles.TASK_NAME
+    assert translated.get_latest_revision_as_object().title == "Förskolan Solrosen (in English)"
+    assert not translated.live  # published by the committee's approval, not by her
+    shoot(page, "translator-sent")
+
+
 def test_every_role_has_a_job():
     assert set(JOBS) == set(roles.ROLE_GROUPS)
 
