@@ -21,9 +21,11 @@ def test_resident_reports_a_broken_promise_and_follows_the_case(page, live_serve
     page.goto(f"{guarantee.url}?atagande={commitment.pk}#lamna-synpunkt")
     form = page.locator("#lamna-synpunkt form")
     assert form.get_by_role("radio", name="Klagomål").is_checked()
-    assert form.get_by_label("Gäller det ett av våra åtaganden?").input_value() == str(
-        commitment.pk
-    )
+    promises = form.get_by_role("group", name="Gäller det ett av våra löften?")
+    assert promises.get_by_role("radio", name=commitment.title).is_checked()
+    notice = form.locator("[data-broken-promise-notice]")
+    assert notice.is_visible()
+    assert "Du anmäler att vi inte har hållit ett löfte" in notice.inner_text()
     form.get_by_label("Tillgänglighet").check()
     form.get_by_label("Ditt meddelande").fill("Vi fick inget svar på två veckor.")
     form.get_by_label("Namn").fill("Anna Svensson")
