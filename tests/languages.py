@@ -24,13 +24,19 @@ FINNISH = {
 }
 
 
+def _quoted(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
 @contextmanager
-def finnish_site(directory):
-    """The site with Finnish among its languages and the test catalogue under `directory`."""
+def finnish_site(directory, extra=None):
+    """The site with Finnish among its languages and the test catalogue under `directory`
+    (FINNISH, and `extra` source -> Finnish)."""
     po = directory / "fi" / "LC_MESSAGES" / "django.po"
     po.parent.mkdir(parents=True)
     entries = "".join(
-        f'msgid "{source}"\nmsgstr "{target}"\n\n' for source, target in FINNISH.items()
+        f"msgid {_quoted(source)}\nmsgstr {_quoted(target)}\n\n"
+        for source, target in {**FINNISH, **(extra or {})}.items()
     )
     po.write_text(
         'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n' + entries,

@@ -149,3 +149,27 @@ def test_hostile_input_in_finnish_is_still_a_4xx_and_nothing_is_stored(finnish, 
         response = client.post(url, data)
     assert response.status_code == 400
     assert not Feedback.objects.exists()
+
+
+def test_the_starting_templates_come_in_each_language_the_catalogues_translate_them_into(
+    tmp_path, db
+):
+    from feedback.reply_templates import STARTING_SET, load_starting_set
+
+    complaint = next(t for t in STARTING_SET if t.kind == Kind.COMPLAINT)
+    finnish_text = (
+        "Hei!\n\nKiitos valituksestasi. [mitä tapahtui]\n\nYstävällisin terveisin\n[ditt namn]"
+    )
+    # The others stand untranslated in this catalogue (whatever the project's own says).
+    extra = {t.text: t.text for t in STARTING_SET}
+    extra.update({complaint.title: "Vastaus valitukseen", complaint.text: finnish_text})
+    with finnish_site(tmp_path, extra=extra):
+        created, offered = load_starting_set()
+        assert load_starting_set() == (0, offered)  # once only
+    assert created == offered
+    finnish_templates = ReplyTemplate.objects.filter(language="fi")
+    # Only the template the catalogue translates: no Swedish text under a Finnish label.
+    assert [(t.title, t.kind, t.text) for t in finnish_templates] == [
+        ("Vastaus valitukseen", Kind.COMPLAINT, finnish_text)
+    ]
+    assert ReplyTemplate.objects.filter(language="sv").count() == len(STARTING_SET)
