@@ -197,3 +197,18 @@ def test_the_guarantee_page_shows_the_remedy_in_parts(client, unit):
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", section.group(1)))
     assert "Hör av sig till dig Förskolans rektor, inom två arbetsdagar" in text
     assert "Ersättning " + REMEDY["remedy_compensation"] in text
+
+
+def test_the_handler_reads_the_promise_and_what_was_promised_for_it(client, unit, make_handler):
+    handler = make_handler("hanna", unit, email="hanna@example.se")
+    commitment = unit.commitments.first()
+    report_broken_promise(client, unit, commitment)
+    case = Feedback.objects.get()
+    notice = Message.objects.get(to="hanna@example.se").body
+    assert f"Löftet som inte hölls: {commitment.title}" in notice
+    staff = Client()
+    staff.force_login(handler)
+    page = staff.get(f"/admin/synpunkter/inkorg/{case.pk}/").content.decode()
+    shown = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+    assert f"Löftet som inte hölls {commitment.title}" in shown
+    assert "Vi har lovat den som anmäler Förskolans rektor hör av sig till dig inom två" in shown
