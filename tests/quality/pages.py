@@ -105,7 +105,7 @@ def feedback_with_errors(page, site):
 def send_feedback(page, site):
     go(page, site, site["guarantee"].url)
     page.get_by_label(say(site, "Synpunkt"), exact=True).check()
-    page.get_by_label(say(site, "Bemötande")).check()
+    page.get_by_label(say(site, "Bemötande"), exact=True).check()
     page.get_by_label(say(site, "Ditt meddelande")).fill(
         "Tack för ett fint bemötande vid inskolningen."
     )
