@@ -17,6 +17,8 @@ from .places import centroid
 
 WIDTH = 360  # viewBox units; the SVG scales to its box, so this sets text and marker sizes
 PADDING = 14
+LABEL_SIZE = 15  # font size of a district's name, in viewBox units (guarantee.css)
+MARKER_RADIUS = 11
 PALETTE = ("#dcebf5", "#e2f0da", "#f7ecd6", "#efe1ee", "#e6e6f6", "#f5e2dc")
 
 
@@ -29,6 +31,13 @@ class MapDistrict:
     url: str
     label: str
     fill: str
+    lines: list = field(default_factory=list)
+
+    @property
+    def label_lines(self):
+        """(text, dy in em) per line, the block centred on the label's point."""
+        first = -0.6 * (len(self.lines) - 1) + 0.35
+        return [(line, first if i == 0 else 1.2) for i, line in enumerate(self.lines)]
 
 
 @dataclass
@@ -46,6 +55,7 @@ class DistrictMap:
     height: int
     districts: list = field(default_factory=list)
     units: list = field(default_factory=list)
+    marker_radius: int = MARKER_RADIUS
 
     @property
     def view_box(self):
@@ -54,6 +64,62 @@ class DistrictMap:
 
 def _fmt(value):
     return f"{value:.1f}"
+
+
+def _inside(point, polygon):
+    """Ray casting on projected (x, y) points."""
+    x, y = point
+    inside = False
+    for (x0, y0), (x1, y1) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+    return inside
+
+
+def _lines(name, polygon):
+    """The name on one line, or on two when it is wider than the district."""
+    width = max(x for x, _ in polygon) - min(x for x, _ in polygon)
+    words = name.split()
+    if len(words) > 1 and _text_width(name) > width * 0.8:
+        middle = len(words) // 2
+        return [" ".join(words[:middle]), " ".join(words[middle:])]
+    return [name]
+
+
+def _text_width(text):
+    return 0.6 * LABEL_SIZE * len(text)
+
+
+def _place_label(polygon, centre, lines, markers):
+    """A point for the district's name inside its outline, clear of the units' markers if it
+    can be: the centre, or the nearest point to it on the way towards a corner that is."""
+    half_width = max(_text_width(line) for line in lines) / 2
+    half_height = 0.6 * LABEL_SIZE * len(lines)
+    candidates = [centre]
+    for fraction in (0.2, 0.35, 0.5):
+        for x, y in polygon:
+            candidates.append(
+                (centre[0] + (x - centre[0]) * fraction, centre[1] + (y - centre[1]) * fraction)
+            )
+    clearance = MARKER_RADIUS + 2
+
+    def collisions(point):
+        x, y = point
+        return sum(
+            1
+            for mx, my in markers
+            if abs(mx - x) < half_width + clearance and abs(my - y) < half_height + clearance
+        )
+
+    def fits(point):
+        x, y = point
+        return _inside((x, y), polygon) and _inside((x, y - half_height / 2), polygon)
+
+    inside = [point for point in candidates if fits(point)] or [centre]
+    return min(
+        inside,
+        key=lambda p: (collisions(p), math.hypot(p[0] - centre[0], p[1] - centre[1])),
+    )
 
 
 def district_map(area, units, districts, request=None):
@@ -88,15 +154,19 @@ def district_map(area, units, districts, request=None):
         counts[unit.district] = counts.get(unit.district, 0) + 1
     area_url = area.get_url(request) or ""
     drawing = DistrictMap(width=WIDTH, height=height)
+    markers = [project(*unit.position) for unit in placed]
     for index, (district, corners) in enumerate(outlines):
-        label_x, label_y = project(*centroid(corners))
+        polygon = [project(*corner) for corner in corners]
+        lines = _lines(district.name, polygon)
+        label_x, label_y = _place_label(polygon, project(*centroid(corners)), lines, markers)
         count = counts.get(district.name, 0)
         drawing.districts.append(
             MapDistrict(
                 name=district.name,
-                points=" ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in (project(*c) for c in corners)),
+                points=" ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in polygon),
                 label_x=round(label_x, 1),
                 label_y=round(label_y, 1),
+                lines=lines,
                 url=f"{area_url}?{urlencode({'stadsdel': district.name})}#enheter-rubrik",
                 label=(
                     ngettext(

@@ -237,8 +237,9 @@ class CoordinateFormField(forms.DecimalField):
         if isinstance(value, str):
             value = value.strip().replace(",", ".").replace("\u2212", "-")
         value = super().to_python(value)
-        if value is not None and value.is_finite():
-            # Copied from a map with ten decimals: six (about 10 cm) are plenty.
+        if value is not None and value.is_finite() and abs(value) <= 180:
+            # Copied from a map with ten decimals: six (about 10 cm) are plenty. (A number
+            # out of range is left for the range check to refuse, not rounded.)
             value = value.quantize(Decimal("0.000001"))
         return value
 

@@ -15,6 +15,7 @@ from django.core.management.base import CommandError
 from guarantees import demo, places
 from guarantees.models import CoordinateFormField, District, GuaranteePage, StreetAddress
 from tests.factories import make_guarantee
+from tests.quality.hostile import PAYLOADS
 from tests.guarantees.test_admin import PUBLISH, _add_url, _commitment, _form
 
 pytestmark = pytest.mark.django_db
@@ -431,3 +432,50 @@ def test_in_the_demo_sjovik_has_no_preschool_and_the_nearest_are_offered(client,
     soup = _soup(client.get("/bibliotek/", {"stadsdel": "Sjövik"}))
     assert soup.select_one(".unit-list__none") is None
     assert _names(soup) == ["Sjöviks bygdebibliotek"]
+
+
+# --- Hostile input on the new admin fields and the cache ------------------------------------
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+def test_hostile_coordinates_and_outlines_are_refused_in_swedish_never_a_500(
+    admin_client, service_area, payload
+):
+    data = _form(service_area, [_commitment()], latitude=payload, longitude="14.8", **PUBLISH)
+    response = admin_client.post(_add_url(service_area), data)
+    saved = GuaranteePage.objects.filter(slug="forskolan-blaklinten").first()
+    if response.status_code == 302:  # "-1" is a latitude (south of the equator)
+        assert saved.latitude == Decimal(payload)
+    else:
+        assert response.status_code == 200
+        assert response.context["form"].errors["latitude"]
+        assert saved is None
+
+    add = "/admin/snippets/guarantees/district/add/"
+    response = admin_client.post(add, {"name": "Norrby", "outline": payload})
+    assert response.status_code == 200, response.status_code
+    assert response.context["form"].errors["outline"]
+    assert not District.objects.exists()
+
+
+def test_the_administrator_outlines_a_district_in_the_admin(admin_client):
+    add = "/admin/snippets/guarantees/district/add/"
+    html = admin_client.get(add).content.decode()
+    assert "ett hörn per rad" in html
+    response = admin_client.post(add, {"name": "Norrby", "outline": OUTLINES["Norrby"]})
+    assert response.status_code == 302
+    assert len(District.objects.get(name="Norrby").corners) == 4
+
+
+def test_changing_a_district_purges_the_area_pages_that_draw_it(settings, service_area):
+    from tests.home.test_caching import RecordingBackend
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "recording": {"BACKEND": "tests.home.test_caching.RecordingBackend"}
+    }
+    RecordingBackend.purged = []
+    from django.test import TestCase
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        District.objects.create(name="Norrby", outline=OUTLINES["Norrby"])
+    assert any(url.endswith(service_area.url) for url in RecordingBackend.purged)
