@@ -15,8 +15,8 @@ from django.core.management.base import CommandError
 from guarantees import demo, places
 from guarantees.models import CoordinateFormField, District, GuaranteePage, StreetAddress
 from tests.factories import make_guarantee
-from tests.quality.hostile import PAYLOADS
 from tests.guarantees.test_admin import PUBLISH, _add_url, _commitment, _form
+from tests.quality.hostile import PAYLOADS
 
 pytestmark = pytest.mark.django_db
 

@@ -4,6 +4,7 @@ choice), no script at all (a typed address on the server), and the site's own ma
 
 Screenshots go to /tmp/finder-shots/ for a person to look at."""
 
+import tempfile
 from io import StringIO
 from pathlib import Path
 
@@ -17,7 +18,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-SHOTS = Path("/tmp/finder-shots")
+SHOTS = Path(tempfile.gettempdir()) / "finder-shots"  # screenshots a person looks at
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 NARROW = {"width": 320, "height": 640}
