@@ -479,10 +479,12 @@ class ServiceAreaPage(RoutablePageMixin, SitePage):
         districts = places.known_districts()
         unit_filter = UnitFilterForm(request.GET, districts=districts)
         unit_filter.is_valid()
+        # One query for the kind's units, read again from its cache by `arrange`.
+        of_kind = ProviderKind.filter(units, unit_filter.provider_kind)
         shown = (
             [
                 unit
-                for unit in ProviderKind.filter(units, unit_filter.provider_kind)
+                for unit in of_kind
                 if not unit_filter.district or unit.district == unit_filter.district
             ]
             if unit_filter.is_filtering
@@ -490,28 +492,12 @@ class ServiceAreaPage(RoutablePageMixin, SitePage):
         )
         address_form = AddressForm(request.GET)
         origin = address_form.origin
-        placed = [places.Placed(unit, None) for unit in shown]
         if unit_filter.district and not shown:
-            # No unit of this kind in the district: the nearest ones of this kind, if the
-            # district's place is known.
             context["empty_district"] = unit_filter.district
             context["none_in_district"] = self.none_in(unit_filter.district)
-            centre = places.district_centres().get(unit_filter.district)
-            if centre is not None and origin is None:
-                kind = ProviderKind.filter(units, unit_filter.provider_kind)
-                placed = [
-                    entry
-                    for entry in places.by_distance(kind, centre)
-                    if entry.distance is not None
-                ][: places.NEAREST_OFFERED]
-                context["nearest_from"] = unit_filter.district
-            if not placed:
-                # Nowhere to measure from: every unit of this kind, saying why.
-                kind = ProviderKind.filter(units, unit_filter.provider_kind)
-                placed = [places.Placed(unit, None) for unit in kind]
-        if origin is not None:
-            candidates = shown or list(ProviderKind.filter(units, unit_filter.provider_kind))
-            placed = places.by_distance(candidates, origin.position)
+        placed, context["nearest_from"] = places.arrange(
+            shown, of_kind, district=unit_filter.district, origin=origin
+        )
         context["units"] = [entry.unit for entry in placed]
         context["placed_units"] = placed
         context["unit_filter"] = unit_filter

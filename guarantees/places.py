@@ -133,6 +133,28 @@ def by_distance(units, origin):
     )
 
 
+def arrange(shown, of_kind, *, district="", origin=None):
+    """The units to list, as `Placed`, and the district they are nearest to (or "").
+
+    `shown` are the units the filters kept, `of_kind` every unit of the chosen provider kind
+    (a queryset, read only when needed). With an address (`origin`, a StreetAddress) the units
+    are sorted by distance from it. A district where none was kept offers the nearest units of
+    the kind to the district's centre instead, or every unit of the kind when its place is
+    unknown: never an empty list that says nothing."""
+    if origin is not None:
+        return by_distance(shown or list(of_kind), origin.position), ""
+    if district and not shown:
+        centre = district_centres().get(district)
+        if centre is not None:
+            nearest = [
+                entry for entry in by_distance(of_kind, centre) if entry.distance is not None
+            ]
+            if nearest:
+                return nearest[:NEAREST_OFFERED], district
+        return [Placed(unit, None) for unit in of_kind], ""
+    return [Placed(unit, None) for unit in shown], ""
+
+
 def district_centres():
     """{district name: (latitude, longitude)}: the centre of each district's outline, or, for
     a district without one, the mean position of the units there (of every area)."""
