@@ -26,6 +26,8 @@ from wagtail.snippets.models import register_snippet
 
 from home.permissions import SitePage
 
+from .history import history_of
+
 
 class QualityCriterion(models.TextChoices):
     """The four quality criteria of seed 000."""
@@ -651,4 +653,7 @@ class GuaranteePage(SitePage):
         context["all_commitments"] = SimpleLazyObject(
             lambda: [c for group in groups for c in group.commitments]
         )
+        # Compared once per publish (guarantees/history.py), read only when a part showing it
+        # is rendered, not kept.
+        context["history"] = SimpleLazyObject(lambda: history_of(self))
         return context
