@@ -210,7 +210,7 @@ PRESCHOOL = {
         "Högläsning eller berättande sker minst en gång per dag på alla avdelningar.",
         C.CONFIDENCE,
         "Vi lånar böcker från biblioteket varje månad, även på barnens modersmål.",
-        "Pedagogernas veckodokumentation följs upp av förskolechefen varje månad.",
+        "Pedagogernas veckodokumentation följs upp av rektorn varje månad.",
         Measure(
             "högläsning", "procent av dagarna hade högläsning på alla avdelningar", 100, 100, 94, 81
         ),
@@ -540,9 +540,9 @@ AREAS = [
             ),
         ],
         "routine": {
-            "feedback_recipient": "Förskolechefen",
+            "feedback_recipient": "Rektorn",
             "remedy": (
-                "Om vi inte har hållit ett åtagande kontaktar förskolechefen dig inom två "
+                "Om vi inte har hållit ett åtagande kontaktar rektorn dig inom två "
                 "arbetsdagar, förklarar vad som hänt och berättar vad vi gör för att rätta "
                 "till det. Har du betalat för en tjänst du inte fått kan du få avgiften "
                 "nedsatt enligt nämndens beslut."
@@ -564,7 +564,7 @@ AREAS = [
                 "0123-45 61 10",
                 "Vardagar 7.30–16.00",
                 "solrosen@angsby.example",
-                "Anna Berg, förskolechef",
+                "Anna Berg, rektor",
                 ["kontaktpedagog", "dagen", "utomhus"],
             ),
             _unit(
@@ -578,7 +578,7 @@ AREAS = [
                 "0123-45 61 20",
                 "Vardagar 8.00–15.30",
                 "ekorren@angsby.example",
-                "Johan Nilsson, förskolechef",
+                "Johan Nilsson, rektor",
                 ["utomhus", "inflytande"],
             ),
             _unit(
@@ -592,7 +592,7 @@ AREAS = [
                 "0123-45 61 30",
                 "Vardagar 7.30–16.00",
                 "larkan@angsby.example",
-                "Fatima Hassan, förskolechef",
+                "Fatima Hassan, rektor",
                 ["sprak", "dagen", "utvecklingssamtal", "kontaktpedagog"],
             ),
             _unit(
@@ -606,7 +606,7 @@ AREAS = [
                 "0123-45 61 40",
                 "Vardagar 8.00–15.00",
                 "fyrklovern@angsby.example",
-                "Maria Ek, förskolechef",
+                "Maria Ek, rektor",
                 ["inflytande", "utvecklingssamtal", "dagen"],
             ),
             _unit(

@@ -388,7 +388,9 @@ class GuaranteePage(SitePage):
     feedback_recipient = models.CharField(
         _("synpunkter tas emot av"),
         max_length=300,
-        help_text=_("Till vem synpunkter och klagomål lämnas, t.ex. ”Förskolechefen”."),
+        help_text=_(
+            "Till vem synpunkter och klagomål lämnas, t.ex. ”Rektorn” eller ”Enhetschefen”."
+        ),
     )
     reply_working_days = models.PositiveSmallIntegerField(
         _("svar inom (arbetsdagar)"),
@@ -439,7 +441,7 @@ class GuaranteePage(SitePage):
         _("kontaktperson"),
         max_length=200,
         blank=True,
-        help_text=_("Ansvarig i tjänsten, t.ex. ”Anna Berg, förskolechef”."),
+        help_text=_("Ansvarig i tjänsten, t.ex. ”Anna Berg, rektor”."),
     )
 
     # Decision and validity (seed 002: decided with the yearly plan)

@@ -104,7 +104,7 @@ def test_the_guarantee_shows_each_part_of_the_fixed_template(client, service_are
         "Barn- och utbildningsförvaltningen",
         "Humlegatan 3, Ängsby",
         "Vardagar 6.30–18.00",
-        'href="tel:0123456789"',
+        'href="tel:+46123456789"',
         'href="mailto:humlan@example.se"',
         "Eva Lind, rektor",
         "BUN 2026/42",
