@@ -1050,6 +1050,25 @@ DISTRICTS = {
 }
 
 
+# The demo's public history (guarantees/history.py): a commitment the committee approved
+# after the guarantee was first published, on its decision date.
+ADDED_LATER = {"forskolan-solrosen": "utomhus"}
+
+
+def _add_later(page, item):
+    """Date the page's first publication on its decision date, then add `item` and publish
+    again (today), as an editor's change approved by the committee would."""
+    from wagtail.models import PageLogEntry
+
+    first = timezone.make_aware(datetime.datetime.combine(page.decision_date, datetime.time(10, 0)))
+    PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.publish").update(timestamp=first)
+    GuaranteePage.objects.filter(pk=page.pk).update(first_published_at=first)
+    page = GuaranteePage.objects.get(pk=page.pk)
+    items = list(page.commitments.all())
+    page.commitments = [*items, Commitment(sort_order=len(items), **item.fields())]
+    page.save_revision().publish()
+
+
 def load_districts(area):
     """Each demo unit's district, also on a demo database made before units had one."""
     for unit in GuaranteePage.objects.child_of(area).filter(district=""):
@@ -1107,6 +1126,7 @@ def load(stdout):
             if GuaranteePage.objects.child_of(area).filter(slug=unit["slug"]).exists():
                 continue
             fields = {k: v for k, v in unit.items() if k != "keys"}
+            later = ADDED_LATER.get(unit["slug"])
             page = GuaranteePage(
                 **fields,
                 district=DISTRICTS.get(unit["slug"], ""),
@@ -1117,9 +1137,11 @@ def load(stdout):
                 decision_date=datetime.date(year - 1, month, day),
                 record_number=f"{spec['prefix']} {year - 1}/{140 + 20 * a + u}",
             )
-            _commitments(page, [spec["pool"][key] for key in unit["keys"]])
+            _commitments(page, [spec["pool"][key] for key in unit["keys"] if key != later])
             area.add_child(instance=page)
             page.save_revision().publish()
+            if later:
+                _add_later(page, spec["pool"][later])
             created_units += 1
         load_districts(area)
 
