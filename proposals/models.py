@@ -176,7 +176,7 @@ class VoteCounted(AlreadyVoted):
         TransitionError.__init__(
             self,
             gettext(
-                "Du har redan röstat med den här länken, och din röst räknas. "
+                "Vi har tagit emot din röst på det här förslaget, och den räknas. "
                 "Du behöver inte göra något mer."
             ),
         )
