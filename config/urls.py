@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -35,10 +37,19 @@ urlpatterns = [
     path("open311/v2/", include("open311.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+# Editors' uploads in the demo (`make run`, config/settings/dev.py); production serves them
+# from the reverse proxy or S3 (deploy/).
+if getattr(settings, "SERVE_MEDIA", False):
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 # What residents read, in their language (docs/architecture.md, "Languages"): Swedish
 # without a prefix, exactly as before; every other language under its code (/en/, /fi/,
