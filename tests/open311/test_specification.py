@@ -92,7 +92,9 @@ def test_service_list_offers_every_kind_per_unit_grouped_by_area(client, guarant
 
 def test_service_definition_has_dimension_and_the_units_commitments(client, guarantee):
     data = parsed(client.get(f"{BASE}/services/{complaint_code(guarantee)}.json"))
-    assert set(data) == {"service_code", "attributes"}
+    assert set(data) == {"service_code", "location_required", "attributes"}
+    # The unit locates the request: no position or address is asked for.
+    assert data["location_required"] is False
     dimension, commitment = data["attributes"]
     assert all(list(attribute) == ATTRIBUTE_FIELDS for attribute in data["attributes"])
     assert dimension["code"] == "dimension" and dimension["required"] is True
@@ -119,6 +121,7 @@ def test_service_definition_has_dimension_and_the_units_commitments(client, guar
 def test_general_service_has_no_commitment_attribute(client, home_page):
     data = parsed(client.get(f"{BASE}/services/kommun-synpunkt.json"))
     assert [a["code"] for a in data["attributes"]] == ["dimension"]
+    assert data["location_required"] is True
 
 
 @pytest.mark.parametrize("fmt", ["json", "xml"])
@@ -176,9 +179,11 @@ def test_post_without_contact_details_is_anonymous(client, guarantee, api_key):
         api_key=api_key,
         service_code="kommun-forslag",
         description="Fler parkbänkar vid torget.",
+        # Feedback to the municipality at large says where (its service definition).
+        address_string="Stora torget",
         **{"attribute[dimension]": "ovrigt"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 200, response.content
     root = parsed(response)
     assert root.tag == "service_requests"
     request = root.find("request")
