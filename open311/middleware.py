@@ -9,6 +9,8 @@
   refuses a key used from an origin it does not name (views._check_origin), since a urlencoded
   POST reaches the server without a preflight.
 - OPTIONS: the methods of the path (Allow), and the preflight's answer.
+- A path under the prefix that is not the API's is a 404 here, not a redirect to a slashed
+  path (CommonMiddleware) or a page of the site (Wagtail's catch-all).
 - HEAD: the GET's headers without its body, from any server.
 
 Stands outside the house's refusals (right after the security headers) so that it sees their
@@ -34,13 +36,18 @@ PREFLIGHT_MAX_AGE = 7200
 KEPT_HEADERS = ("Allow", *limits.HEADERS)
 
 
-def methods_at(path):
-    """The methods the view at `path` answers, or None where there is no such view."""
+def _api_view(path):
+    """The API's view at `path`, or None (no view, or another room's, such as Wagtail's)."""
     try:
         match = resolve(path)
     except Resolver404:
         return None
-    methods = getattr(match.func, "open311_methods", None)
+    return match.func if match.namespace == "open311" else None
+
+
+def methods_at(path):
+    """The methods the view at `path` answers, or None where there is no such view."""
+    methods = getattr(_api_view(path), "open311_methods", None)
     return (*methods, "OPTIONS") if methods else None
 
 
@@ -74,7 +81,11 @@ class Open311Middleware:
         fmt = formats.format_of(request.path_info)
         if request.method == "OPTIONS":
             return self.options(request, fmt)
-        response = self.get_response(request)
+        if _api_view(request.path_info) is None:
+            # Not the API's: no redirect to a slashed path, no page of the site's.
+            response = formats.errors(fmt, 404, _("Sidan finns inte i Open311-tjänsten."))
+        else:
+            response = self.get_response(request)
         if response.status_code >= 400 and not getattr(response, "open311", False):
             response = self.in_error_format(request, response, fmt)
         if request.method == "POST":
