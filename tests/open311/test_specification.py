@@ -270,6 +270,16 @@ def test_requests_listing_filters_as_the_specification_says(client, guarantee, o
         closed.reference,
     }
     assert ids("?start_date=2000-01-01T00:00:00Z&end_date=2000-02-01T00:00:00Z") == []
+    # GeoReport v2: service_code "can be declared multiple times, comma delimited".
+    both = f"{complaint_code(guarantee)},{other_unit.pk}-berom"
+    assert set(ids(f"?service_code={both}")) == {
+        first.reference,
+        second.reference,
+        closed.reference,
+    }
+    assert set(ids(f"?service_code={other_unit.pk}-berom,+kommun-synpunkt&status=open")) == {
+        second.reference
+    }
 
     root = parsed(client.get(f"{BASE}/requests.xml?status=closed"))
     assert [r.findtext("service_request_id") for r in root.findall("request")] == [closed.reference]
@@ -282,6 +292,9 @@ def test_requests_listing_filters_as_the_specification_says(client, guarantee, o
         ("?start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z", 400, "90 dagar"),
         ("?status=pending", 400, "open eller closed"),
         ("?service_code=okand", 404, "ingen tjänst"),
+        ("?service_code=kommun-synpunkt,okand", 404, "okand"),
+        ("?service_code=,", 404, "ingen tjänst"),
+        ("?service_code=" + ",".join(["kommun-synpunkt"] * 101), 400, "Högst 100"),
     ],
 )
 def test_bad_listing_arguments_are_explained_in_swedish(client, home_page, query, status, fragment):
