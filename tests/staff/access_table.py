@@ -384,6 +384,8 @@ ACCESS = {
     # Any other .json or .xml path under the endpoint: the specification's 404 error.
     "open311:unknown": Access(NOBODY, NOBODY),
     "open311_clients:*": Access(ADMINS, ADMINS),
+    # The page for app developers.
+    "open311_docs:*": Access(EVERYONE, EVERYONE),
     # Kolada: the public comparisons; the key-figure chooser for whoever edits commitments.
     "kolada:*": Access(EVERYONE, EVERYONE),
     "kolada_kpi_chooser:*": Access(STAFF, STAFF),
