@@ -75,6 +75,10 @@ def open311(*methods):
                 usage = error.usage or usage
             if usage is not None and "X-RateLimit-Limit" not in response:
                 limits.add_headers(response, usage)
+            if request.method in ("GET", "HEAD") and not response.has_header("Cache-Control"):
+                # Keep it, but ask again with its ETag each time: no heuristic freshness
+                # from Last-Modified, and a change shows at once.
+                response["Cache-Control"] = "no-cache"
             return response
 
         # Read by the middleware to answer OPTIONS for this path.

@@ -41,6 +41,7 @@ def test_services_answer_304_until_a_unit_is_published(client, guarantee, fmt):
         first, by_etag, by_date = revalidate(client, path)
         assert by_etag.status_code == by_date.status_code == 304
         assert by_etag.content == b"" and by_etag["ETag"] == first["ETag"]
+        assert first["Cache-Control"] == "no-cache"
         assert by_etag["Access-Control-Allow-Origin"] == "*"
         etags[path] = first["ETag"]
 

@@ -443,6 +443,7 @@ ACCESS = {
     "proposals:confirm": Access(EVERYONE, EVERYONE),
     "proposals:export_json": Access(EVERYONE, EVERYONE),
     "proposals:export_csv": Access(EVERYONE, EVERYONE),
+    "proposals:open_data": Access(EVERYONE, EVERYONE),
     "proposals:detail": Access(EVERYONE, EVERYONE),
     "proposals:vote_sent": Access(EVERYONE, EVERYONE),
     "proposals:vote_begin": Access(EVERYONE, EVERYONE),
