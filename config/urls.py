@@ -55,7 +55,8 @@ if getattr(settings, "SERVE_MEDIA", False):
 # without a prefix, exactly as before; every other language under its code (/en/, /fi/,
 # /ar/, /sv-x-easy/), so that a form and its errors answer in the language it was read in.
 # Outside, above: the admin, files, the liveness check, the open-data and Open311 APIs
-# (machines' URLs, one per resource) and the e-ID return (the broker calls one fixed URL).
+# (machines' URLs, one per resource; the developers' page about Open311 is for people and so
+# below) and the e-ID return (the broker calls one fixed URL).
 # Wagtail's page serving comes last: it answers every path not matched before it.
 urlpatterns += i18n_patterns(
     path("synpunkter/", include("feedback.urls")),
@@ -65,6 +66,7 @@ urlpatterns += i18n_patterns(
     path("kvalitetsrapport/", include("guarantees.followup.urls")),
     path("kvalitetspriset/", include("award.urls")),
     path("nyckeltal/", include("kolada.urls")),
+    path("open311/", include("open311.page_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

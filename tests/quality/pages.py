@@ -58,6 +58,7 @@ PUBLIC_PAGE_PATHS = {
     "feedback form": lambda site: "/synpunkter/",
     "feedback form for a unit": lambda site: f"/synpunkter/enhet/{site['guarantee'].pk}/skicka/",
     "proposal list": lambda site: "/e-forslag/",
+    "proposals' open data": lambda site: "/e-forslag/oppna-data/",
     "proposal": lambda site: f"/e-forslag/{site['proposal'].pk}/",
     "new proposal": lambda site: "/e-forslag/nytt/",
     "proposal sent": lambda site: "/e-forslag/nytt/skickat/",
@@ -73,6 +74,7 @@ PUBLIC_PAGE_PATHS = {
         f"/kvalitetsrapport/{site['service_area'].committee_id}/{site['report_year']}/"
     ),
     "key figures": lambda site: "/nyckeltal/",
+    "Open311 for developers": lambda site: "/open311/",
     "key figures of an area": lambda site: f"/nyckeltal/omrade/{site['service_area'].pk}/",
     "good examples": lambda site: site["examples"].url,
     "good examples filtered": lambda site: f"{site['examples'].url}?kriterium=inflytande",
@@ -192,6 +194,7 @@ PAGE_KINDS = {
     "feedback receipt": "feedback:receipt",
     "feedback tracking": "feedback:track",
     "proposal list": "proposals:list",
+    "proposals' open data": "proposals:open_data",
     "proposal": "proposals:detail",
     "new proposal": "proposals:new",
     "proposal form with errors": "proposals:new",
@@ -205,6 +208,7 @@ PAGE_KINDS = {
     "yearly reports": "followup:report_index",
     "yearly report": "followup:public_report",
     "key figures": "kolada:municipality",
+    "Open311 for developers": "open311_docs:developers",
     "key figures of an area": "kolada:area",
     "good examples": "page:examples.GoodExampleIndexPage",
     "good examples filtered": "page:examples.GoodExampleIndexPage",
@@ -241,7 +245,7 @@ NOT_PAGES = {
     "failure page is the template audited as 'e-ID sign-in failed'",
 }
 # Prefixes of routes that are not the public site: staff screens, files, Open311's API.
-NOT_PUBLIC_ROUTES = ("admin/", "django-admin/", "documents/", "images/", "^media/", "open311/")
+NOT_PUBLIC_ROUTES = ("admin/", "django-admin/", "documents/", "images/", "^media/", "open311/v2/")
 
 
 def in_each_language(visit, code):
