@@ -195,7 +195,8 @@ class KeptSiteMiddleware:
                 site = copy.copy(kept_site)
                 site.root_page = copy.copy(kept_site.root_page)
                 request._wagtail_site = site
-                _route(request, copy.copy(kept_home), view_kwargs.get("path", ""))
+                path = view_args[0] if view_args else view_kwargs.get("path", "")
+                _route(request, copy.copy(kept_home), path)
 
 
 def _site_for(request):
