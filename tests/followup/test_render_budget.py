@@ -27,9 +27,11 @@ GUARANTEE_PAGE_QUERIES = 3
 # check's restricted paths, the settings and logo, the menu, the breadcrumbs, the
 # commitments (one query for all three levels), the follow-up (published years, then the
 # chosen one's outcomes), the good examples, the area for the comparison link, the report
-# link, the guarantee's history (one cache read: compared when it was published). Also the
+# link, the guarantee's history (one cache read: compared when it was published); and, for
+# the language switch and hreflang (home/languages.py), the Locales, the home page in the
+# reader's language, and the page's and the home page's versions in every language. Also the
 # same whatever the page's size.
-GUARANTEE_PAGE_QUERIES_AFTER_PUBLISH = 23
+GUARANTEE_PAGE_QUERIES_AFTER_PUBLISH = 29
 
 
 def _receive(unit, year, **fields):
