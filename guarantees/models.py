@@ -543,6 +543,10 @@ class GuaranteePage(SitePage):
         index.SearchField("remedy"),
         index.SearchField("escalation"),
         index.SearchField("published_follow_up_text"),
+        index.SearchField("address"),
+        index.SearchField("opening_hours"),
+        index.SearchField("phone_hours"),
+        index.SearchField("contact_person"),
     ]
 
     api_fields = [

@@ -52,7 +52,7 @@ KIND_WEIGHTS = {
     "sidor": 1.0,
     "kommungemensamt": 0.9,
 }
-REGISTERED_WEIGHT = 0.6
+REGISTERED_WEIGHT = 0.3
 # Wagtail's tsvector weights D, C, B, A (modelsearch's get_sql_weights).
 RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
 MARK_START, MARK_END = "\x02", "\x03"
@@ -278,6 +278,10 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
     )
     reader_locale_id = cat.languages.get(reader_locale)
     today = param("today", timezone.localdate())
+    page_cts = param("page_cts", list(cat.page_content_type_ids))
+    page_types = param("page_types", list(cat.page_types))
+    private = param("private", [path + "%" for path in cat.private_paths])
+    # Only placeholders and names of our own are put into the SQL text, never a value.
     sources = [
         f"""
         SELECT 'pages'::text AS src, p.id AS pk, p.content_type_id::text AS kind,
@@ -290,12 +294,12 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
         FROM matched m
         JOIN wagtailcore_page p ON p.id = m.object_id::integer
         LEFT JOIN guarantees_guaranteepage g ON g.page_ptr_id = p.id
-        WHERE m.content_type_id = ANY({param("page_cts", list(cat.page_content_type_ids))}::integer[])
+        WHERE m.content_type_id = ANY({page_cts}::integer[])
           AND p.live
-          AND p.content_type_id = ANY({param("page_types", list(cat.page_types))}::integer[])
-          AND NOT (p.path LIKE ANY({param("private", [path + "%" for path in cat.private_paths])}::text[]))
+          AND p.content_type_id = ANY({page_types}::integer[])
+          AND NOT (p.path LIKE ANY({private}::text[]))
           AND (g.valid_to IS NULL OR g.valid_to >= {today})
-        """
+        """  # noqa: S608
     ]
     for ri, source in enumerate(cat.registered):
         area_column = "r.area::text" if source.has_area else "NULL::text"
@@ -311,7 +315,7 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
         JOIN ({inner}) AS r({"pk, area" if source.has_area else "pk"})
           ON r.pk::text = m.object_id
         WHERE m.content_type_id = ANY({param(f"rct{ri}", list(source.content_type_ids))}::integer[])
-        """
+        """  # noqa: S608
         )
     filters = []
     if type_key:
@@ -336,6 +340,12 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
             f"{any_q[c]}))"
         )
     )
+    # The stored vectors hold stems only, so "terminens" meets every "termin…": a hit that
+    # holds a word as typed counts half again as much per word.
+    exact = " + ".join(
+        f"(CASE WHEN strpos(lower(d.text), {param(f'x{i}', word.lower())}) > 0 THEN 0.5 ELSE 0 END)"
+        for i, word in enumerate(terms)
+    )
     sql = f"""
     WITH matched AS (
         SELECT e.content_type_id, e.object_id, e.title || e.body AS vec, e.title AS title_vec,
@@ -349,7 +359,7 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
         SELECT s.* FROM (
             SELECT d.src, d.pk, d.kind, d.area, d.path, d.ci, d.own, d.title, d.url_path,
                    d.text, {per_config(mask_of)} AS mask,
-                   {rank} * d.weight AS score
+                   {rank} * d.weight * (1 + {exact}) AS score
             FROM docs d
         ) s
         WHERE s.mask > 0
@@ -372,13 +382,13 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
     SELECT 1, w.full_match, w.kind, w.area, NULL, w.pk, w.src, w.title, w.url_path, w.mask,
            {headline}, w.score
     FROM window_rows w
-    """
+    """  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         raw = cursor.fetchall()
     registered = {source.key: source for source in cat.registered}
     facet_rows, rows = [], []
-    for part, full, kind, area_value, n, pk, src, title, url_path, mask, text, score in raw:
+    for part, full, kind, area_value, n, pk, src, title, url_path, mask, text, _score in raw:
         if part == 0:
             facet_rows.append((full, kind, area_value, n))
             continue

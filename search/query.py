@@ -445,7 +445,8 @@ class SiteSearch:
                 corrected = closest_words(self.terms)
                 if [c.lower() for c in corrected] != [t.lower() for t in self.terms]:
                     words, fixed = self._engine_query(corrected, offset)
-                    if fixed.facet_rows:
+                    # Offered only when the corrected words are found together.
+                    if any(full for full, _kind, _area, _n in fixed.facet_rows):
                         result = fixed
                         outcome.fuzzy = True
                         outcome.suggestion = " ".join(corrected)
