@@ -48,17 +48,17 @@ MAX_TERMS = 8
 # guarantee or a service area answers "förskola" better than a proposal that mentions it.
 KIND_WEIGHTS = {
     "garantier": 1.6,
-    "omraden": 1.6,
+    "omraden": 2.2,
     "sidor": 1.0,
     "kommungemensamt": 0.9,
 }
-REGISTERED_WEIGHT = 0.3
+REGISTERED_WEIGHT = 0.15
 # Wagtail's tsvector weights D, C, B, A (modelsearch's get_sql_weights).
 RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
 MARK_START, MARK_END = "\x02", "\x03"
 HEADLINE_OPTIONS = (
-    f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=32, MinWords=14, ShortWord=2, "
-    'MaxFragments=2, FragmentDelimiter=" … "'
+    f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=22, MinWords=10, ShortWord=2, "
+    "MaxFragments=1"
 )
 
 
@@ -290,7 +290,8 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
                (p.locale_id IS NOT DISTINCT FROM {param("reader", reader_locale_id)}) AS own,
                COALESCE(NULLIF(g.unit_name, ''), p.title) AS title, p.url_path AS url_path,
                CASE {kind_weight} ELSE 1.0 END AS weight,
-               m.vec, m.title_vec, m.body_vec, m.title_norm, m.text
+               m.vec, m.title_vec, m.body_vec, m.title_norm,
+               m.body_text || ' ' || substr(m.title_text, length(p.title) + 2) AS text
         FROM matched m
         JOIN wagtailcore_page p ON p.id = m.object_id::integer
         LEFT JOIN guarantees_guaranteepage g ON g.page_ptr_id = p.id
@@ -310,7 +311,7 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
         SELECT {param(f"src{ri}", source.key)}::text, r.pk, {param(f"srck{ri}", source.key)}::text,
                {area_column}, NULL::text, {configs.index(default_config())},
                TRUE, m.title_text, NULL::text, {REGISTERED_WEIGHT},
-               m.vec, m.title_vec, m.body_vec, m.title_norm, m.text
+               m.vec, m.title_vec, m.body_vec, m.title_norm, m.body_text
         FROM matched m
         JOIN ({inner}) AS r({"pk, area" if source.has_area else "pk"})
           ON r.pk::text = m.object_id
@@ -349,8 +350,7 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
     sql = f"""
     WITH matched AS (
         SELECT e.content_type_id, e.object_id, e.title || e.body AS vec, e.title AS title_vec,
-               e.body AS body_vec, e.title_norm, e.title_text,
-               e.title_text || ' ' || e.body_text AS text
+               e.body AS body_vec, e.title_norm, e.title_text, e.body_text
         FROM wagtailsearch_indexentry e
         WHERE {match_any}
     ),
