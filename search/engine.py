@@ -16,7 +16,7 @@ statement does it all:
 3. per document: which query words it contains (a bit each, in its own language's
    configuration), its rank (title weighted by Wagtail's title norm, body, a weight per type);
 4. the facet counts grouped by type, area and "all words or not", and the page of hits with
-   an excerpt (`ts_headline`) for those ten rows only.
+   their text for the excerpt (cut and marked in Python: cheaper than `ts_headline`).
 
 What the statement needs besides the query (page types, areas, restricted paths, locales, the
 registered types' SQL, the site's root paths) is the same for every search until something
@@ -24,7 +24,6 @@ searchable changes, so each process keeps it under the search generation and the
 (`Catalogue`, search/generation.py).
 """
 
-import html
 import re
 from dataclasses import dataclass, field
 
@@ -32,7 +31,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
-from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from guarantees.models import ServiceAreaPage
@@ -55,11 +53,6 @@ KIND_WEIGHTS = {
 REGISTERED_WEIGHT = 0.15
 # Wagtail's tsvector weights D, C, B, A (modelsearch's get_sql_weights).
 RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
-MARK_START, MARK_END = "\x02", "\x03"
-HEADLINE_OPTIONS = (
-    f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=22, MinWords=10, ShortWord=2, "
-    "MaxFragments=1"
-)
 
 
 @dataclass(frozen=True)
@@ -211,7 +204,7 @@ class Row:
     pk: int
     title: str
     url_path: str
-    headline: str
+    text: str  # the document's text, for the excerpt
     source: object  # "pages" or a RegisteredSource
 
 
@@ -328,12 +321,6 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
             f"OR (s.src <> 'pages' AND s.area = {param('f_area', str(area.pk))}))"
         )
     window_filter = " AND ".join(filters) or "TRUE"
-    headline = per_config(
-        lambda c: (
-            f"ts_headline({param('cfgh' + c, c)}::regconfig, w.text, "
-            f"{any_q[c]}, {param('hl', HEADLINE_OPTIONS)})"
-        )
-    ).replace("d.ci", "w.ci")
     rank = per_config(
         lambda c: (
             f"(ts_rank({param('rw', RANK_WEIGHTS)}::float4[], d.title_vec, {any_q[c]}) "
@@ -380,7 +367,7 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
     FROM facets
     UNION ALL
     SELECT 1, w.full_match, w.kind, w.area, NULL, w.pk, w.src, w.title, w.url_path, w.mask,
-           {headline}, w.score
+           w.text, w.score
     FROM window_rows w
     """  # noqa: S608
     with connection.cursor() as cursor:
@@ -401,7 +388,7 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
                 pk=pk,
                 title=title or "",
                 url_path=url_path or "",
-                headline=_marked(text or ""),
+                text=text or "",
                 source="pages" if src == "pages" else registered[src],
             )
         )
@@ -432,14 +419,6 @@ def _named_placeholders(sql, values, prefix, params):
 
     # A literal percent sign in compiled SQL is written `%%`, which stays as it is.
     return _PLACEHOLDER.sub(named, sql.replace("%%", "\x00")).replace("\x00", "%%")
-
-
-def _marked(text):
-    """ts_headline's passage, escaped, with only our own <mark> tags added."""
-    escaped = html.escape(" ".join(text.split()), quote=False)
-    return mark_safe(  # noqa: S308
-        escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
-    )
 
 
 def closest_words(terms):

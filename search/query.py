@@ -509,7 +509,7 @@ class SiteSearch:
                         title=row.title,
                         url=cat.page_url(row.url_path),
                         type_label=page_type.hit_label if page_type else "",
-                        excerpt=row.headline,
+                        excerpt=excerpt([row.text], self.terms),
                         area=cat.area_of_path(row.area) if row.area else None,
                         full=row.full,
                         missing=missing,
@@ -524,7 +524,7 @@ class SiteSearch:
                         title=getattr(obj, "title", row.title),
                         url=object_url(obj),
                         type_label=row.source.hit_label,
-                        excerpt=row.headline,
+                        excerpt=excerpt([row.text], self.terms),
                         area=cat.areas_by_pk.get(int(row.area)) if row.area else None,
                         full=row.full,
                         missing=missing,
@@ -760,9 +760,16 @@ def excerpt(texts, terms, length=EXCERPT_LENGTH):
                 chosen = text
                 start = max(0, match.start() - length // 3)
                 break
-    passage = chosen[start : start + length]
+    if start > 0:  # begin and end at a word's edge, not inside a word
+        space = chosen.find(" ", start)
+        start = space + 1 if 0 <= space < start + length // 3 else start
+    end = start + length
+    if end < len(chosen):
+        space = chosen.rfind(" ", start, end)
+        end = space if space > start + length // 2 else end
+    passage = chosen[start:end]
     prefix = "… " if start > 0 else ""
-    suffix = " …" if start + length < len(chosen) else ""
+    suffix = " …" if end < len(chosen) else ""
     return mark_safe(prefix + highlight(passage, pattern) + suffix)  # noqa: S308
 
 
