@@ -159,7 +159,7 @@ def main():
         action="append",
         default=[],
         metavar="NAME=VALUE",
-        help="environment for this tree's site only (SEARCH_RESULTS_SECONDS=0: the search itself)",
+        help="environment for this tree's site only (NAME=value)",
     )
     args = parser.parse_args()
     wrk = run.ensure_tool("wrk", "wrk")

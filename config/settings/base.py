@@ -333,9 +333,6 @@ if IDENTITY_RESIDENT["ISSUER"]:
 # when FRONTEND_CACHE_URL names it (the reverse proxy of deploy/, which accepts PURGE).
 PUBLIC_CACHE_MAX_AGE = int(os.environ.get("PUBLIC_CACHE_MAX_AGE", "60"))
 PUBLIC_CACHE_S_MAXAGE = int(os.environ.get("PUBLIC_CACHE_S_MAXAGE", "600"))
-# Rendered search results kept per app process until anything searchable changes
-# (search/results_cache.py); 0 keeps none.
-SEARCH_RESULTS_SECONDS = int(os.environ.get("SEARCH_RESULTS_SECONDS", "600"))
 # Wagtail's own rewriting of purged URLs per language assumes every language has a prefix;
 # Swedish has none here, so home/frontend_cache.py purges each language's URL itself.
 WAGTAILFRONTENDCACHE_LANGUAGES = []

@@ -72,7 +72,7 @@ def test_facets_from_one_grouped_query_equal_the_counts_one_by_one(
 
 def test_a_search_request_has_a_fixed_query_budget(client, municipality):
     # Another search first warms the shell; these two are not kept yet
-    # (search/results_cache.py), so what is counted is the search itself.
+    # (dropped since: search/generation.py), so what is counted is the search itself.
     client.get("/sok/", {"q": "Solrosen"})
     with CaptureQueriesContext(connection) as found:
         assert client.get("/sok/", {"q": "förskola"}).status_code == 200
