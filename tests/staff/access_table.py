@@ -246,9 +246,10 @@ ACCESS = {
     "admin/localize/translate/<int:translation_id>/preview/<str:mode>/": Access(NOBODY, NOBODY),
     "wagtail_localize:convert_to_alias": Access(PAGE_TRANSLATORS, PAGE_TRANSLATORS),
     "staff_translation_for_approval": Access(PAGE_TRANSLATORS, PAGE_TRANSLATORS),
-    # No machine translator is configured; stopping a translation sends everyone back.
+    # No machine translator is configured: it sends everyone back. Stopping a translation
+    # is for those who may edit the translated page (wagtail-localize checks just that).
     "wagtail_localize:machine_translate": Access(STAFF, NOBODY),
-    "wagtail_localize:stop_translation": Access(STAFF, NOBODY),
+    "wagtail_localize:stop_translation": Access(STAFF, PAGE_TRANSLATORS),
     "wagtail_localize:translations_report": Access(STAFF, STAFF),
     "wagtail_localize:translations_report_results": Access(STAFF, STAFF),
     "wagtaillocales:*": Access(SUPER, SUPER),
