@@ -159,6 +159,7 @@ def prepare_ours(base_url, redis_url, redis_db):
     saved = VAR / f"timings-{BASE_UNITS}-{UNITS}-{FEEDBACK}.json"
     if REUSE and saved.exists() and exists(base_url, f"bench_scale_{UNITS}"):
         env = run.site_env(var_dir) | {"ALLOWED_HOSTS": "testserver,127.0.0.1"}
+        run.manage(env, "collectstatic", "--noinput", "-v", "0")  # into this run's VAR_DIR
         for units in sorted({BASE_UNITS, UNITS}):
             made[units] = env | {"DATABASE_URL": database(base_url, f"bench_scale_{units}")}
             if redis_url:
@@ -463,6 +464,10 @@ COMPARED = {
 }
 
 
+def ratio(value):
+    return f"{value:.2f}×" if value >= 0.1 else f"{value:.3f}×"
+
+
 def render(results, started_at, timings, query_source, query_count, checks, redis_url):
     def median(runs):
         return statistics.median(r["cpu_ms"] for r in runs)
@@ -475,7 +480,8 @@ def render(results, started_at, timings, query_source, query_count, checks, redi
         f"work; {ROUNDS} rounds, every row measured on every site in each round, in turns "
         "(order reversed every other round); the figure is the median over rounds of CPU ms per "
         "request: the site's process (Django's test client, in-process) plus its PostgreSQL "
-        f"backend. Shared cache: {cache}. Same Django and Wagtail for both sites; bakerydemo "
+        f"backend and parallel workers. Shared cache: {cache}. Same Django and Wagtail for "
+        "both sites; bakerydemo "
         f"{BAKERYDEMO_COMMIT[:7]} with its production settings and its own demo data.",
         "",
         "Data: this site at "
@@ -514,7 +520,7 @@ def render(results, started_at, timings, query_source, query_count, checks, redi
         lines_bottom = f"{ours[bottom]:.1f} ms" if top != bottom else "–"
         head.append(
             f"| {what} | {lines_bottom} | {ours[top]:.1f} ms | {growth} | {other} "
-            f"| {theirs:.1f} ms | {theirs / ours[top]:.2f}× |"
+            f"| {theirs:.1f} ms | {ratio(theirs / ours[top])} |"
         )
     return "\n".join(head) + "\n"
 

@@ -4,9 +4,10 @@ Started by bench/scale.py with the site's own Python, working directory and sett
 project or wagtail/bakerydemo); it imports nothing of either project until told to, so the
 same file drives both. It reads one JSON command a line on stdin and answers one JSON line on
 stdout. A measured command answers the CPU time it cost: this process's own CPU
-(CLOCK_PROCESS_CPUTIME_ID) plus that of its PostgreSQL backend (and of any other server
-process named in BENCH_EXTRA_PIDS, e.g. Redis), read from /proc before and after, so other
-work on a shared machine does not count, as wall time would.
+(CLOCK_PROCESS_CPUTIME_ID) plus that of its PostgreSQL backend and of the parallel query
+workers it started (reaped by the postmaster) and of any other server process named in
+BENCH_EXTRA_PIDS (Redis), read from /proc before and after, so other work on a shared machine
+does not count, as wall time would.
 
 Commands: setup, paths, queries, get, vote_setup, vote, compile, count, vote_sql_setup,
 vote_sql. `get` takes paths; the others take what their function below says.
@@ -23,11 +24,26 @@ import urllib.parse
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
+def _stat(pid):
+    with open(f"/proc/{pid}/stat") as stat:
+        return stat.read().rsplit(")", 1)[1].split()
+
+
 def proc_cpu(pid):
     """User + system CPU seconds of another process (10 ms ticks: batches are sized for it)."""
-    with open(f"/proc/{pid}/stat") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
+    fields = _stat(pid)
     return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+def reaped_children_cpu(pid):
+    """CPU seconds of the exited children a process has reaped: for the postmaster, the
+    parallel query workers a backend started (they are gone before the batch ends)."""
+    fields = _stat(pid)
+    return (int(fields[13]) + int(fields[14])) / CLOCK_TICKS
+
+
+def parent_of(pid):
+    return int(_stat(pid)[1])
 
 
 class Site:
@@ -53,13 +69,18 @@ class Site:
         """Run `work()` (which answers how many responses were not the expected ones) and
         answer its cost. Requests go over HTTPS, as production serves both sites."""
         backend = self.backend_pid()
+        postmaster = parent_of(backend)
         others = [backend, *self.extra_pids]
         before_others = [proc_cpu(pid) for pid in others]
+        before_workers = reaped_children_cpu(postmaster)
         before_self, before_wall = time.process_time(), time.perf_counter()
         bad = work()
         app = time.process_time() - before_self
         wall = time.perf_counter() - before_wall
         server = sum(proc_cpu(pid) - was for pid, was in zip(others, before_others, strict=True))
+        # Parallel query workers: children of the postmaster, reaped by the time we look.
+        # (Sites are measured one at a time, so another site's workers do not land here.)
+        server += reaped_children_cpu(postmaster) - before_workers
         if self.backend_pid() != backend:  # a new connection: its backend's CPU went unseen
             raise RuntimeError("the database connection changed during a measurement")
         return {
