@@ -33,6 +33,7 @@ bench/README.md between the scale markers, and every run to bench/results/.
 import datetime
 import json
 import os
+import random
 import shutil
 import statistics
 import subprocess
@@ -265,10 +266,15 @@ def prepare_bakerydemo(base_url, redis_url):
 
 
 def committed_queries():
-    """The committed query set of the search work (bench/search_queries*.txt), if any."""
-    for path in sorted(BENCH.glob("search_queries*.txt")):
+    """The committed query set of the search work (bench/search_queries*.txt), if any, or
+    the file BENCH_SEARCH_QUERIES names."""
+    named = os.environ.get("BENCH_SEARCH_QUERIES")
+    for path in [Path(named)] if named else sorted(BENCH.glob("search_queries*.txt")):
         lines = [line.strip() for line in path.read_text().splitlines()]
-        return [q for q in lines if q and not q.startswith("#")], path.name
+        queries = list(dict.fromkeys(q for q in lines if q and not q.startswith("#")))
+        # Mixed, not in the file's order, so that every round has every kind of query.
+        random.Random(27).shuffle(queries)
+        return queries, f"{path.name} (the search work's committed set, shuffled)"
     return None, None
 
 
