@@ -66,6 +66,7 @@ BAKERYDEMO_EXTRAS = [
     "django-debug-toolbar>=4.2,<5",
     "python-dotenv>=1.2.1,<2",
 ]
+BAKERYDEMO_RUN = BAKERYDEMO_COMMIT[:7]
 VAR = ROOT / "var" / "bench"
 
 
@@ -203,10 +204,23 @@ def prepare_bakerydemo(base_url, redis_url):
     checkout = Path(os.environ.get("BENCH_BAKERYDEMO") or VAR / "bakerydemo")
     if not (checkout / "manage.py").exists():
         print(f"Cloning wagtail/bakerydemo {BAKERYDEMO_COMMIT[:7]} ...", flush=True)
-        subprocess.run(["git", "clone", "-q", BAKERYDEMO_URL, str(checkout)], check=True)
+        if subprocess.run(["git", "clone", "-q", BAKERYDEMO_URL, str(checkout)]).returncode:
+            sys.exit(
+                f"bench: cannot clone {BAKERYDEMO_URL}; set BENCH_BAKERYDEMO to a checkout of "
+                f"commit {BAKERYDEMO_COMMIT}"
+            )
         subprocess.run(
             ["git", "-C", str(checkout), "checkout", "-q", BAKERYDEMO_COMMIT], check=True
         )
+    global BAKERYDEMO_RUN  # the commit measured, named in the table
+    BAKERYDEMO_RUN = (
+        subprocess.run(
+            ["git", "-C", str(checkout), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        or "(not a git checkout)"
+    )
     venv = VAR / "bakerydemo-venv"
     python = venv / "bin" / "python"
     if not python.exists():
@@ -488,7 +502,7 @@ def render(results, started_at, timings, query_source, query_count, checks, redi
         "request: the site's process (Django's test client, in-process) plus its PostgreSQL "
         f"backend and parallel workers. Shared cache: {cache}. Same Django and Wagtail for "
         "both sites; bakerydemo "
-        f"{BAKERYDEMO_COMMIT[:7]} with its production settings and its own demo data.",
+        f"{BAKERYDEMO_RUN} with its production settings and its own demo data.",
         "",
         "Data: this site at "
         + " and ".join(f"{u:,}" for u in units_list)
