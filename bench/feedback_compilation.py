@@ -34,6 +34,13 @@ import psycopg
 
 ROWS = int(os.environ.get("BENCH_ROWS", "1000000"))
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+# The units the rows are spread over, in 5 service areas (the scale bench's 200 and 2,000).
+UNITS = int(os.environ.get("BENCH_UNITS", "100"))
+# A commit whose feedback/compilation.py is timed too, interleaved on the same data, so that a
+# change is measured against what it replaces in one run ("main", "HEAD~3"; empty: not).
+BEFORE = os.environ.get("BENCH_BEFORE", "")
+# Set: print where one compilation of all rows spends its time (cProfile, top 25 by own time).
+PROFILE = os.environ.get("BENCH_PROFILE", "")
 DB_NAME = "bench_feedback"
 
 
@@ -54,18 +61,37 @@ def main():
     from django.db import connection, transaction
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)  # the test settings cache in the database
     from wagtail.models import Locale, Page
 
     Locale.objects.get_or_create(language_code="sv")
     if not Page.objects.filter(depth=1).exists():
         Page.add_root(instance=Page(title="Root", slug="root"))
-    from tests.factories import load_demo_shell, make_guarantee, make_service_area
+    from guarantees.models import GuaranteePage
+    from tests.factories import load_demo_shell, make_service_area
 
     home = load_demo_shell()
     units = []
+    started = time.perf_counter()
     for a in range(5):
         area = make_service_area(home, title=f"Område {a}")
-        units += [make_guarantee(area, title=f"Enhet {a}-{u}") for u in range(20)]
+        # Through the tree API, but with no revision: all the compilation reads of a unit is
+        # its title and place in the tree, and a revision per page made 2,000 units too slow.
+        units += [
+            area.add_child(
+                instance=GuaranteePage(
+                    title=f"Enhet {a}-{u}",
+                    idea="Vi finns till för alla.",
+                    feedback_recipient="Enhetschefen",
+                    remedy="Vi rättar till felet.",
+                    valid_from=datetime(2025, 1, 1).date(),
+                    valid_to=datetime(2026, 12, 31).date(),
+                    committee=area.committee,
+                )
+            )
+            for u in range(UNITS // 5)
+        ]
+    print(f"{len(units)} units in {time.perf_counter() - started:.1f} s")
     unit_ids = [u.pk for u in units]
 
     started = time.perf_counter()
@@ -134,21 +160,42 @@ def main():
 
     from django.test.utils import CaptureQueriesContext
 
-    from feedback.compilation import Compilation, xlsx_response_for
-
     tz = ZoneInfo("Europe/Stockholm")
     periods = {
         "year 2026": (datetime(2026, 1, 1, tzinfo=tz), datetime(2027, 1, 1, tzinfo=tz)),
         "all rows, 2025-2026": (datetime(2025, 1, 1, tzinfo=tz), datetime(2027, 1, 1, tzinfo=tz)),
     }
 
-    def compile_all(start, end):
-        compilation = Compilation(start, end, label="bench")
+    import feedback.compilation as now
+
+    implementations = {"now": now}
+    if BEFORE:
+        implementations[BEFORE] = load_before(BEFORE)
+
+    def compile_all(module, start, end):
+        compilation = module.Compilation(start, end, label="bench")
         compilation.by_kind(), compilation.by_dimension(), compilation.by_month()
         compilation.by_unit(), compilation.by_area(), compilation.answered_in_time_share
         compilation.month_chart_svg()
-        xlsx_response_for(compilation)  # every table, as the XLSX download builds them
+        module.xlsx_response_for(compilation)  # every table, as the XLSX download builds them
         return compilation
+
+    def same_tables(start, end):
+        """Every cell of every table (and the chart) of each implementation is the same."""
+        built = []
+        for module in implementations.values():
+            compilation = module.Compilation(start, end, label="bench")
+            sheets = module.tables(compilation)
+            built.append(
+                (
+                    {
+                        slug: (s.header, [list(r) for r in s.rows], s.formats)
+                        for slug, s in sheets.items()
+                    },
+                    compilation.month_chart_svg(),
+                )
+            )
+        return all(b == built[0] for b in built)
 
     def count_rows(start, end):
         """The reference: the cheapest possible read of the same rows."""
@@ -166,33 +213,77 @@ def main():
         return time.perf_counter() - t, result
 
     for name, (start, end) in periods.items():
-        compile_all(start, end), count_rows(start, end)  # warm-up: caches, plans
-        compile_ms, count_ms = [], []
-        for _ in range(RUNS):  # interleaved, so both see the same load on a shared machine
-            seconds, compilation = timed(compile_all, start, end)
-            compile_ms.append(seconds * 1000)
+        assert same_tables(start, end), f"{name}: the implementations' tables differ"
+        for module in implementations.values():
+            compile_all(module, start, end)  # warm-up: caches, plans
+        count_rows(start, end)
+        compile_ms = {label: [] for label in implementations}
+        count_ms = []
+        for _ in range(RUNS):  # interleaved, so all see the same load on a shared machine
+            for label, module in implementations.items():
+                seconds, compilation = timed(compile_all, module, start, end)
+                compile_ms[label].append(seconds * 1000)
+                groups = f"{compilation.groups} groups"
+                if label == "now":
+                    groups_now = groups
             seconds, n = timed(count_rows, start, end)
             count_ms.append(seconds * 1000)
-        assert compilation.total == n, (compilation.total, n)
-        best, median = min(compile_ms), statistics.median(compile_ms)
+            assert compilation.total == n, (compilation.total, n)
         ref_best, ref_median = min(count_ms), statistics.median(count_ms)
         print(
-            f"{name} ({n} rows, {compilation.groups} groups): compilation best {best:.0f} ms,"
-            f" median {median:.0f} ms; reference count(*) best {ref_best:.0f} ms,"
-            f" median {ref_median:.0f} ms; ratio of medians {median / ref_median:.1f}"
-            f"\n  compilation runs {[round(x) for x in compile_ms]} ms,"
-            f" count(*) runs {[round(x) for x in count_ms]} ms"
+            f"{name} ({n} rows, {UNITS} units, {groups_now} now):"
+            f" reference count(*) best {ref_best:.0f} ms, median {ref_median:.0f} ms"
+            f"\n  count(*) runs {[round(x) for x in count_ms]} ms"
         )
+        for label, runs in compile_ms.items():
+            best, median = min(runs), statistics.median(runs)
+            print(
+                f"  compilation {label}: best {best:.0f} ms, median {median:.0f} ms;"
+                f" ratio of medians to count(*) {median / ref_median:.1f};"
+                f" runs {[round(x) for x in runs]} ms"
+            )
+        if BEFORE:
+            before = statistics.median(compile_ms[BEFORE])
+            print(
+                f"  {BEFORE} / now (medians): {before / statistics.median(compile_ms['now']):.2f}"
+            )
 
     start, end = periods["all rows, 2025-2026"]
+    if PROFILE:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.runcall(compile_all, now, start, end)
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
     with CaptureQueriesContext(connection) as queries:
-        Compilation(start, end)
-    main_query = next(q["sql"] for q in queries.captured_queries if "GROUP BY" in q["sql"])
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_hashagg = off")  # as Compilation does
-        cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + main_query)
-        print("\nThe main query over all rows:\n" + "\n".join(row[0] for row in cursor.fetchall()))
+        now.Compilation(start, end)
+    grouped = [q["sql"] for q in queries.captured_queries if "GROUP BY" in q["sql"]]
+    for sql in grouped:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        print(f"\nA grouped query over all rows (default settings):\n{sql}\n{plan}")
     connection.close()
+
+
+def load_before(rev):
+    """feedback/compilation.py as it was at `rev`, as a module of the feedback package."""
+    import subprocess
+    import types
+
+    root = Path(__file__).resolve().parent.parent
+    source = subprocess.run(
+        ["git", "show", f"{rev}:feedback/compilation.py"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    module = types.ModuleType("feedback.compilation_before")
+    module.__package__ = "feedback"
+    exec(compile(source, f"{rev}:feedback/compilation.py", "exec"), module.__dict__)  # noqa: S102
+    return module
 
 
 if __name__ == "__main__":
