@@ -36,8 +36,9 @@ ROWS = int(os.environ.get("BENCH_ROWS", "1000000"))
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 # The units the rows are spread over, in 5 service areas (the scale bench's 200 and 2,000).
 UNITS = int(os.environ.get("BENCH_UNITS", "100"))
-# A commit whose feedback/compilation.py is timed too, interleaved on the same data, so that a
-# change is measured against what it replaces in one run ("main", "HEAD~3"; empty: not).
+# A commit whose feedback/compilation.py (with its home/spreadsheets.py) is timed too,
+# interleaved on the same data, so that a change is measured against what it replaces in one
+# run ("main", "HEAD~3"; empty: not).
 BEFORE = os.environ.get("BENCH_BEFORE", "")
 # Set: print where one compilation of all rows spends its time (cProfile, top 25 by own time).
 PROFILE = os.environ.get("BENCH_PROFILE", "")
@@ -268,22 +269,29 @@ def main():
 
 
 def load_before(rev):
-    """feedback/compilation.py as it was at `rev`, as a module of the feedback package."""
+    """feedback/compilation.py as it was at `rev`, as a module of the feedback package, with
+    the home/spreadsheets.py of `rev` under it (its XLSX writer is part of the cost)."""
     import subprocess
     import types
 
     root = Path(__file__).resolve().parent.parent
-    source = subprocess.run(
-        ["git", "show", f"{rev}:feedback/compilation.py"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    module = types.ModuleType("feedback.compilation_before")
-    module.__package__ = "feedback"
-    exec(compile(source, f"{rev}:feedback/compilation.py", "exec"), module.__dict__)  # noqa: S102
-    return module
+
+    def module_at(path, name, package):
+        source = subprocess.run(
+            ["git", "show", f"{rev}:{path}"], cwd=root, capture_output=True, text=True, check=True
+        ).stdout
+        module = types.ModuleType(name)
+        module.__package__ = package
+        exec(compile(source, f"{rev}:{path}", "exec"), module.__dict__)  # noqa: S102
+        return module
+
+    spreadsheets = module_at("home/spreadsheets.py", "home.spreadsheets_before", "home")
+    current = sys.modules["home.spreadsheets"]
+    sys.modules["home.spreadsheets"] = spreadsheets  # what the old compilation imports
+    try:
+        return module_at("feedback/compilation.py", "feedback.compilation_before", "feedback")
+    finally:
+        sys.modules["home.spreadsheets"] = current
 
 
 if __name__ == "__main__":
