@@ -2,12 +2,14 @@
 a chart, and its tables for download: one CSV per table, or one XLSX file with a sheet per
 table. No personal data leaves this module.
 
-One grouped query reads the period once, through a covering index (an index-only scan, no
-time zone conversion: the month and "answered in time" are stored on the row, see
-Feedback.save), and PostgreSQL sums every breakdown in it, one grouping set each: per unit,
+One grouped query reads the period once, and only columns of the covering index
+feedback_compilation_month (no time zone conversion: the month and "answered in time" are
+stored on the row, see Feedback.save), so PostgreSQL may answer a short period from the
+index alone; over most of the table it reads in sequence (bench/feedback_compilation.py
+prints the plan). It sums every breakdown in that one read, a grouping set each: per unit,
 kind, month and dimension a few rows, and the unit x dimension x month table. Python only
 files the rows, so the cost does not grow with the units beyond that table, which is the
-report's content. Benchmark: bench/feedback_compilation.py.
+report's content.
 """
 
 import datetime
