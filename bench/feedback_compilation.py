@@ -12,14 +12,22 @@ and for all 1,000,000 rows: one warm-up, then 5 runs, interleaved with a plain c
 same rows as a reference, since the 2 shared cores make absolute figures noisy. Prints best and
 median, the ratio to the reference, and EXPLAIN (ANALYZE, BUFFERS) of the main query.
 
-Latest figures (2026-11-22, PostgreSQL 15, default settings, 2 shared cores, same data):
-  all 1,000,000 rows, 48,475 groups: best 447 ms, median 466 ms (count(*): median 156 ms, x3.0)
-  year 2026, 500,544 rows, 24,237 groups: best 216 ms, median 220 ms (count(*): 45 ms, x4.9)
-Before (the compilation of commit 91958e5 on the same data): all rows best 2,102 ms, median
-2,139 ms (count(*) x11.9); year 2026 best 1,058 ms, median 1,162 ms (count(*) x14.4).
-Plan now: Parallel Index Only Scan on feedback_compilation_month (Heap Fetches: 0) feeding a
-streaming GroupAggregate; before: Seq Scan + HashAggregate with AT TIME ZONE on two columns
-per row (COUNT(id) kept the covering index out).
+Knobs: BENCH_ROWS, BENCH_RUNS, BENCH_UNITS (spread over 5 areas; default 100),
+BENCH_BEFORE=<commit> (that commit's compilation and XLSX writer timed too, interleaved, after
+checking that every table and the chart come out the same), BENCH_PROFILE=1 (cProfile).
+
+Latest figures (2026-12-06, PostgreSQL 15, 2 shared cores busy with other work, so the ratio
+within a run is the figure to read): 200,000 rows, BENCH_RUNS=3, BENCH_BEFORE=0c91bee (one
+fine-grained group set summed in Python), medians, the whole compilation including the XLSX:
+  200 units,   year 2026: now 715 ms, before 1,463 ms (x2.05); all rows: 1,687 / 3,253 (x1.93)
+  2,000 units, year 2026: now 4,586 ms, before 8,925 ms (x1.95); all rows: 7,041 / 14,406 (x2.05)
+From 200 to 2,000 units the query's rows grow with the unit x dimension x month table (24,344
+to 133,152 over all rows), which the XLSX writes cell by cell: that table is the report's
+content, so its cost grows with the units; the one grouped query took 297 ms of it at 2,000.
+Plan now: one Seq Scan feeding a MixedAggregate (a hash per grouping set).
+
+Earlier (2026-11-22, 100 units, 1,000,000 rows, the compilation of then against 91958e5):
+all rows 466 ms against 2,139 ms, year 2026 220 ms against 1,162 ms (medians).
 """
 
 import os
