@@ -12,14 +12,24 @@ and for all 1,000,000 rows: one warm-up, then 5 runs, interleaved with a plain c
 same rows as a reference, since the 2 shared cores make absolute figures noisy. Prints best and
 median, the ratio to the reference, and EXPLAIN (ANALYZE, BUFFERS) of the main query.
 
-Latest figures (2026-11-22, PostgreSQL 15, default settings, 2 shared cores, same data):
-  all 1,000,000 rows, 48,475 groups: best 447 ms, median 466 ms (count(*): median 156 ms, x3.0)
-  year 2026, 500,544 rows, 24,237 groups: best 216 ms, median 220 ms (count(*): 45 ms, x4.9)
-Before (the compilation of commit 91958e5 on the same data): all rows best 2,102 ms, median
-2,139 ms (count(*) x11.9); year 2026 best 1,058 ms, median 1,162 ms (count(*) x14.4).
-Plan now: Parallel Index Only Scan on feedback_compilation_month (Heap Fetches: 0) feeding a
-streaming GroupAggregate; before: Seq Scan + HashAggregate with AT TIME ZONE on two columns
-per row (COUNT(id) kept the covering index out).
+Knobs: BENCH_ROWS, BENCH_RUNS, BENCH_UNITS (spread over 5 areas; default 100),
+BENCH_BEFORE=<commit> (that commit's compilation and XLSX writer timed too, interleaved, after
+checking that every table and the chart come out the same), BENCH_PROFILE=1 (cProfile).
+
+Latest figures (2026-12-06, PostgreSQL 15, 2 shared cores busy with other work, so the ratio
+within a run is the figure to read): 200,000 rows, BENCH_RUNS=3, BENCH_BEFORE=0c91bee (one
+fine-grained group set summed in Python), medians, the whole compilation including the XLSX:
+  200 units,   year 2026: now 715 ms, before 1,463 ms (x2.05); all rows: 1,687 / 3,253 (x1.93)
+  2,000 units, year 2026: now 4,586 ms, before 8,925 ms (x1.95); all rows: 7,041 / 14,406 (x2.05)
+From 200 to 2,000 units the query's rows grow with the unit x dimension x month table (24,344
+to 133,152 over all rows), which the XLSX writes cell by cell: that table is the report's
+content, so its cost grows with the units; the one grouped query took 297 ms of it at 2,000.
+Under BENCH_PROFILE at 2,000 units, all rows: 8.1 s profiled, of which xlsx_response 7.2 s
+(openpyxl's XML writing of 280,275 cells, et_xmlfile per cell) and Compilation() 0.55 s.
+Plan now: one Seq Scan feeding a MixedAggregate (a hash per grouping set).
+
+Earlier (2026-11-22, 100 units, 1,000,000 rows, the compilation of then against 91958e5):
+all rows 466 ms against 2,139 ms, year 2026 220 ms against 1,162 ms (medians).
 """
 
 import os
@@ -34,6 +44,14 @@ import psycopg
 
 ROWS = int(os.environ.get("BENCH_ROWS", "1000000"))
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+# The units the rows are spread over, in 5 service areas (the scale bench's 200 and 2,000).
+UNITS = int(os.environ.get("BENCH_UNITS", "100"))
+# A commit whose feedback/compilation.py (with its home/spreadsheets.py) is timed too,
+# interleaved on the same data, so that a change is measured against what it replaces in one
+# run ("main", "HEAD~3"; empty: not).
+BEFORE = os.environ.get("BENCH_BEFORE", "")
+# Set: print where one compilation of all rows spends its time (cProfile, top 25 by own time).
+PROFILE = os.environ.get("BENCH_PROFILE", "")
 DB_NAME = "bench_feedback"
 
 
@@ -54,18 +72,37 @@ def main():
     from django.db import connection, transaction
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)  # the test settings cache in the database
     from wagtail.models import Locale, Page
 
     Locale.objects.get_or_create(language_code="sv")
     if not Page.objects.filter(depth=1).exists():
         Page.add_root(instance=Page(title="Root", slug="root"))
-    from tests.factories import load_demo_shell, make_guarantee, make_service_area
+    from guarantees.models import GuaranteePage
+    from tests.factories import load_demo_shell, make_service_area
 
     home = load_demo_shell()
     units = []
+    started = time.perf_counter()
     for a in range(5):
         area = make_service_area(home, title=f"Område {a}")
-        units += [make_guarantee(area, title=f"Enhet {a}-{u}") for u in range(20)]
+        # Through the tree API, but with no revision: all the compilation reads of a unit is
+        # its title and place in the tree, and a revision per page made 2,000 units too slow.
+        units += [
+            area.add_child(
+                instance=GuaranteePage(
+                    title=f"Enhet {a}-{u}",
+                    idea="Vi finns till för alla.",
+                    feedback_recipient="Enhetschefen",
+                    remedy="Vi rättar till felet.",
+                    valid_from=datetime(2025, 1, 1).date(),
+                    valid_to=datetime(2026, 12, 31).date(),
+                    committee=area.committee,
+                )
+            )
+            for u in range(UNITS // 5)
+        ]
+    print(f"{len(units)} units in {time.perf_counter() - started:.1f} s")
     unit_ids = [u.pk for u in units]
 
     started = time.perf_counter()
@@ -134,21 +171,42 @@ def main():
 
     from django.test.utils import CaptureQueriesContext
 
-    from feedback.compilation import Compilation, xlsx_response_for
-
     tz = ZoneInfo("Europe/Stockholm")
     periods = {
         "year 2026": (datetime(2026, 1, 1, tzinfo=tz), datetime(2027, 1, 1, tzinfo=tz)),
         "all rows, 2025-2026": (datetime(2025, 1, 1, tzinfo=tz), datetime(2027, 1, 1, tzinfo=tz)),
     }
 
-    def compile_all(start, end):
-        compilation = Compilation(start, end, label="bench")
+    import feedback.compilation as now
+
+    implementations = {"now": now}
+    if BEFORE:
+        implementations[BEFORE] = load_before(BEFORE)
+
+    def compile_all(module, start, end):
+        compilation = module.Compilation(start, end, label="bench")
         compilation.by_kind(), compilation.by_dimension(), compilation.by_month()
         compilation.by_unit(), compilation.by_area(), compilation.answered_in_time_share
         compilation.month_chart_svg()
-        xlsx_response_for(compilation)  # every table, as the XLSX download builds them
+        module.xlsx_response_for(compilation)  # every table, as the XLSX download builds them
         return compilation
+
+    def same_tables(start, end):
+        """Every cell of every table (and the chart) of each implementation is the same."""
+        built = []
+        for module in implementations.values():
+            compilation = module.Compilation(start, end, label="bench")
+            sheets = module.tables(compilation)
+            built.append(
+                (
+                    {
+                        slug: (s.header, [list(r) for r in s.rows], s.formats)
+                        for slug, s in sheets.items()
+                    },
+                    compilation.month_chart_svg(),
+                )
+            )
+        return all(b == built[0] for b in built)
 
     def count_rows(start, end):
         """The reference: the cheapest possible read of the same rows."""
@@ -166,33 +224,84 @@ def main():
         return time.perf_counter() - t, result
 
     for name, (start, end) in periods.items():
-        compile_all(start, end), count_rows(start, end)  # warm-up: caches, plans
-        compile_ms, count_ms = [], []
-        for _ in range(RUNS):  # interleaved, so both see the same load on a shared machine
-            seconds, compilation = timed(compile_all, start, end)
-            compile_ms.append(seconds * 1000)
+        assert same_tables(start, end), f"{name}: the implementations' tables differ"
+        for module in implementations.values():
+            compile_all(module, start, end)  # warm-up: caches, plans
+        count_rows(start, end)
+        compile_ms = {label: [] for label in implementations}
+        count_ms = []
+        for _ in range(RUNS):  # interleaved, so all see the same load on a shared machine
+            for label, module in implementations.items():
+                seconds, compilation = timed(compile_all, module, start, end)
+                compile_ms[label].append(seconds * 1000)
+                groups = f"{compilation.groups} groups"
+                if label == "now":
+                    groups_now = groups
             seconds, n = timed(count_rows, start, end)
             count_ms.append(seconds * 1000)
-        assert compilation.total == n, (compilation.total, n)
-        best, median = min(compile_ms), statistics.median(compile_ms)
+            assert compilation.total == n, (compilation.total, n)
         ref_best, ref_median = min(count_ms), statistics.median(count_ms)
         print(
-            f"{name} ({n} rows, {compilation.groups} groups): compilation best {best:.0f} ms,"
-            f" median {median:.0f} ms; reference count(*) best {ref_best:.0f} ms,"
-            f" median {ref_median:.0f} ms; ratio of medians {median / ref_median:.1f}"
-            f"\n  compilation runs {[round(x) for x in compile_ms]} ms,"
-            f" count(*) runs {[round(x) for x in count_ms]} ms"
+            f"{name} ({n} rows, {UNITS} units, {groups_now} now):"
+            f" reference count(*) best {ref_best:.0f} ms, median {ref_median:.0f} ms"
+            f"\n  count(*) runs {[round(x) for x in count_ms]} ms"
         )
+        for label, runs in compile_ms.items():
+            best, median = min(runs), statistics.median(runs)
+            print(
+                f"  compilation {label}: best {best:.0f} ms, median {median:.0f} ms;"
+                f" ratio of medians to count(*) {median / ref_median:.1f};"
+                f" runs {[round(x) for x in runs]} ms"
+            )
+        if BEFORE:
+            before = statistics.median(compile_ms[BEFORE])
+            print(
+                f"  {BEFORE} / now (medians): {before / statistics.median(compile_ms['now']):.2f}"
+            )
 
     start, end = periods["all rows, 2025-2026"]
+    if PROFILE:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.runcall(compile_all, now, start, end)
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
     with CaptureQueriesContext(connection) as queries:
-        Compilation(start, end)
-    main_query = next(q["sql"] for q in queries.captured_queries if "GROUP BY" in q["sql"])
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_hashagg = off")  # as Compilation does
-        cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + main_query)
-        print("\nThe main query over all rows:\n" + "\n".join(row[0] for row in cursor.fetchall()))
+        now.Compilation(start, end)
+    grouped = [q["sql"] for q in queries.captured_queries if "GROUP BY" in q["sql"]]
+    for sql in grouped:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        print(f"\nA grouped query over all rows (default settings):\n{sql}\n{plan}")
     connection.close()
+
+
+def load_before(rev):
+    """feedback/compilation.py as it was at `rev`, as a module of the feedback package, with
+    the home/spreadsheets.py of `rev` under it (its XLSX writer is part of the cost)."""
+    import subprocess
+    import types
+
+    root = Path(__file__).resolve().parent.parent
+
+    def module_at(path, name, package):
+        source = subprocess.run(
+            ["git", "show", f"{rev}:{path}"], cwd=root, capture_output=True, text=True, check=True
+        ).stdout
+        module = types.ModuleType(name)
+        module.__package__ = package
+        exec(compile(source, f"{rev}:{path}", "exec"), module.__dict__)  # noqa: S102
+        return module
+
+    spreadsheets = module_at("home/spreadsheets.py", "home.spreadsheets_before", "home")
+    current = sys.modules["home.spreadsheets"]
+    sys.modules["home.spreadsheets"] = spreadsheets  # what the old compilation imports
+    try:
+        return module_at("feedback/compilation.py", "feedback.compilation_before", "feedback")
+    finally:
+        sys.modules["home.spreadsheets"] = current
 
 
 if __name__ == "__main__":

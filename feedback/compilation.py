@@ -2,11 +2,14 @@
 a chart, and its tables for download: one CSV per table, or one XLSX file with a sheet per
 table. No personal data leaves this module.
 
-One grouped query (month x unit x kind x dimension) reads the period once, through a covering
-index in the order of its GROUP BY, so PostgreSQL counts as it reads: no time zone conversion,
-no hashing, no sort. The month and "answered in time" are stored on the row (see Feedback.save).
-Every breakdown is summed from the query's groups in one pass in Python.
-Benchmark: bench/feedback_compilation.py.
+One grouped query reads the period once, and only columns of the covering index
+feedback_compilation_month (no time zone conversion: the month and "answered in time" are
+stored on the row, see Feedback.save), so PostgreSQL may answer a short period from the
+index alone; over most of the table it reads in sequence (bench/feedback_compilation.py
+prints the plan). It sums every breakdown in that one read, a grouping set each: per unit,
+kind, month and dimension a few rows, and the unit x dimension x month table. Python only
+files the rows, so the cost does not grow with the units beyond that table, which is the
+report's content.
 """
 
 import datetime
@@ -15,8 +18,8 @@ from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
-from django.db import connection, transaction
-from django.db.models import Count, Q
+from django.db import connection
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -39,6 +42,27 @@ def period_bounds(first, last):
     return start, end
 
 
+# The breakdowns the compilation shows, as the grouping sets of its one query, each with the
+# GROUPING() bits PostgreSQL gives its rows: a bit set for each of (received_month, unit_id,
+# kind, dimension) that the set does not group by.
+_BY_UNIT_DIMENSION_MONTH, _BY_UNIT, _BY_KIND, _BY_MONTH, _BY_DIMENSION, _TOTAL = (
+    0b0010,
+    0b1011,
+    0b1101,
+    0b0111,
+    0b1110,
+    0b1111,
+)
+_GROUPED_SQL = """
+    SELECT GROUPING(received_month, unit_id, kind, dimension), received_month, unit_id, kind,
+           dimension, count(*), count(*) FILTER (WHERE answered_in_time)
+    FROM ({rows}) AS period
+    GROUP BY GROUPING SETS (
+        (unit_id, dimension, received_month), (unit_id), (kind), (received_month), (dimension), ()
+    )
+"""
+
+
 class Compilation:
     def __init__(self, start, end, units=None, label="", scope=""):
         """Feedback received in [start, end), of `units` (None: every unit, and feedback about
@@ -48,55 +72,45 @@ class Compilation:
         if units is not None:
             qs = qs.filter(unit__in=units)
         self.queryset = qs
+        self._months = self._period_months()
         # The month bounds only let the index range over the period's months; received_at
-        # (an included column) still decides. Counted over indexed columns, not id: id is not
-        # in the index, and asking for it would send every row to the table.
+        # (an included column) still decides. Only indexed columns are read: id is not in the
+        # index, and asking for it would send every row to the table.
         in_months = qs.filter(
             received_month__gte=Feedback.month_of(start),
             received_month__lte=Feedback.month_of(end - datetime.timedelta(microseconds=1)),
         )
-        rows = (
-            in_months.values_list("received_month", "unit", "kind", "dimension")
-            .annotate(n=Count("*"), in_time=Count("received_at", filter=Q(answered_in_time=True)))
+        rows_sql, params = (
+            in_months.values_list(
+                "received_month", "unit_id", "kind", "dimension", "answered_in_time"
+            )
             .order_by()
+            .query.sql_with_params()
         )
-        rows = self._read_grouped(rows)
-        # One pass over the groups (tens of thousands for a year) sums every breakdown.
-        self.groups = 0
-        self.month_counts, self.kind_counts, self.dimension_counts = Counter(), Counter(), Counter()
-        self.unit_counts, self.unit_in_time = Counter(), Counter()
-        self.unit_dimension_month = defaultdict(Counter)
-        for month, unit, kind, dimension, n, in_time in rows:
-            self.unit_dimension_month[(unit, dimension)][month] += n
-            self.groups += 1
-            self.month_counts[month] += n
-            self.kind_counts[kind] += n
-            self.dimension_counts[dimension] += n
-            self.unit_counts[unit] += n
-            self.unit_in_time[unit] += in_time
-        self.total = sum(self.unit_counts.values())
-        self.answered_in_time = sum(self.unit_in_time.values())
+        with connection.cursor() as cursor:
+            cursor.execute(_GROUPED_SQL.format(rows=rows_sql), params)
+            rows = cursor.fetchall()
+        # PostgreSQL sums every breakdown (a few rows each, but for the unit x dimension x month
+        # table, which is the report's content); here each row is only filed under its set.
+        self.groups = len(rows)
+        self.month_counts, self.kind_counts, self.dimension_counts = {}, {}, {}
+        self.unit_counts, self.unit_in_time = {}, {}
+        self.unit_dimension_month = defaultdict(dict)
+        self.total = self.answered_in_time = 0
+        for grouping, month, unit, kind, dimension, n, in_time in rows:
+            if grouping == _BY_UNIT_DIMENSION_MONTH:
+                self.unit_dimension_month[(unit, dimension)][month] = n
+            elif grouping == _BY_UNIT:
+                self.unit_counts[unit], self.unit_in_time[unit] = n, in_time
+            elif grouping == _BY_KIND:
+                self.kind_counts[kind] = n
+            elif grouping == _BY_MONTH:
+                self.month_counts[month] = n
+            elif grouping == _BY_DIMENSION:
+                self.dimension_counts[dimension] = n
+            elif grouping == _TOTAL:
+                self.total, self.answered_in_time = n, in_time
         self._name_units()
-
-    @staticmethod
-    def _read_grouped(queryset):
-        """Run the grouped query, letting PostgreSQL count along the index, not hash.
-
-        The index hands the rows over in GROUP BY order, so a streaming GroupAggregate counts
-        them with no hash table; PostgreSQL's cost model underrates hashing two text keys per
-        row and, for long periods, picks a sequential scan and a hash aggregate that measured
-        2-3 times slower on 1,000,000 rows (bench/feedback_compilation.py). The setting is
-        local to the transaction and put back afterwards, also inside an outer transaction.
-        """
-        if connection.vendor != "postgresql":
-            return list(queryset)
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SELECT current_setting('enable_hashagg')")
-            previous = cursor.fetchone()[0]
-            cursor.execute("SELECT set_config('enable_hashagg', 'off', true)")
-            rows = list(queryset)  # on an error, the rollback puts the setting back
-            cursor.execute("SELECT set_config('enable_hashagg', %s, true)", [previous])
-            return rows
 
     @classmethod
     def for_year(cls, year, units=None):
@@ -125,15 +139,19 @@ class Compilation:
         return self.answered_in_time / self.total if self.total else None
 
     def by_kind(self):
-        return [(kind.label, self.kind_counts[kind.value]) for kind in Kind]
+        return [(kind.label, self.kind_counts.get(kind.value, 0)) for kind in Kind]
 
     def by_dimension(self):
         return [
-            (dimension.label, self.dimension_counts[dimension.value]) for dimension in Dimension
+            (dimension.label, self.dimension_counts.get(dimension.value, 0))
+            for dimension in Dimension
         ]
 
     def months(self):
         """The period's months, first day of each."""
+        return self._months
+
+    def _period_months(self):
         months = []
         month = self.start.date().replace(day=1)
         while month < self.end.date():
@@ -151,17 +169,21 @@ class Compilation:
     def by_unit_dimension_month(self):
         """Rows of unit, area, dimension and the count per month (None for months to come)."""
         general = _("Ingen särskild enhet")
-        labels = dict(Dimension.choices)
+        labels = {value: str(label) for value, label in Dimension.choices}
+        today = timezone.localdate()
+        begun = [month for month in self._months if month <= today]
+        to_come = [None] * (len(self._months) - len(begun))
         rows = [
             {
                 "unit": self.unit_titles.get(unit, general) if unit else general,
                 "area": self.unit_area.get(unit, ""),
-                "dimension": str(labels.get(dimension, dimension)),
-                "months": [self._count(counts, month) for month in self.months()],
+                "dimension": labels.get(dimension, dimension),
+                "pk": unit or 0,  # two units of one title and area: in a lasting order
+                "months": [counts.get(month, 0) for month in begun] + to_come,
             }
             for (unit, dimension), counts in self.unit_dimension_month.items()
         ]
-        return sorted(rows, key=lambda r: (r["area"], r["unit"], r["dimension"]))
+        return sorted(rows, key=lambda r: (r["area"], r["unit"], r["dimension"], r["pk"]))
 
     @cached_property
     def unit_overdue(self):
@@ -176,13 +198,14 @@ class Compilation:
             {
                 "unit": self.unit_titles.get(pk, general) if pk else general,
                 "area": self.unit_area.get(pk, ""),
+                "pk": pk or 0,  # two units of one title and area: in a lasting order
                 "count": n,
                 "in_time_share": in_time[pk] / n if n else None,
                 "overdue": self.unit_overdue[pk],
             }
             for pk, n in counts.items()
         ]
-        return sorted(result, key=lambda r: (r["area"], r["unit"]))
+        return sorted(result, key=lambda r: (r["area"], r["unit"], r["pk"]))
 
     def by_area(self):
         counts, in_time = defaultdict(int), defaultdict(int)

@@ -131,6 +131,13 @@ def _xlsx_cell(sheet, value, number_format=None):
     return cell
 
 
+# A number with no format of its own, or an empty cell, goes to openpyxl as the value itself:
+# it writes the same cell as `_xlsx_cell` would, without a cell object of ours per value (which
+# openpyxl's write-only sheet takes only after failing to read it as a value, an exception per
+# cell). A big table is mostly such cells (the compilation's unit x month table).
+_PLAIN_NUMBERS = (int, float)
+
+
 def _shown_width(value, number_format):
     if value is None:
         return 0
@@ -175,9 +182,15 @@ def xlsx_response(filename, sheets):
             cell.font = bold
             heading.append(cell)
         sheet.append(heading)
+        formats = table.formats
         for row in rows:
             sheet.append(
-                [_xlsx_cell(sheet, value, table.formats.get(i)) for i, value in enumerate(row)]
+                [
+                    value
+                    if (value is None or type(value) in _PLAIN_NUMBERS) and i not in formats
+                    else _xlsx_cell(sheet, value, formats.get(i))
+                    for i, value in enumerate(row)
+                ]
             )
     buffer = io.BytesIO()
     workbook.save(buffer)
