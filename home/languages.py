@@ -11,6 +11,7 @@ tells a template which, so the page can say so in the reader's language.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.db import models
 from django.urls import translate_url
 from django.utils import translation
@@ -104,6 +105,11 @@ def alternates(request, page=None):
     none; any other view to its own URL under the language's prefix."""
     current = translation.get_language()
     if request is None:
+        return []
+    try:
+        request.get_host()
+    except DisallowedHost:
+        # The 400 page of a refused host names no other address (hreflang is absolute).
         return []
     page_urls = home_urls = {}
     suffix = ""

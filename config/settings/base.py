@@ -65,6 +65,9 @@ MIDDLEWARE = [
     # Security headers first: every answer passes back through them, including the 400s that
     # the middleware below and Django's own host check (CommonMiddleware) raise.
     "django.middleware.security.SecurityMiddleware",
+    # The URL's language for every answer, the early refusals below included (LocaleMiddleware
+    # further down then decides as Django does).
+    "home.middleware.LanguageOfThePathMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # /open311/v2/: CORS, OPTIONS, HEAD, and every failure in GeoReport's error list, also
