@@ -25,7 +25,7 @@ reader's language, is `translated_page`.
 from django.conf import settings
 from wagtail.models import TranslatableMixin
 
-from home.languages import locales_by_code
+from home.languages import is_source_language, locales_by_code
 from home.sections import render_hook_sections
 
 SOURCE_KEYS = ("page", "area", "commitment")
@@ -60,7 +60,10 @@ SECTION_HOOKS = {
 
 def in_source_language(context):
     """The context with its page, area and commitment in Swedish (the same dict when they
-    already are)."""
+    already are). Read in Swedish, they are: the Swedish URLs serve the Swedish tree, and
+    nothing is looked up (a section per commitment asks no more than one per page)."""
+    if is_source_language():
+        return context
     values = {key: context.get(key) for key in SOURCE_KEYS}
     source = locales_by_code().get(settings.LANGUAGE_CODE)
     foreign = {

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def test_demo_has_examples_linked_to_follow_ups_and_a_decided_award(db):
     call_command("load_demo", "--force", "--no-admin", stdout=StringIO())
     call_command("load_demo", "--force", "--no-admin", stdout=StringIO())
-    examples = GoodExamplePage.objects.live()
+    examples = GoodExamplePage.objects.live().in_source_language()
     assert examples.count() == 2
     assert all(example.outcome_id for example in examples)
     assert Nomination.objects.filter(status=Status.WINNER).count() == 2
@@ -31,7 +31,7 @@ def test_demo_has_examples_linked_to_follow_ups_and_a_decided_award(db):
     assert client.get("/kvalitetspriset/nominera/").status_code == 200
 
     # The unit editors' grant on the listing page comes back after a migrate.
-    index = GoodExampleIndexPage.objects.get()
+    index = GoodExampleIndexPage.objects.in_source_language().get()
     grants = GroupPagePermission.objects.filter(page=index, group__name=roles.UNIT_EDITOR)
     assert grants.count() == 2
     grants.delete()

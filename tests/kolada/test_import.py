@@ -2,6 +2,7 @@
 
 from io import StringIO
 
+import uuid
 import pytest
 from django.core.management import CommandError, call_command
 from wagtail.search.backends import get_search_backend
@@ -204,6 +205,7 @@ def test_a_truncated_body_fails_that_figure_and_the_others_are_imported(kolada_s
     kolada_server.add_value(other, MUNICIPALITY, 2024, 84.0)
     commitment = kolada_site["commitment"]
     commitment.pk = None
+    commitment.translation_key = uuid.uuid4()
     commitment.kolada_kpi = other
     commitment.save()
     kolada_server.fail(ou_path(), TRUNCATED)
@@ -223,6 +225,7 @@ def test_an_unknown_key_figure_is_reported_and_the_others_are_imported(kolada_se
     serve_full_year_set(kolada_server)
     commitment = kolada_site["commitment"]
     commitment.pk = None
+    commitment.translation_key = uuid.uuid4()
     commitment.kolada_kpi = "U99999"
     commitment.save()
 
