@@ -19,9 +19,9 @@ from django.core.exceptions import BadRequest, RequestDataTooBig
 from django.db.models import ProtectedError, RestrictedError
 from django.http import HttpRequest
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.datastructures import MultiValueDictKeyError
 from django.utils.http import parse_header_parameters
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 # What a query string or a form body is made of: printable ASCII, `%`-escapes included.

@@ -1,8 +1,8 @@
 """`import_kolada` and `import_kolada_kpis` against a loopback Kolada speaking v3 and v2."""
 
+import uuid
 from io import StringIO
 
-import uuid
 import pytest
 from django.core.management import CommandError, call_command
 from wagtail.search.backends import get_search_backend
