@@ -6,7 +6,7 @@ PORT ?= 8000
 export PORT
 PYTEST_ARGS ?=
 
-.PHONY: run serve-demo test check lint format clean bench
+.PHONY: run serve-demo test check lint format clean bench bench-throughput
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is needed")'
@@ -59,7 +59,13 @@ format: $(BIN)/.installed
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# The scale bench: this site at 200 and BENCH_UNITS units beside wagtail/bakerydemo, CPU per
+# request in interleaved rounds (bench/README.md lists the knobs). bench-throughput: requests
+# per second under gunicorn and wrk against nginx and pgbench ceilings.
 bench: $(BIN)/.installed
+	bin/with-postgres $(BIN)/python bench/scale.py
+
+bench-throughput: $(BIN)/.installed
 	bin/with-postgres $(BIN)/python bench/run.py
 
 clean:

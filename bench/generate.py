@@ -6,10 +6,12 @@ residents send in (feedback, proposals, votes) where those rooms exist.
         --units 500 --feedback 100000 --proposals 2000 --votes 200000
 
 Pages go through Wagtail's tree API (an editor's path, so paths and the tree stay right);
-the bulk rows go in with bulk_create in batches. Deterministic (seeded) and additive.
+the bulk rows go in as one INSERT ... SELECT over generate_series in PostgreSQL (a million
+feedback rows in seconds, not an ORM loop). Deterministic (seeded) and additive.
 """
 
 import argparse
+import contextlib
 import os
 import random
 import sys
@@ -133,8 +135,123 @@ def main(argv=None):
         print(f"{name}: {created} ({time.monotonic() - started:.1f} s)")
 
 
+def generate_feedback(args, rng, unit_ids):
+    """`--feedback` rows over the last two years, in one INSERT ... SELECT generate_series.
+
+    Independent seeded draws per row (as bench/feedback_compilation.py): units, kinds and
+    dimensions mix freely, one in twenty concerns no unit, two thirds are answered within
+    0-5 days. received_month and answered_in_time follow Feedback.save()'s rule in SQL. Every
+    other column gets its model default (or NULL), so a field added later needs no change here.
+    """
+    if not args.feedback or not unit_ids:
+        return 0
+    from django.db import connection, transaction
+
+    from feedback.models import Dimension, Feedback, Kind, Status
+
+    chosen = {
+        "reference", "status", "kind", "dimension", "unit_id", "message", "received_at",
+        "received_month", "deadline", "replied_at", "answered_in_time", "tracking_token_hash",
+    }  # fmt: skip
+    rest = [f for f in Feedback._meta.concrete_fields if f.column not in chosen | {"id"}]
+    defaults = [None if f.null else f.get_db_prep_save(f.get_default(), connection) for f in rest]
+    offset = Feedback.objects.count()
+    columns = ", ".join([*sorted(chosen), *(f.column for f in rest)])
+    values = {
+        "reference": "'BENCH-' || lpad((g + %(offset)s)::text, 10, '0')",
+        "status": f"CASE WHEN replied IS NULL THEN '{Status.IN_PROGRESS}' "
+        f"ELSE '{Status.CLOSED}' END",
+        "kind": "kind",
+        "dimension": "dimension",
+        "unit_id": "unit_id",
+        "message": "'Meddelande från benchmarken.'",
+        "received_at": "ts",
+        "received_month": "date_trunc('month', ts AT TIME ZONE 'Europe/Stockholm')::date",
+        "deadline": "deadline",
+        "replied_at": "replied",
+        "answered_in_time": (
+            "coalesce((replied AT TIME ZONE 'Europe/Stockholm')::date <= deadline, false)"
+        ),
+        "tracking_token_hash": "md5((g + %(offset)s)::text)",
+    }
+    selected = ", ".join(
+        [values[c] for c in sorted(chosen)] + [f"%(d{i})s" for i in range(len(rest))]
+    )
+    kinds = [Kind.OPINION] * 3 + [Kind.COMPLAINT] * 3 + [Kind.PRAISE] * 3 + [Kind.SUGGESTION]
+    params = {
+        "offset": offset,
+        "rows": args.feedback,
+        "units": list(unit_ids),
+        "kinds": [str(k) for k in kinds],
+        "dimensions": [str(d) for d in Dimension.values],
+        "seed": rng.random() * 2 - 1,
+        **{f"d{i}": value for i, value in enumerate(defaults)},
+    }
+    table = Feedback._meta.db_table
+    with transaction.atomic(), connection.cursor() as cursor, bulk_load(cursor, table):
+        cursor.execute("SELECT setseed(%(seed)s)", params)
+        cursor.execute(
+            f"""
+            INSERT INTO {table} ({columns})
+            SELECT {selected}
+            FROM (
+                SELECT *, (ts AT TIME ZONE 'Europe/Stockholm')::date + 2 AS deadline,
+                       CASE WHEN random() < 0.67
+                            THEN ts + random() * interval '5 days' END AS replied
+                FROM (
+                    SELECT g,
+                        now() - random() * interval '730 days' AS ts,
+                        (%(kinds)s::text[])[1 + floor(random() * 10)::int] AS kind,
+                        (%(dimensions)s::text[])
+                            [1 + floor(random() * cardinality(%(dimensions)s::text[]))::int]
+                            AS dimension,
+                        CASE WHEN random() < 0.05 THEN NULL
+                             ELSE (%(units)s::bigint[])
+                                [1 + floor(random() * cardinality(%(units)s::bigint[]))::int]
+                             END AS unit_id
+                    FROM generate_series(1, %(rows)s) AS g
+                ) AS drawn
+            ) AS s
+            """,
+            params,
+        )
+        cursor.execute(f"ANALYZE {table}")
+    return args.feedback
+
+
+@contextlib.contextmanager
+def bulk_load(cursor, table):
+    """As a restore loads a table: the indexes that back no constraint are dropped for the
+    load and built again afterwards (one sorted build each, not a million random inserts),
+    and, where we may (a superuser, as in bin/with-postgres), the row-by-row foreign-key
+    triggers are off: every key drawn is an existing unit's. The unique and primary keys stay,
+    and all is one transaction, so a failure leaves the table as it was."""
+    cursor.execute(
+        """
+        SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+        FROM pg_index i
+        WHERE i.indrelid = %s::regclass
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+        """,
+        [table],
+    )
+    indexes = cursor.fetchall()
+    for name, _definition in indexes:
+        cursor.execute(f"DROP INDEX {name}")
+    cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+    superuser = cursor.fetchone()[0]
+    if superuser:
+        cursor.execute("SET LOCAL session_replication_role = replica")
+    yield
+    if superuser:
+        cursor.execute("SET LOCAL session_replication_role = origin")
+    cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+    for _name, definition in indexes:
+        cursor.execute(definition)
+
+
 # Rooms that residents write to add their bulk generators here: (name, fn(args, rng, unit_ids)).
-EXTRA_GENERATORS = []
+EXTRA_GENERATORS = [("feedback", generate_feedback)]
 
 if __name__ == "__main__":
     main()

@@ -1,4 +1,4 @@
-"""The reverse proxy rows of `make bench`: the site's public pages through the reference
+"""The reverse proxy rows of `make bench-throughput`: the site's public pages through the reference
 proxy of deploy/ (Debian's nginx, proxy_cache), measured like the nginx static ceiling
 (same wrk, same worker count), so the ratio to that ceiling is the proxy's own cost.
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """One benchmark run: migrate, generate data, serve under gunicorn, measure on loopback.
 
-`make bench` runs it inside bin/with-postgres (a throwaway PostgreSQL). Everything listens on
-127.0.0.1 only, every load is bounded in time, and every server started here is stopped
+`make bench-throughput` runs it inside bin/with-postgres (a throwaway PostgreSQL). Everything
+listens on 127.0.0.1 only, every load is bounded in time, and every server started here is stopped
 afterwards. Beside the site it measures two ceilings: nginx serving the same guarantee HTML as
 a static file, and pgbench running the vote transaction directly in PostgreSQL. The table
 goes to bench/README.md (the latest run) and bench/results/ (every run, not in git).
@@ -361,7 +361,9 @@ def pgbench_ceiling(setup_sql, script_sql):
 
 def main():
     if "DATABASE_URL" not in os.environ:
-        sys.exit("bench: run me through `make bench` (bin/with-postgres sets DATABASE_URL).")
+        sys.exit(
+            "bench: run me through `make bench-throughput` (bin/with-postgres sets DATABASE_URL)."
+        )
     wrk = ensure_tool("wrk", "wrk")
     nginx = ensure_tool("nginx", "nginx-light")
     RESULTS.mkdir(parents=True, exist_ok=True)

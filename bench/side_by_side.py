@@ -4,14 +4,14 @@
     bin/with-postgres .venv/bin/python bench/side_by_side.py --base /path/to/worktree-of-main \\
         [--rounds 3] [--seconds 8] [--units 60] [--tokens 24000]
 
-On a shared, busy machine two `make bench` runs minutes apart say little about each other.
-This serves both trees at once (each its own database on the one PostgreSQL server, its own
+On a shared, busy machine two `make bench-throughput` runs minutes apart say little about each
+other. This serves both trees at once (each its own database on the one PostgreSQL server, its own
 gunicorn as bench/run.py starts it: production settings, gthread workers, loopback) and
 measures them in interleaved rounds, alternating which goes first, so that load from
 elsewhere slows both alike:
 
-- the vote flow of `make bench` (bench/vote_flow.lua: GET the mailed link's page, POST its
-  button, one fresh link per vote), votes per second, and afterwards whether the count is
+- the vote flow of `make bench-throughput` (bench/vote_flow.lua: GET the mailed link's page,
+  POST its button, one fresh link per vote), votes per second, and afterwards whether the count is
   exact (the counter, the vote rows and the links spent agree);
 - `/sok/?q=förskola` and a guarantee page under wrk, direct to gunicorn (no proxy, nothing
   cached in front: the uncached render).
