@@ -38,6 +38,7 @@ urlpatterns = [
     path("kvalitetsrapport/", include("guarantees.followup.urls")),
     path("kvalitetspriset/", include("award.urls")),
     path("open311/v2/", include("open311.urls")),
+    path("open311/", include("open311.page_urls")),
     path("nyckeltal/", include("kolada.urls")),
 ]
 

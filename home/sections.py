@@ -9,6 +9,11 @@ when it has nothing to show. The functions of one hook are joined in the order g
 The home page's hook:
 
 - "home_page_sections": between the page's body and the links for residents' voices.
+
+A staff screen's hook, in any template through `{% hook_sections "name" %}` (home_tags):
+
+- "feedback_case_details": the end of a feedback case's details in the admin; the context
+  has `case` and `show_sender` (whether this user may see who sent it).
 """
 
 from django.utils.safestring import mark_safe

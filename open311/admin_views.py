@@ -82,7 +82,7 @@ class ApiClientViewSet(ModelViewSet):
     pk_path_converter = "int"
     add_view_class = ApiClientCreateView
     index_view_class = ApiClientIndexView
-    form_fields = ["name", "contact", "requests_per_hour"]
+    form_fields = ["name", "contact", "requests_per_hour", "allowed_origins"]
     list_display = [
         "name",  # the title column, with the row's buttons (edit, revoke, delete)
         Column("key_prefix", label=_("Nyckeln börjar med")),

@@ -55,6 +55,12 @@ class Service:
         ) % {"kind": self.kind_label, "unit": self.unit.title}
 
     @property
+    def location_required(self):
+        """A unit's service is located by the unit; feedback to the municipality at large
+        must say where (lat and long, or address_string), as GeoReport v2 asks of a request."""
+        return self.unit is None
+
+    @property
     def group(self):
         return self.area_title if self.unit is not None else _("Kommunen")
 
@@ -111,6 +117,11 @@ def _units_with_areas():
     units = GuaranteePage.objects.live().public().order_by("title")
     pairs = [(areas.get(unit.path[: -unit.steplen], ""), unit) for unit in units]
     return sorted(pairs, key=lambda pair: (pair[0], pair[1].title))
+
+
+def units():
+    """(area title, unit) for every unit that offers services, in area order."""
+    return _units_with_areas()
 
 
 def services():

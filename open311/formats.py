@@ -65,7 +65,14 @@ def respond(fmt, root, data, status=200):
     body = to_xml(root, data) if fmt == XML else json.dumps(data, ensure_ascii=False).encode()
     response = HttpResponse(body, content_type=CONTENT_TYPES[fmt], status=status)
     response["X-Content-Type-Options"] = "nosniff"
+    # Written in the specification's format: the prefix's middleware leaves it as it is.
+    response.open311 = True
     return response
+
+
+def format_of(path):
+    """The format a path under the API asks for: XML for .xml, JSON for anything else."""
+    return XML if path.endswith(".xml") else JSON
 
 
 def errors(fmt, status, *descriptions):

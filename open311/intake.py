@@ -3,22 +3,28 @@
 The request goes through feedback.forms.FeedbackForm, so the rules are the form's: the same
 validation, the same removal of control characters, the same anonymity rule. The app's key
 stands in for the proof-of-work and the honeypot (there is no page to hide a field on); the
-form's one-time key is made here. Location fields are checked for type but not kept: a
-resident's position is personal data the case does not need, it is about a unit.
+form's one-time key is made here. Where the request is about (lat, long, address_string,
+media_url) is checked here and kept beside the case (models.RequestLocation), or refused.
 """
 
 import secrets
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from urllib.parse import parse_qsl
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
 from feedback.forms import FeedbackForm
+from home.resident_input import clean_resident_text
 
 from .catalog import COMMITMENT_ATTRIBUTE, DIMENSION_ATTRIBUTE
+from .models import ADDRESS_MAX_LENGTH, MEDIA_URL_MAX_LENGTH
 
 DESCRIPTION_MAX_LENGTH = 4000  # GeoReport v2: "free form text limited to 4,000 characters"
 MAX_FIELDS = 50
+COORDINATE_STEP = Decimal("0.000001")
 
 SINGLE_VALUED = [
     "api_key",
@@ -55,10 +61,12 @@ PARAMETER_OF_FIELD = {
 class RequestError(Exception):
     """The request cannot be accepted; carries the HTTP status and Swedish descriptions."""
 
-    def __init__(self, status, *descriptions):
+    def __init__(self, status, *descriptions, usage=None):
         super().__init__(*descriptions)
         self.status = status
         self.descriptions = descriptions
+        # The rate-limit count behind a 429 (django-ratelimit's usage), for its headers.
+        self.usage = usage
 
 
 def parse_body(raw):
@@ -100,16 +108,76 @@ def single_values(params):
     return {name: params.get(name, "") for name in SINGLE_VALUED}
 
 
-def _check_coordinate(values, name, limit):
-    value = values[name]
+def _coordinate(values, name, limit):
+    """A WGS84 degree within ±limit, to six decimals (about 10 cm), or None when not sent."""
+    value = values[name].strip()
     if not value:
-        return
+        return None
     try:
-        number = float(value)
-    except ValueError:
+        number = Decimal(value)
+    except InvalidOperation:
         number = None
-    if number is None or not -limit <= number <= limit:
-        raise RequestError(400, _("%(field)s måste vara en koordinat i WGS84.") % {"field": name})
+    if number is None or not number.is_finite() or not -limit <= number <= limit:
+        raise RequestError(
+            400,
+            _("%(field)s: Ange en koordinat i WGS84 mellan -%(limit)s och %(limit)s grader.")
+            % {"field": name, "limit": limit},
+        )
+    return number.quantize(COORDINATE_STEP, rounding=ROUND_HALF_EVEN)
+
+
+def _media_url(values):
+    """An http(s) link to a picture, kept as a link: the server never fetches it."""
+    value = values["media_url"].strip()
+    if not value:
+        return ""
+    if len(value) > MEDIA_URL_MAX_LENGTH:
+        raise RequestError(
+            400, _("media_url: Högst %(max)s tecken.") % {"max": MEDIA_URL_MAX_LENGTH}
+        )
+    try:
+        URLValidator(schemes=["http", "https"])(value)
+    except ValidationError as error:
+        raise RequestError(
+            400, _("media_url: Ange en fullständig länk som börjar med https:// eller http://.")
+        ) from error
+    return value
+
+
+def location(service, values):
+    """Where the request is about, checked and ready to keep; {} when the app sent nothing.
+
+    Every location field is kept or refused with a reason, never dropped: address_id names
+    an address register this municipality does not publish, so it is refused.
+    """
+    if values["address_id"].strip():
+        raise RequestError(
+            400,
+            _(
+                "address_id: Vi har inget adressregister att slå upp i. Ange address_string "
+                "eller lat och long."
+            ),
+        )
+    lat = _coordinate(values, "lat", 90)
+    long = _coordinate(values, "long", 180)
+    if (lat is None) != (long is None):
+        raise RequestError(400, _("lat och long: Ange båda eller ingen av dem."))
+    address = clean_resident_text(values["address_string"]).strip()
+    if len(address) > ADDRESS_MAX_LENGTH:
+        raise RequestError(
+            400, _("address_string: Högst %(max)s tecken.") % {"max": ADDRESS_MAX_LENGTH}
+        )
+    if service.location_required and lat is None and not address:
+        raise RequestError(
+            400,
+            _(
+                "lat och long eller address_string: Tjänsten %(code)s behöver veta var det "
+                "gäller. Ange en position eller en adress."
+            )
+            % {"code": service.code},
+        )
+    found = {"lat": lat, "long": long, "address_string": address, "media_url": _media_url(values)}
+    return {name: value for name, value in found.items() if value not in (None, "")}
 
 
 def build_form(service, values):
@@ -121,8 +189,6 @@ def build_form(service, values):
             400,
             _("description: Högst %(max)s tecken.") % {"max": DESCRIPTION_MAX_LENGTH},
         )
-    _check_coordinate(values, "lat", 90)
-    _check_coordinate(values, "long", 180)
     name = " ".join(
         part for part in (values["first_name"].strip(), values["last_name"].strip()) if part
     )

@@ -12,6 +12,7 @@ urlpatterns = [
     path("bekrafta/", views.proposal_confirm, name="confirm"),
     path("export.json", views.export_json, name="export_json"),
     path("export.csv", views.export_csv, name="export_csv"),
+    path("oppna-data/", views.open_data_page, name="open_data"),
     path("<int:pk>/", views.proposal_detail, name="detail"),
     path("<int:pk>/rosta/skickat/", views.vote_sent, name="vote_sent"),
     path("<int:pk>/rosta/<slug:verifier>/start/", views.vote_begin, name="vote_begin"),

@@ -20,7 +20,7 @@ from identity import resident
 from identity.errors import SignInFailed
 from identity.views import render_failure
 
-from . import services
+from . import open_data, services
 from .forms import ListFilterForm, ProposalForm
 from .frontend_cache import PROPOSAL_CACHE_SECONDS
 from .identity import (
@@ -356,28 +356,31 @@ def proposal_confirm(request):
 
 # Open data ------------------------------------------------------------------------------------
 
-EXPORT_FIELDS = [
-    "id",
-    "title",
-    "body",
-    "display_name",
-    "service_area",
-    "status",
-    "votes",
-    "threshold",
-    "opens_at",
-    "closes_at",
-    "decision",
-    "answer",
-    "answered_at",
-    "url",
-]
+
+@public_cache(max_age=PROPOSAL_CACHE_SECONDS, s_maxage=PROPOSAL_CACHE_SECONDS)
+@require_GET
+def open_data_page(request):
+    """What the export's fields mean and under which licence: from the export's own list."""
+    fields = [
+        {"name": name, "type": kind, "description": description, "codes": codes}
+        for name, (kind, description, codes) in open_data.FIELDS.items()
+    ]
+    return render(
+        request,
+        "proposals/open_data.html",
+        {
+            "fields": fields,
+            "licence_name": open_data.LICENCE_NAME,
+            "licence_url": open_data.LICENCE_URL,
+            "count": Proposal.objects.public().count(),
+        },
+    )
 
 
 def _export_rows(request):
     proposals = Proposal.objects.public().select_related("service_area").order_by("pk")
     for p in proposals:
-        yield {
+        values = {
             "id": p.pk,
             "title": p.title,
             "body": p.body,
@@ -393,17 +396,21 @@ def _export_rows(request):
             "answered_at": p.answered_at.isoformat() if p.answered_at else "",
             "url": absolute_url(p.get_absolute_url()),
         }
+        # Only the documented fields, in their order (open_data.FIELDS).
+        yield {name: values[name] for name in open_data.EXPORT_FIELDS}
 
 
 @public_cache(max_age=PROPOSAL_CACHE_SECONDS, s_maxage=PROPOSAL_CACHE_SECONDS)
 @require_GET
 def export_json(request):
-    body = json.dumps({"proposals": list(_export_rows(request))}, ensure_ascii=False, indent=1)
+    data = {"license": open_data.LICENCE_URL, "proposals": list(_export_rows(request))}
+    body = json.dumps(data, ensure_ascii=False, indent=1)
     return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 
 @public_cache(max_age=PROPOSAL_CACHE_SECONDS, s_maxage=PROPOSAL_CACHE_SECONDS)
 @require_GET
 def export_csv(request):
-    rows = ([row[field] for field in EXPORT_FIELDS] for row in _export_rows(request))
-    return spreadsheet_response("e-forslag.csv", EXPORT_FIELDS, rows)
+    fields = open_data.EXPORT_FIELDS
+    rows = ([row[field] for field in fields] for row in _export_rows(request))
+    return spreadsheet_response("e-forslag.csv", fields, rows)

@@ -63,6 +63,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # /open311/v2/: CORS, OPTIONS, HEAD, and every failure in GeoReport's error list, also
+    # the refusals of the middleware below (open311/middleware.py).
+    "open311.middleware.Open311Middleware",
     # A request naming a charset it cannot be read with gets the Swedish 400 (home/middleware.py).
     "home.middleware.RefuseUndecodableRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

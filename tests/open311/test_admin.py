@@ -100,3 +100,31 @@ def test_staff_without_the_permission_cannot_see_or_revoke_apps(home_page):
     assert client.post("/admin/open311/appar/new/", {"name": "x"}).status_code in (302, 403)
     app.refresh_from_db()
     assert app.revoked_at is None and ApiClient.objects.count() == 1
+
+
+def test_an_administrator_names_a_browser_apps_origins_and_a_wrong_one_is_refused(
+    administrator, home_page
+):
+    refused = administrator.post(
+        "/admin/open311/appar/new/",
+        {
+            "name": "Webbappen",
+            "contact": "webb@example.se",
+            "requests_per_hour": "30",
+            "allowed_origins": "https://app.example.se\nhttps://app.example.se/sida",
+        },
+    )
+    assert refused.status_code == 200 and not ApiClient.objects.exists()
+    assert "https://app.example.se/sida" in refused.content.decode()
+    administrator.post(
+        "/admin/open311/appar/new/",
+        {
+            "name": "Webbappen",
+            "contact": "webb@example.se",
+            "requests_per_hour": "30",
+            "allowed_origins": "https://app.example.se\nhttp://localhost:5173/",
+        },
+    )
+    app = ApiClient.objects.get()
+    assert app.origins() == {"https://app.example.se", "http://localhost:5173"}
+    assert ApiClient.origin_is_registered("http://localhost:5173")

@@ -92,7 +92,9 @@ def test_service_list_offers_every_kind_per_unit_grouped_by_area(client, guarant
 
 def test_service_definition_has_dimension_and_the_units_commitments(client, guarantee):
     data = parsed(client.get(f"{BASE}/services/{complaint_code(guarantee)}.json"))
-    assert set(data) == {"service_code", "attributes"}
+    assert set(data) == {"service_code", "location_required", "attributes"}
+    # The unit locates the request: no position or address is asked for.
+    assert data["location_required"] is False
     dimension, commitment = data["attributes"]
     assert all(list(attribute) == ATTRIBUTE_FIELDS for attribute in data["attributes"])
     assert dimension["code"] == "dimension" and dimension["required"] is True
@@ -119,6 +121,7 @@ def test_service_definition_has_dimension_and_the_units_commitments(client, guar
 def test_general_service_has_no_commitment_attribute(client, home_page):
     data = parsed(client.get(f"{BASE}/services/kommun-synpunkt.json"))
     assert [a["code"] for a in data["attributes"]] == ["dimension"]
+    assert data["location_required"] is True
 
 
 @pytest.mark.parametrize("fmt", ["json", "xml"])
@@ -176,9 +179,11 @@ def test_post_without_contact_details_is_anonymous(client, guarantee, api_key):
         api_key=api_key,
         service_code="kommun-forslag",
         description="Fler parkbänkar vid torget.",
+        # Feedback to the municipality at large says where (its service definition).
+        address_string="Stora torget",
         **{"attribute[dimension]": "ovrigt"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 200, response.content
     root = parsed(response)
     assert root.tag == "service_requests"
     request = root.find("request")
@@ -265,6 +270,16 @@ def test_requests_listing_filters_as_the_specification_says(client, guarantee, o
         closed.reference,
     }
     assert ids("?start_date=2000-01-01T00:00:00Z&end_date=2000-02-01T00:00:00Z") == []
+    # GeoReport v2: service_code "can be declared multiple times, comma delimited".
+    both = f"{complaint_code(guarantee)},{other_unit.pk}-berom"
+    assert set(ids(f"?service_code={both}")) == {
+        first.reference,
+        second.reference,
+        closed.reference,
+    }
+    assert set(ids(f"?service_code={other_unit.pk}-berom,+kommun-synpunkt&status=open")) == {
+        second.reference
+    }
 
     root = parsed(client.get(f"{BASE}/requests.xml?status=closed"))
     assert [r.findtext("service_request_id") for r in root.findall("request")] == [closed.reference]
@@ -277,6 +292,9 @@ def test_requests_listing_filters_as_the_specification_says(client, guarantee, o
         ("?start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z", 400, "90 dagar"),
         ("?status=pending", 400, "open eller closed"),
         ("?service_code=okand", 404, "ingen tjänst"),
+        ("?service_code=kommun-synpunkt,okand", 404, "okand"),
+        ("?service_code=,", 404, "ingen tjänst"),
+        ("?service_code=" + ",".join(["kommun-synpunkt"] * 101), 400, "Högst 100"),
     ],
 )
 def test_bad_listing_arguments_are_explained_in_swedish(client, home_page, query, status, fragment):

@@ -21,6 +21,7 @@ PUBLIC_PAGE_PATHS = {
     "feedback form": lambda site: "/synpunkter/",
     "feedback form for a unit": lambda site: f"/synpunkter/enhet/{site['guarantee'].pk}/skicka/",
     "proposal list": lambda site: "/e-forslag/",
+    "proposals' open data": lambda site: "/e-forslag/oppna-data/",
     "proposal": lambda site: f"/e-forslag/{site['proposal'].pk}/",
     "new proposal": lambda site: "/e-forslag/nytt/",
     "proposal sent": lambda site: "/e-forslag/nytt/skickat/",
@@ -36,6 +37,7 @@ PUBLIC_PAGE_PATHS = {
         f"/kvalitetsrapport/{site['service_area'].committee_id}/{site['report_year']}/"
     ),
     "key figures": lambda site: "/nyckeltal/",
+    "Open311 for developers": lambda site: "/open311/",
     "key figures of an area": lambda site: f"/nyckeltal/omrade/{site['service_area'].pk}/",
     "good examples": lambda site: site["examples"].url,
     "good examples filtered": lambda site: f"{site['examples'].url}?kriterium=inflytande",
@@ -144,6 +146,7 @@ PAGE_KINDS = {
     "feedback receipt": "feedback:receipt",
     "feedback tracking": "feedback:track",
     "proposal list": "proposals:list",
+    "proposals' open data": "proposals:open_data",
     "proposal": "proposals:detail",
     "new proposal": "proposals:new",
     "proposal form with errors": "proposals:new",
@@ -157,6 +160,7 @@ PAGE_KINDS = {
     "yearly reports": "followup:report_index",
     "yearly report": "followup:public_report",
     "key figures": "kolada:municipality",
+    "Open311 for developers": "open311_docs:developers",
     "key figures of an area": "kolada:area",
     "good examples": "page:examples.GoodExampleIndexPage",
     "good examples filtered": "page:examples.GoodExampleIndexPage",
@@ -193,7 +197,7 @@ NOT_PAGES = {
     "failure page is the template audited as 'e-ID sign-in failed'",
 }
 # Prefixes of routes that are not the public site: staff screens, files, Open311's API.
-NOT_PUBLIC_ROUTES = ("admin/", "django-admin/", "documents/", "images/", "^media/", "open311/")
+NOT_PUBLIC_ROUTES = ("admin/", "django-admin/", "documents/", "images/", "^media/", "open311/v2/")
 
 PUBLIC_PAGES = [(name, goto(path_of)) for name, path_of in PUBLIC_PAGE_PATHS.items()]
 PUBLIC_PAGES += INTERACTIVE_PAGES

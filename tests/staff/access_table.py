@@ -384,6 +384,8 @@ ACCESS = {
     # Any other .json or .xml path under the endpoint: the specification's 404 error.
     "open311:unknown": Access(NOBODY, NOBODY),
     "open311_clients:*": Access(ADMINS, ADMINS),
+    # The page for app developers.
+    "open311_docs:*": Access(EVERYONE, EVERYONE),
     # Kolada: the public comparisons; the key-figure chooser for whoever edits commitments.
     "kolada:*": Access(EVERYONE, EVERYONE),
     "kolada_kpi_chooser:*": Access(STAFF, STAFF),
@@ -441,6 +443,7 @@ ACCESS = {
     "proposals:confirm": Access(EVERYONE, EVERYONE),
     "proposals:export_json": Access(EVERYONE, EVERYONE),
     "proposals:export_csv": Access(EVERYONE, EVERYONE),
+    "proposals:open_data": Access(EVERYONE, EVERYONE),
     "proposals:detail": Access(EVERYONE, EVERYONE),
     "proposals:vote_sent": Access(EVERYONE, EVERYONE),
     "proposals:vote_begin": Access(EVERYONE, EVERYONE),
