@@ -8,15 +8,19 @@ created, so a second run adds nothing.
 
 import datetime
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.utils import timezone
 
+from guarantees import address_list, places
 from guarantees.models import (
     Commitment,
     Committee,
+    District,
     GuaranteePage,
     QualityCriterion,
     ServiceAreaPage,
+    StreetAddress,
 )
 from home.models import HomePage
 
@@ -1050,6 +1054,80 @@ DISTRICTS = {
 }
 
 
+# --- Places: the address list, the districts' outlines, each unit's position ------------
+# The address list is the municipality's own (guarantees/demo_addresses.csv, in the format
+# `import_addresses` reads); each unit's position is its visiting address's entry there, so the
+# list, the units and the map always agree. The outlines tile Ängsby kommun: Ängsby centrum in
+# the middle, Norrby to the north, Kvarnby to the west and Sjövik by the lake to the south-east.
+
+DEMO_ADDRESS_LIST = Path(__file__).with_name("demo_addresses.csv")
+
+DISTRICT_OUTLINES = {
+    "Ängsby centrum": "61.28643 14.76259\n61.28191 14.82806\n61.30452 14.84676\n"
+    "61.31809 14.81871\n61.31628 14.77194",
+    "Norrby": "61.31628 14.77194\n61.31809 14.81871\n61.34070 14.85612\n61.35426 14.80000\n"
+    "61.33617 14.75324",
+    "Kvarnby": "61.28643 14.76259\n61.31628 14.77194\n61.33617 14.75324\n61.32713 14.68776\n"
+    "61.29096 14.67841\n61.27287 14.72518",
+    "Sjövik": "61.28643 14.76259\n61.28191 14.82806\n61.30452 14.84676\n61.30452 14.91224\n"
+    "61.26382 14.93094\n61.24122 14.85612\n61.25478 14.78129\n61.27287 14.72518",
+}
+
+# How a unit of each area is named in a sentence ("Det finns ingen förskola i Sjövik.").
+UNIT_NOUNS = {
+    "forskola": "en förskola",
+    "grundskola": "en grundskola",
+    "hemtjanst": "en hemtjänstgrupp",
+    "bibliotek": "ett bibliotek",
+}
+
+
+def load_address_list():
+    """The demo's address list, imported as an operator would (`import_addresses`)."""
+    with DEMO_ADDRESS_LIST.open(encoding="utf-8") as stream:
+        result = address_list.read(stream)
+    if result.errors:
+        raise ValueError(f"The demo address list is broken: {result.errors[:3]}")
+    if StreetAddress.objects.count() != len(result.entries):
+        address_list.replace(result.entries)
+        return len(result.entries)
+    return 0
+
+
+def load_district_outlines():
+    for name, outline in DISTRICT_OUTLINES.items():
+        District.objects.get_or_create(name=name, defaults={"outline": outline})
+
+
+def position_of(address):
+    """(latitude, longitude) of a demo unit's visiting address in the address list."""
+    typed = places.read_address(address.removeprefix("Utgår från "))
+    if typed is None:
+        return (None, None)
+    try:
+        entry = places.find_address(typed)
+    except (places.AddressNotFound, places.AddressAmbiguous):
+        return (None, None)
+    return (entry.latitude, entry.longitude)
+
+
+def load_positions(area):
+    """Each demo unit's position, also on a demo database made before units had one. The
+    book bus has no fixed place: it stays off the map."""
+    for unit in GuaranteePage.objects.child_of(area).filter(latitude__isnull=True):
+        if unit.slug in MOVING_UNITS:
+            continue
+        latitude, longitude = position_of(unit.address)
+        if latitude is not None:
+            GuaranteePage.objects.filter(pk=unit.pk).update(latitude=latitude, longitude=longitude)
+    noun = UNIT_NOUNS.get(area.slug)
+    if noun and not area.unit_noun:
+        ServiceAreaPage.objects.filter(pk=area.pk).update(unit_noun=noun)
+
+
+MOVING_UNITS = {"bokbussen"}
+
+
 def load_districts(area):
     """Each demo unit's district, also on a demo database made before units had one."""
     for unit in GuaranteePage.objects.child_of(area).filter(district=""):
@@ -1083,6 +1161,9 @@ def load(stdout):
         return
     if load_city_commitments(home):
         stdout.write("  created the city-wide commitments")
+    if imported := load_address_list():
+        stdout.write(f"  imported the address list: {imported} addresses")
+    load_district_outlines()
     year = timezone.localdate().year
     created_areas = created_units = 0
 
@@ -1095,6 +1176,7 @@ def load(stdout):
                 slug=spec["slug"],
                 intro=spec["intro"],
                 committee=committee,
+                unit_noun=UNIT_NOUNS.get(spec["slug"], ""),
                 show_in_menus=True,
             )
             _commitments(area, spec["area_commitments"])
@@ -1107,9 +1189,14 @@ def load(stdout):
             if GuaranteePage.objects.child_of(area).filter(slug=unit["slug"]).exists():
                 continue
             fields = {k: v for k, v in unit.items() if k != "keys"}
+            latitude, longitude = (
+                (None, None) if unit["slug"] in MOVING_UNITS else position_of(unit["address"])
+            )
             page = GuaranteePage(
                 **fields,
                 district=DISTRICTS.get(unit["slug"], ""),
+                latitude=latitude,
+                longitude=longitude,
                 **spec["routine"],
                 valid_from=datetime.date(year, 1, 1),
                 valid_to=datetime.date(year, 12, 31),
@@ -1122,5 +1209,6 @@ def load(stdout):
             page.save_revision().publish()
             created_units += 1
         load_districts(area)
+        load_positions(area)
 
     stdout.write(f"  created {created_areas} service areas and {created_units} guarantees")

@@ -7,11 +7,15 @@ to. The parameters are Swedish (`?stadsdel=Norrby&driftsform=enskild`), like eve
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.resident_input import ResidentCharField, ResidentForm
+
+from . import places
 from .models import GuaranteePage, ProviderKind, ServiceAreaPage
 
 DISTRICT = "stadsdel"
 PROVIDER_KIND = "driftsform"
 AREA = "omrade"
+ADDRESS = "adress"
 
 
 def swedish_order(text):
@@ -51,6 +55,66 @@ class UnitFilterForm(forms.Form):
     @property
     def is_filtering(self):
         return bool(self.cleaned_data.get(DISTRICT) or self.cleaned_data.get(PROVIDER_KIND))
+
+    @property
+    def district(self):
+        return self.cleaned_data.get(DISTRICT, "")
+
+    @property
+    def provider_kind(self):
+        return self.cleaned_data.get(PROVIDER_KIND, "")
+
+
+class AddressForm(ResidentForm):
+    """ "Närmast en adress": a street address matched against the municipality's own address
+    list (guarantees/places.py). Nothing typed here is stored; the address is looked up and
+    forgotten, and the answer is not kept by any shared cache."""
+
+    adress = ResidentCharField(
+        label=_("Gatuadress"),
+        max_length=150,
+        required=False,
+        help_text=_("Gata och nummer, t.ex. ”Storgatan 20”. Lägg till orten om du vill."),
+    )
+
+    def clean_adress(self):
+        text = self.cleaned_data.get(ADDRESS, "")
+        if not text:
+            return ""
+        typed = places.read_address(text)
+        if typed is None:
+            raise forms.ValidationError(
+                _("Skriv gatan och numret, t.ex. ”Storgatan 20”."), code="format"
+            )
+        try:
+            self.entry = places.find_address(typed)
+        except places.AddressNotFound:
+            raise forms.ValidationError(
+                _(
+                    "Vi hittar inte ”%(address)s” i kommunens adresslista. Kontrollera "
+                    "stavningen, eller välj stadsdel i stället."
+                ),
+                code="not_found",
+                params={"address": text},
+            ) from None
+        except places.AddressAmbiguous as ambiguous:
+            raise forms.ValidationError(
+                _("Adressen finns på flera orter: %(localities)s. Skriv orten också."),
+                code="ambiguous",
+                params={"localities": ", ".join(ambiguous.localities)},
+            ) from None
+        return text
+
+    @property
+    def origin(self):
+        """The matched entry of the address list, or None."""
+        if self.is_valid() and self.cleaned_data.get(ADDRESS):
+            return self.entry
+        return None
+
+    @property
+    def is_asked(self):
+        return bool(self.data.get(ADDRESS))
 
 
 class FindUnitForm(forms.Form):

@@ -39,13 +39,21 @@ def _committee_changed(sender, instance, **kwargs):
     fragments.changed()
 
 
+def _district_changed(sender, instance, **kwargs):
+    # Every area page draws the districts' map and offers them in its district choice.
+    from .models import ServiceAreaPage
+
+    purge_after_commit(pages=lambda: ServiceAreaPage.objects.live())
+
+
 def connect():
     from django.db.models.signals import post_delete, post_save
 
-    from .models import Committee, GuaranteePage, ServiceAreaPage
+    from .models import Committee, District, GuaranteePage, ServiceAreaPage
 
     for signal in (post_save, post_delete):
         signal.connect(_committee_changed, sender=Committee, dispatch_uid="fragments-committee")
+        signal.connect(_district_changed, sender=District, dispatch_uid="purge-district")
 
     for signal in (page_published, page_unpublished):
         signal.connect(_area_published, sender=ServiceAreaPage)

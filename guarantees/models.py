@@ -7,9 +7,13 @@ of a GuaranteePage).
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -226,6 +230,145 @@ class CommitmentGroup:
         return self.level != CommitmentLevel.UNIT
 
 
+class CoordinateFormField(forms.DecimalField):
+    """A coordinate as an editor types it: "59,6123" (Swedish decimal comma) or "59.6123"."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".").replace("\u2212", "-")
+        value = super().to_python(value)
+        if value is not None and value.is_finite() and abs(value) <= 180:
+            # Copied from a map with ten decimals: six (about 10 cm) are plenty. (A number
+            # out of range is left for the range check to refuse, not rounded.)
+            value = value.quantize(Decimal("0.000001"))
+        return value
+
+
+class CoordinateField(models.DecimalField):
+    """Latitude or longitude in decimal degrees (WGS 84), six decimals (about 10 cm)."""
+
+    def __init__(self, *args, limit=180, **kwargs):
+        self.limit = limit
+        kwargs.setdefault("max_digits", 9)
+        kwargs.setdefault("decimal_places", 6)
+        kwargs.setdefault("validators", [MinValueValidator(-limit), MaxValueValidator(limit)])
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["limit"] = self.limit
+        kwargs.pop("validators", None)
+        return name, path, args, kwargs
+
+    def formfield(self, **kwargs):
+        return super().formfield(
+            **{
+                "form_class": CoordinateFormField,
+                "min_value": -self.limit,
+                "max_value": self.limit,
+                **kwargs,
+            }
+        )
+
+
+def check_position(instance, latitude="latitude", longitude="longitude"):
+    """A position is both coordinates or neither: one alone places nothing. A coordinate the
+    admin form could not read is reported there once, not also as missing here."""
+    if getattr(instance, "position_unreadable", False):
+        return
+    lat, long = getattr(instance, latitude), getattr(instance, longitude)
+    if (lat is None) != (long is None):
+        missing = latitude if lat is None else longitude
+        raise ValidationError({missing: _("Fyll i både latitud och longitud, eller ingen av dem.")})
+
+
+class District(models.Model):
+    """A district (stadsdel) of the municipality, with its outline for the site's own map.
+
+    Units name their district in `GuaranteePage.district`; a district is matched by that name.
+    """
+
+    name = models.CharField(
+        _("namn"),
+        max_length=100,
+        unique=True,
+        help_text=_("Stavat precis som i fältet Stadsdel på enheterna, t.ex. ”Norrby”."),
+    )
+    outline = models.TextField(
+        _("gräns"),
+        max_length=20000,
+        help_text=_(
+            "Stadsdelens gräns som hörn i decimalgrader, ett hörn per rad: latitud och "
+            "longitud med mellanslag emellan, t.ex. ”59.6123 16.4987”. Minst tre hörn, i ordning "
+            "runt stadsdelen. Kartan på webbplatsen ritas av de här hörnen."
+        ),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("outline")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("stadsdel")
+        verbose_name_plural = _("stadsdelar")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        from .places import OutlineError, parse_outline
+
+        try:
+            parse_outline(self.outline)
+        except OutlineError as error:
+            raise ValidationError({"outline": str(error)}) from error
+
+    @property
+    def corners(self):
+        """[(latitude, longitude), ...] of the outline; [] when it cannot be read."""
+        from .places import OutlineError, parse_outline
+
+        try:
+            return parse_outline(self.outline)
+        except OutlineError:
+            return []
+
+
+register_snippet(District)
+
+
+class StreetAddress(models.Model):
+    """One entry of the municipality's own address list (belägenhetsadresser), imported by
+    the operator with `manage.py import_addresses`. A typed address is matched against it;
+    nothing a resident types is stored."""
+
+    street = models.CharField(_("gata"), max_length=150)
+    number = models.CharField(_("nummer"), max_length=12, help_text=_("T.ex. ”12” eller ”4B”."))
+    postcode = models.CharField(_("postnummer"), max_length=5)
+    locality = models.CharField(_("ort"), max_length=100)
+    latitude = CoordinateField(_("latitud"), limit=90)
+    longitude = CoordinateField(_("longitud"))
+
+    class Meta:
+        ordering = ["street", "number"]
+        verbose_name = _("adress")
+        verbose_name_plural = _("adresser")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["street", "number", "postcode"], name="one_entry_per_street_address"
+            )
+        ]
+        indexes = [models.Index(Upper("street"), name="street_address_street")]
+
+    def __str__(self):
+        postcode = f"{self.postcode[:3]} {self.postcode[3:]}"
+        return f"{self.street} {self.number}, {postcode} {self.locality}"
+
+    @property
+    def position(self):
+        return (float(self.latitude), float(self.longitude))
+
+
 def area_path_of(unit):
     """The tree path of the service area a guarantee stands in (the page right above it)."""
     return unit.path[: -unit.steplen]
@@ -249,11 +392,22 @@ class ServiceAreaPage(RoutablePageMixin, SitePage):
         related_name="service_areas",
         help_text=_("Nämnden som beslutar om områdets kvalitetsgarantier."),
     )
+    unit_noun = models.CharField(
+        _("en enhet kallas"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "Vad en av områdets enheter heter i löpande text, med en eller ett framför: "
+            "”en förskola”, ”ett bibliotek”. Används i meningar som ”Det finns ingen förskola i "
+            "Sjövik.”"
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("committee"),
+        FieldPanel("unit_noun"),
         InlinePanel(
             "commitments",
             label=_("Områdets åtaganden"),
@@ -276,23 +430,91 @@ class ServiceAreaPage(RoutablePageMixin, SitePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["guarantees.GuaranteePage"]
 
+    def clean(self):
+        super().clean()
+        noun = self.unit_noun.strip()
+        if noun and not noun.startswith(("en ", "ett ")):
+            raise ValidationError(
+                {"unit_noun": _("Börja med ”en” eller ”ett”, t.ex. ”en förskola”.")}
+            )
+
+    def none_in(self, district):
+        """ "Det finns ingen förskola i Sjövik." in the area's own word, or a neutral sentence
+        when the editor has not given one."""
+        noun = self.unit_noun.strip()
+        if noun.startswith("ett "):
+            return _("Det finns inget %(unit)s i %(district)s.") % {
+                "unit": noun[4:],
+                "district": district,
+            }
+        if noun.startswith("en "):
+            return _("Det finns ingen %(unit)s i %(district)s.") % {
+                "unit": noun[3:],
+                "district": district,
+            }
+        return _("Inom %(area)s finns ingen enhet i %(district)s.") % {
+            "area": self.title.lower(),
+            "district": district,
+        }
+
     def units(self):
         """The area's published units, as residents see them."""
         return GuaranteePage.objects.child_of(self).live().public().order_by("title")
 
     def get_context(self, request, *args, **kwargs):
-        """The list of units, narrowed by the resident's filters (`?stadsdel=&driftsform=`).
-        Two queries whatever the number of units: their districts, and the list itself."""
-        from .forms import UnitFilterForm
+        """The list of units, narrowed by the resident's filters (`?stadsdel=&driftsform=`)
+        and, when an address is given (`?adress=`), nearest it first. A district where the
+        area has no unit says so and offers the nearest ones instead of the whole list.
+        A constant number of queries whatever the number of units."""
+        from . import places
+        from .district_map import district_map
+        from .forms import AddressForm, UnitFilterForm
 
         context = super().get_context(request, *args, **kwargs)
         units = self.units()
-        districts = list(units.values_list("district", flat=True))
-        unit_filter = UnitFilterForm(request.GET, districts=[d for d in districts if d])
-        context["units"] = list(unit_filter.filter(units))
+        all_units = list(units)
+        outlined = list(District.objects.all())
+        # Every district of the municipality, also those where this area has no unit: choosing
+        # one says so and offers the nearest units instead.
+        districts = places.known_districts()
+        unit_filter = UnitFilterForm(request.GET, districts=districts)
+        unit_filter.is_valid()
+        # One query for the kind's units, read again from its cache by `arrange`.
+        of_kind = ProviderKind.filter(units, unit_filter.provider_kind)
+        shown = (
+            [
+                unit
+                for unit in of_kind
+                if not unit_filter.district or unit.district == unit_filter.district
+            ]
+            if unit_filter.is_filtering
+            else all_units
+        )
+        address_form = AddressForm(request.GET)
+        origin = address_form.origin
+        if unit_filter.district and not shown:
+            context["empty_district"] = unit_filter.district
+            context["none_in_district"] = self.none_in(unit_filter.district)
+        placed, context["nearest_from"] = places.arrange(
+            shown, of_kind, district=unit_filter.district, origin=origin
+        )
+        context["units"] = [entry.unit for entry in placed]
+        context["placed_units"] = placed
         context["unit_filter"] = unit_filter
-        context["unit_total"] = len(districts)
+        context["address_form"] = address_form
+        context["address_origin"] = origin
+        context["unit_total"] = len(all_units)
+        context["district_map"] = district_map(self, all_units, outlined, request)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if request.GET.get("adress"):
+            # A resident's address is theirs: no shared cache keeps an answer that names it.
+            from home.caching import private
+
+            private(response)
+        return response
 
     class Meta:
         verbose_name = _("verksamhetsområde")
@@ -345,6 +567,11 @@ class GuaranteePageForm(WagtailAdminPageForm):
             commitments.error_messages["too_few_forms"] = _(
                 "En kvalitetsgaranti måste ha minst ett eget åtagande för enheten."
             )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.instance.position_unreadable = bool({"latitude", "longitude"} & set(self.errors))
+        return cleaned_data
 
 
 class GuaranteePage(SitePage):
@@ -410,7 +637,27 @@ class GuaranteePage(SitePage):
 
     # Unit facts (seed 004: definition of the service, accessibility, treatment, information)
     address = models.CharField(
-        _("besöksadress"), max_length=300, blank=True, help_text=_("T.ex. ”Ängsvägen 4, Ängsby”.")
+        _("besöksadress"),
+        max_length=300,
+        blank=True,
+        help_text=_("Gata, nummer, postnummer och ort, t.ex. ”Ängsvägen 4, 123 41 Ängsby”."),
+    )
+    latitude = CoordinateField(
+        _("latitud"),
+        limit=90,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Besöksadressens läge i decimalgrader, t.ex. ”59.6054”. Finns i kommunens "
+            "adresslista. Med läget kan invånare sortera enheterna efter avstånd och se enheten "
+            "på kartan."
+        ),
+    )
+    longitude = CoordinateField(
+        _("longitud"),
+        null=True,
+        blank=True,
+        help_text=_("Besöksadressens läge i decimalgrader, t.ex. ”16.5033”."),
     )
     opening_hours = models.CharField(
         _("öppettider"),
@@ -504,6 +751,7 @@ class GuaranteePage(SitePage):
         MultiFieldPanel(
             [
                 FieldPanel("address"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
                 FieldRowPanel([FieldPanel("opening_hours"), FieldPanel("phone_hours")]),
                 FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
                 FieldPanel("contact_person"),
@@ -546,6 +794,8 @@ class GuaranteePage(SitePage):
         APIField("remedy"),
         APIField("escalation"),
         APIField("address"),
+        APIField("latitude"),
+        APIField("longitude"),
         APIField("opening_hours"),
         APIField("phone"),
         APIField("phone_hours"),
@@ -569,10 +819,18 @@ class GuaranteePage(SitePage):
         super().clean()
         if self.valid_from and self.valid_to and self.valid_to <= self.valid_from:
             raise ValidationError({"valid_to": _("Slutdatum måste vara efter startdatum.")})
+        check_position(self)
 
     @property
     def display_name(self):
         return self.unit_name or self.title
+
+    @property
+    def position(self):
+        """(latitude, longitude) of the visiting address, or None when not given."""
+        if self.latitude is None or self.longitude is None:
+            return None
+        return (float(self.latitude), float(self.longitude))
 
     @property
     def provider_kind(self):

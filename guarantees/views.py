@@ -38,8 +38,8 @@ def compare_units(request, area):
 
 
 def find_unit(request):
-    """The home page's finder: on to the chosen area's list, filtered by district when the
-    area has units there (otherwise the whole list, saying so)."""
+    """The home page's finder: on to the chosen area's list, filtered by district (where the
+    area has no unit in the district, the list says so and offers the nearest ones)."""
     site = Site.find_for_request(request)
     if site is None:
         raise BadRequest("No site for this host.")
@@ -51,14 +51,9 @@ def find_unit(request):
         raise BadRequest("No valid service area.")
     district = form.cleaned_data.get(DISTRICT, "")
     url = area.get_url(request)
-    if district and area.units().filter(district=district).exists():
-        return redirect(f"{url}?{urlencode({DISTRICT: district})}#enheter-rubrik")
     if district:
-        messages.info(
-            request,
-            gettext("Inom %(area)s finns ingen enhet i %(district)s. Här är alla enheter.")
-            % {"area": area.title, "district": district},
-        )
-    elif DISTRICT in form.errors:
+        # The area's list says when it has no unit there, and offers the nearest ones.
+        return redirect(f"{url}?{urlencode({DISTRICT: district})}#enheter-rubrik")
+    if DISTRICT in form.errors:
         messages.info(request, gettext("Stadsdelen finns inte. Här är alla enheter."))
     return redirect(f"{url}#enheter-rubrik")

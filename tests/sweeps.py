@@ -185,10 +185,14 @@ def build_world(home_page, media_root):
     api_client = ApiClient(name="Svepappen", contact="app@example.se")
     api_client.new_key()
     api_client.save()
+    from guarantees.models import District
     from kolada.models import ImportRun, Kpi
 
     world.objects.update(
         {
+            "district": District.objects.create(
+                name="Norrby", outline="61.316 14.772\n61.318 14.819\n61.341 14.856"
+            ),
             "kpi": Kpi.objects.create(
                 id="U21468", title="Brukarbedömning hemtjänst", fetched_at=timezone.now()
             ),

@@ -82,6 +82,27 @@ def public_site(home_page, service_area, guarantee):
     from tests.proposals.conftest import build_proposal
 
     examples = make_examples_index(home_page)
+    # Places: the guarantee's position, two districts (one without a unit) and an address
+    # list, so that "nearest an address", the map and an empty district are pages too.
+    from guarantees.models import District, GuaranteePage, StreetAddress
+
+    GuaranteePage.objects.filter(pk=guarantee.pk).update(
+        district="Ängsby centrum", latitude="61.3010", longitude="14.8000"
+    )
+    District.objects.create(
+        name="Ängsby centrum", outline="61.2864 14.7626\n61.2819 14.8281\n61.3181 14.8187"
+    )
+    District.objects.create(
+        name="Sjövik", outline="61.2864 14.7626\n61.2819 14.8281\n61.2412 14.8561"
+    )
+    StreetAddress.objects.create(
+        street="Storgatan",
+        number="20",
+        postcode="12341",
+        locality="Ängsby",
+        latitude="61.2990",
+        longitude="14.7990",
+    )
     # Last year's follow-up, published: the yearly report has its tables.
     make_follow_up(guarantee, previous_year())
     return {

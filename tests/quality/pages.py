@@ -15,6 +15,15 @@ PUBLIC_PAGE_PATHS = {
     "content page": lambda site: site["content_page"].url,
     "accessibility statement": lambda site: "/tillganglighetsredogorelse/",
     "service area": lambda site: site["service_area"].url,
+    "service area nearest an address": lambda site: (
+        site["service_area"].url + "?adress=Storgatan+20#enheter-rubrik"
+    ),
+    "service area, address not found": lambda site: (
+        site["service_area"].url + "?adress=P%C3%A5hittade+gatan+3#enheter-rubrik"
+    ),
+    "service area, district without a unit": lambda site: (
+        site["service_area"].url + "?stadsdel=Sj%C3%B6vik#enheter-rubrik"
+    ),
     "comparison": lambda site: site["service_area"].url + "jamfor/",
     "guarantee": lambda site: site["guarantee"].url,
     "not found": lambda site: "/finns-inte-har/",
@@ -137,6 +146,9 @@ PAGE_KINDS = {
     "content page": "page:home.ContentPage",
     "accessibility statement": "page:home.AccessibilityStatementPage",
     "service area": "page:guarantees.ServiceAreaPage",
+    "service area nearest an address": "page:guarantees.ServiceAreaPage",
+    "service area, address not found": "page:guarantees.ServiceAreaPage",
+    "service area, district without a unit": "page:guarantees.ServiceAreaPage",
     "comparison": "page:guarantees.ServiceAreaPage",
     "guarantee": "page:guarantees.GuaranteePage",
     "not found": "wagtail_serve",

@@ -240,6 +240,11 @@ def get_endpoints(site):
             # The list echoes the search it applied in the filter form.
             lambda html: 'value="parkbänkar"' in html and site["proposal"].title in html,
         ),
+        "service area ?adress": (
+            site["service_area"].url,
+            {"adress": "Storgatan 20", "stadsdel": "Ängsby centrum", "driftsform": "kommunal"},
+            lambda html: "sorterade efter avstånd fågelvägen från Storgatan 20" in html,
+        ),
         "feedback ?enhet": (
             "/synpunkter/",
             {"enhet": str(guarantee.pk)},
@@ -250,7 +255,14 @@ def get_endpoints(site):
 
 @pytest.mark.parametrize(
     "endpoint",
-    ["guarantee ?atagande", "unit form ?atagande", "search", "proposal list", "feedback ?enhet"],
+    [
+        "guarantee ?atagande",
+        "unit form ?atagande",
+        "search",
+        "proposal list",
+        "service area ?adress",
+        "feedback ?enhet",
+    ],
 )
 def test_get_parameters_the_views_read_survive_hostile_values(resident, public_site, endpoint):
     url, valid, honoured = get_endpoints(public_site)[endpoint]
