@@ -52,6 +52,7 @@ from .models import (
     ReplyTemplate,
     Status,
     display_name,
+    language_choices,
 )
 
 
@@ -194,12 +195,15 @@ class FeedbackFilterSet(WagtailFilterSet):
         label=gettext_lazy("Gäller"), choices=Dimension.choices, empty_label=ALL
     )
     unit = django_filters.ModelChoiceFilter(label=gettext_lazy("Enhet"), queryset=user_units)
+    language = django_filters.ChoiceFilter(
+        label=gettext_lazy("Språk"), choices=language_choices, empty_label=ALL
+    )
     overdue = OverdueFilter(label=gettext_lazy("Försenad"))
     tilldelad = AssignedFilter(label=gettext_lazy("Tilldelning"))
 
     class Meta:
         model = Feedback
-        fields = ["status", "kind", "dimension", "unit"]
+        fields = ["status", "kind", "dimension", "unit", "language"]
 
 
 class CaseStatusColumn(StatusTagColumn):
@@ -635,6 +639,8 @@ class FeedbackViewSet(ModelViewSet):
         ),
         Column("unit", label=gettext_lazy("Enhet"), sort_key="unit__title"),
         Column("kind", label=gettext_lazy("Typ"), accessor="get_kind_display", sort_key="kind"),
+        # Named in the staff's language ("finska"); a filter finds all cases in one.
+        Column("language", label=gettext_lazy("Språk"), accessor="language_name"),
         StaffDateColumn("received_at", label=gettext_lazy("Inkom"), sort_key="received_at"),
         Column(
             "handler",

@@ -214,6 +214,35 @@ def send_past_reminders(now):
     return sent
 
 
+# A resident who wrote in Finnish (the site's /fi/ form): the case keeps its language, so the
+# handler sees "finska" and the receipt and reply go out in Finnish. The resident's own words,
+# not interface text: they stay as written.
+FINNISH_CASE = DemoMessage(
+    "Kotihoidon työntekijät ovat ystävällisiä, mutta haluaisin tietää etukäteen, kuka tulee "
+    "käymään.",
+    D.INFORMATION,
+)
+
+
+def _load_finnish_case(units, areas, now):
+    unit = next((u for u in units if area_slug_of(u, areas) == "hemtjanst"), None)
+    if unit is None:
+        return 0
+    Feedback.receive(
+        unit=unit,
+        kind=Kind.OPINION,
+        dimension=FINNISH_CASE.dimension,
+        message=FINNISH_CASE.text,
+        name="Aino Virtanen",
+        email="aino@example.se",
+        wants_reply=True,
+        language="fi",
+        received_at=now - datetime.timedelta(minutes=5),
+        submission_key="demo-fi",
+    )
+    return 1
+
+
 def load(stdout):
     units = list(GuaranteePage.objects.live().order_by("path"))
     load_starting_set()
@@ -273,6 +302,7 @@ def load(stdout):
                 if (now - received).days > 30:
                     case.close(handler, when=received + delay + datetime.timedelta(days=1))
             created += 1
+        created += _load_finnish_case(units, areas, now)
         reminders = send_past_reminders(now)
     stdout.write(
         f"feedback: {created} demo cases over {len(units)} units, {reminders} reminder(s) sent"

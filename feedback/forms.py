@@ -16,6 +16,7 @@ from home.resident_input import (
     length_hint,
 )
 from home.years import FIRST_YEAR, YearField, last_allowed_year
+from outbox.languages import current_language
 
 from .models import MESSAGE_MAX_LENGTH, REPLY_MAX_LENGTH, Dimension, Kind, display_name
 
@@ -56,14 +57,22 @@ class FeedbackForm(ProtectedForm):
         label=_("Vad gäller det?"),
         choices=Dimension.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Välj vad det du skriver om gäller.")},
+        error_messages={"required": _("Välj vad det gäller.")},
     )
+    # Radios, not a list box: each promise is a sentence that must be read whole, also on a
+    # phone, where a closed list box cuts it off.
     commitment = CommitmentChoiceField(
-        label=_("Gäller det ett av våra åtaganden?"),
+        label=_("Gäller det ett av våra löften?"),
         queryset=Commitment.objects.none(),
         required=False,
-        empty_label=_("Nej, inget särskilt åtagande"),
-        error_messages={"invalid_choice": _("Välj ett av åtagandena i listan.")},
+        widget=forms.RadioSelect,
+        blank=True,  # radios offer the empty choice only when told so
+        empty_label=_("Nej, inget särskilt löfte"),
+        help_text=_(
+            "Välj ett löfte om det du skriver handlar om det. Har vi inte hållit löftet, "
+            "välj ”Klagomål” ovan."
+        ),
+        error_messages={"invalid_choice": _("Välj ett av löftena i listan.")},
     )
     message = ResidentTextField(
         label=_("Ditt meddelande"),
@@ -100,6 +109,23 @@ class FeedbackForm(ProtectedForm):
                 error_messages={"invalid_choice": _("Välj en enhet i listan.")},
             )
             self.order_fields(["unit", "kind", "dimension"])
+
+    def broken_promise(self):
+        """What the form reports, as a case not yet stored: the promise it names and what the
+        unit's guarantee promises when one is broken (the notice above the message). Its
+        `promise` is empty unless the resident chose, or a link preselected, a complaint about
+        one of the unit's commitments."""
+        if "commitment" not in self.fields or self.unit_page is None:
+            return None
+        from .models import Feedback
+
+        case = Feedback(unit=self.unit_page, kind=self["kind"].value() or "")
+        chosen = str(self["commitment"].value() or "")
+        if chosen.isascii() and chosen.isdigit() and 0 < int(chosen) < 2**63:
+            case.commitment = self.fields["commitment"].queryset.filter(pk=int(chosen)).first()
+        case.keep_promise()
+        case.copy_remedy_of(self.unit_page)  # shown by script once a promise is chosen
+        return case
 
     def clean_unit(self):
         pk = self.cleaned_data.get("unit")
@@ -160,6 +186,7 @@ class FeedbackForm(ProtectedForm):
             "phone": data["phone"].strip(),
             "wants_reply": data["wants_reply"],
             "submission_key": data["form_key"],
+            "language": current_language(),
         }
 
 

@@ -22,6 +22,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import BaseLogEntry, BaseLogEntryManager
 
 from home.transitions import TransitionError, lock
+from outbox.languages import language_name
 
 from .workdays import add_working_days
 
@@ -173,6 +174,28 @@ class Feedback(models.Model):
         related_name="feedback",
     )
     message = models.TextField(_("meddelande"), max_length=MESSAGE_MAX_LENGTH)
+    # The language the resident wrote in (the active one when they sent it): every letter to
+    # them and their tracking page are in it. Cases from before languages were kept are "sv".
+    language = models.CharField(_("språk"), max_length=20, default="sv", editable=False)
+
+    # The promise as it stood when the case came in, so that a later edit of the guarantee
+    # does not change what the resident reported or what they were promised for it.
+    promise = models.CharField(_("löftet"), max_length=300, blank=True, editable=False)
+    promise_expected_result = models.CharField(
+        _("löftets förväntade resultat"), max_length=500, blank=True, editable=False
+    )
+    remedy = models.TextField(
+        _("om vi inte håller vad vi lovar"), max_length=2000, blank=True, editable=False
+    )
+    remedy_contact = models.CharField(
+        _("vem hör av sig"), max_length=200, blank=True, editable=False
+    )
+    remedy_contact_days = models.PositiveSmallIntegerField(
+        _("hör av sig inom (arbetsdagar)"), null=True, blank=True, editable=False
+    )
+    remedy_compensation = models.TextField(
+        _("ersättning"), max_length=1000, blank=True, editable=False
+    )
 
     anonymous = models.BooleanField(_("anonym"), default=False)
     name = models.CharField(_("namn"), max_length=200, blank=True)
@@ -295,6 +318,43 @@ class Feedback(models.Model):
     def has_contact(self):
         return bool(self.email or self.phone)
 
+    @property
+    def is_broken_promise(self):
+        """A complaint that names one of the unit's promises: the promise was not kept."""
+        return self.kind == Kind.COMPLAINT and bool(self.promise)
+
+    @property
+    def remedy_contact_by(self):
+        """The last day the guarantee's remedy promised to contact the resident, counted in
+        working days from the day the case came in; None when it promised no time."""
+        if self.remedy_contact_days is None:
+            return None
+        return add_working_days(timezone.localdate(self.received_at), self.remedy_contact_days)
+
+    @property
+    def language_name(self):
+        """The case's language as staff read it, in their language ("finska")."""
+        return language_name(self.language)
+
+    @property
+    def in_site_language(self):
+        return self.language == settings.LANGUAGE_CODE
+
+    def keep_promise(self):
+        """Copy the named commitment, and what the guarantee promises when one is broken,
+        onto the case as they stand now."""
+        commitment = self.commitment
+        self.promise = commitment.title if commitment else ""
+        self.promise_expected_result = commitment.expected_result if commitment else ""
+        self.copy_remedy_of(self.unit if commitment else None)
+
+    def copy_remedy_of(self, unit):
+        """What `unit`'s guarantee promises when a promise is broken (nothing for None)."""
+        self.remedy = unit.remedy if unit else ""
+        self.remedy_contact = unit.remedy_contact if unit else ""
+        self.remedy_contact_days = unit.remedy_contact_days if unit else None
+        self.remedy_compensation = unit.remedy_compensation if unit else ""
+
     def new_tracking_token(self):
         """Give the case a fresh private follow link; returns the token (only shown once)."""
         token = secrets.token_urlsafe(32)
@@ -320,6 +380,7 @@ class Feedback(models.Model):
         case.received_at = case.received_at or timezone.now()
         case.deadline = cls.compute_deadline(case.received_at, case.unit)
         case.reference = ReferenceCounter.next_reference(timezone.localdate(case.received_at).year)
+        case.keep_promise()
         if case.submission_key:
             token = tracking_token_for(case.submission_key)
             case.tracking_token_hash = hash_token(token)
@@ -565,22 +626,32 @@ class FeedbackEvent(models.Model):
 SIGNATURE = _("[ditt namn]")
 
 
+def language_choices():
+    """The site's languages, named for staff in their own language ("finska")."""
+    return [(code, language_name(code)) for code, _name in settings.LANGUAGES]
+
+
 class ReplyTemplateQuerySet(models.QuerySet):
     def for_case(self, case):
         """The templates for the case's kind (or any kind), city-wide or of the case's service
-        area; those written for its kind first."""
+        area; those in the case's language first, then those written for its kind."""
         area = case.unit.get_parent() if case.unit else None
         return (
             self.filter(Q(service_area__isnull=True) | Q(service_area=area))
             .filter(Q(kind="") | Q(kind=case.kind))
             .annotate(
+                in_other_language=models.Case(
+                    models.When(language=case.language, then=0),
+                    default=1,
+                    output_field=models.PositiveSmallIntegerField(),
+                ),
                 for_any_kind=models.Case(
                     models.When(kind="", then=1),
                     default=0,
                     output_field=models.PositiveSmallIntegerField(),
-                )
+                ),
             )
-            .order_by("for_any_kind", "title")
+            .order_by("in_other_language", "for_any_kind", "title")
         )
 
 
@@ -605,6 +676,16 @@ class ReplyTemplate(models.Model):
         related_name="+",
         help_text=_("Tomt: mallen kan användas för alla verksamhetsområden."),
     )
+    language = models.CharField(
+        _("språk"),
+        max_length=20,
+        choices=language_choices,
+        default="sv",
+        help_text=_(
+            "Språket mallen är skriven på. Ett ärende visar först mallarna på det språk "
+            "invånaren skrev på."
+        ),
+    )
     text = models.TextField(
         _("text"),
         max_length=REPLY_MAX_LENGTH,
@@ -621,6 +702,7 @@ class ReplyTemplate(models.Model):
         FieldPanel("title"),
         FieldPanel("kind"),
         FieldPanel("service_area"),
+        FieldPanel("language"),
         FieldPanel("text"),
     ]
 
@@ -631,6 +713,10 @@ class ReplyTemplate(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def language_name(self):
+        return language_name(self.language)
 
     def letter_for(self, handler):
         """The text to start a reply from, signed with the handler's name where the template

@@ -1,13 +1,16 @@
-"""What a resident is told when their case arrives: words that fit the kind, and a reply
-promised only to someone we can reach.
+"""What a resident is told when their case arrives: words that fit the kind, a reply promised
+only to someone we can reach, and for a broken promise what the guarantee promises then.
 
 The same text is on the receipt page and in the receipt mail, with a copy of what was sent.
+Both are written in the case's language (the caller renders them under it).
 """
 
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from home.models import MunicipalitySettings
 
 from .models import Kind
 
@@ -60,6 +63,40 @@ def reply_possible(case):
     return not case.anonymous and case.has_contact
 
 
+@dataclass(frozen=True)
+class Signature:
+    """Who a letter to a resident is from: the unit (its name, contact person, phone and
+    address), or the municipality for a case about no particular unit."""
+
+    name: str
+    person: str = ""
+    phone: str = ""
+    email: str = ""
+
+    @property
+    def reach(self):
+        """Phone and address on one line, as far as they are known."""
+        return " · ".join(part for part in (self.phone, self.email) if part)
+
+
+def signature_for(case):
+    unit = case.unit
+    if unit is not None:
+        return Signature(unit.display_name, unit.contact_person, unit.phone, unit.email)
+    municipality = MunicipalitySettings.objects.first()
+    if municipality is None:
+        return Signature("")
+    return Signature(municipality.name, "", municipality.phone, municipality.email)
+
+
+def guarantee_url(case):
+    """The path of the guarantee the case is about, in the language active now when it has
+    been translated into it; "" for a case about no particular unit or an unpublished unit."""
+    if case.unit is None or not case.unit.live:
+        return ""
+    return case.unit.localized.get_url() or ""
+
+
 def receipt_context(case, tracking_url):
     """What the receipt page and the receipt mail show."""
     return {
@@ -67,4 +104,7 @@ def receipt_context(case, tracking_url):
         "tracking_url": tracking_url,
         "words": words_for(case),
         "reply_possible": reply_possible(case),
+        "broken_promise": case.is_broken_promise,
+        "guarantee_url": guarantee_url(case),
+        "signature": signature_for(case),
     }

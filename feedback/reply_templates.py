@@ -9,8 +9,11 @@ Snuttar → Svarsmallar.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
+from django.utils import translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_noop as _
 
 from .models import Kind, ReplyTemplate
 
@@ -71,17 +74,33 @@ STARTING_SET = [
 ]
 
 
-def load_starting_set():
-    """Create the starting templates a municipality does not have yet (by title and kind);
-    returns how many were created. Templates already there, edited or not, are left alone."""
-    created = 0
-    with transaction.atomic():
+def starting_templates():
+    """(language, title, kind, text) of the starting set in every language of the site that
+    has it translated (the catalogues'); Swedish always. A language whose catalogue lacks a
+    template's text gets none rather than a Swedish one under its name."""
+    for language, _name in settings.LANGUAGES:
         for template in STARTING_SET:
+            with translation.override(language):
+                title, text = gettext(template.title), gettext(template.text)
+            if language != settings.LANGUAGE_CODE and text == template.text:
+                continue
+            yield language, title, template.kind, text
+
+
+def load_starting_set():
+    """Create the starting templates a municipality does not have yet (by title, kind and
+    language); returns (created, offered). Templates already there, edited or not, are left
+    alone."""
+    created = offered = 0
+    with transaction.atomic():
+        for language, title, kind, text in starting_templates():
             _template, new = ReplyTemplate.objects.get_or_create(
-                title=str(template.title),
-                kind=template.kind,
+                title=title,
+                kind=kind,
                 service_area=None,
-                defaults={"text": str(template.text)},
+                language=language,
+                defaults={"text": text},
             )
             created += new
-    return created
+            offered += 1
+    return created, offered

@@ -6,11 +6,13 @@ the change and delivered after commit (outbox/mail.py), so a letter is never sen
 that rolled back, and never lost for one that committed.
 """
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from wagtail.log_actions import log
 
 from home.models import MunicipalitySettings
@@ -65,30 +67,47 @@ def receive(fields, tracking_url_for):
         return receipt
 
 
+def receipt_letter_context(case, tracking_url):
+    """The receipt mail's context; call it in the case's language (its links follow it)."""
+    context = receipt_context(case, tracking_url)
+    if context["guarantee_url"].startswith("/"):
+        context["guarantee_url"] = absolute_url(context["guarantee_url"])
+    return context
+
+
 def _store(fields, tracking_url_for):
     with transaction.atomic():
         case, token = Feedback.receive(**fields)
-        context = receipt_context(case, tracking_url_for(token))
         if case.email:
-            queue_mail(
-                case.email,
-                str(context["words"].subject) % {"reference": case.reference},
-                "feedback/mail/receipt.txt",
-                context,
-            )
-        _tell_handlers(case, _("Ny synpunkt %(reference)s att besvara senast %(deadline)s"))
+            # The receipt in the resident's language, whatever language is active here.
+            with translation.override(case.language):
+                context = receipt_letter_context(case, tracking_url_for(token))
+                queue_mail(
+                    case.email,
+                    str(context["words"].subject) % {"reference": case.reference},
+                    "feedback/mail/receipt.txt",
+                    context,
+                )
+        _tell_handlers(
+            case, gettext_noop("Ny synpunkt %(reference)s att besvara senast %(deadline)s")
+        )
     return case, token
 
 
 def _tell_handlers(case, subject, recipients=None, reminder=False):
-    subject = subject % {"reference": case.reference, "deadline": case.deadline.isoformat()}
-    for address, _who in handler_recipients(case) if recipients is None else recipients:
-        queue_mail(
-            address,
-            subject,
-            "feedback/mail/handler_notice.txt",
-            {"case": case, "case_url": case_admin_url(case), "reminder": reminder},
-        )
+    """Mail the unit's handlers in the staff's language (the site's), not the resident's."""
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _(subject) % {
+            "reference": case.reference,
+            "deadline": case.deadline.isoformat(),
+        }
+        for address, _who in handler_recipients(case) if recipients is None else recipients:
+            queue_mail(
+                address,
+                subject,
+                "feedback/mail/handler_notice.txt",
+                {"case": case, "case_url": case_admin_url(case), "reminder": reminder},
+            )
 
 
 def assign(case, handler, by):
@@ -102,16 +121,19 @@ def letter_context(case, text):
 
 
 def letter(case, text):
-    """The reply letter exactly as the resident will get it: the handler's text (its greeting
-    is the template's or the handler's own), then which case it answers, named by its kind."""
-    return render_to_string("feedback/mail/reply.txt", letter_context(case, text))
+    """The reply letter exactly as the resident will get it, in the case's language: the
+    handler's text (its greeting is the template's or the handler's own), then which case it
+    answers, named by its kind."""
+    with translation.override(case.language):
+        return render_to_string("feedback/mail/reply.txt", letter_context(case, text))
 
 
 def reply_subject(case):
-    return _("Svar på %(yours)s %(reference)s") % {
-        "yours": words_for(case).yours,
-        "reference": case.reference,
-    }
+    with translation.override(case.language):
+        return _("Svar på %(yours)s %(reference)s") % {
+            "yours": words_for(case).yours,
+            "reference": case.reference,
+        }
 
 
 def answer(case, text, by):
@@ -123,6 +145,7 @@ def answer(case, text, by):
                 reply_subject(case),
                 "feedback/mail/reply.txt",
                 letter_context(case, event.text),
+                language=case.language,
             )
         log(case, "feedback.reply", user=by, data={"mailed": bool(case.email)})
 
@@ -145,7 +168,8 @@ def move_to(case, unit, by):
         event = case.move_to(unit, by)
         log(case, "feedback.move", user=by, data={"moved": event.text})
         _tell_handlers(
-            case, _("Synpunkt %(reference)s har flyttats till er, svara senast %(deadline)s")
+            case,
+            gettext_noop("Synpunkt %(reference)s har flyttats till er, svara senast %(deadline)s"),
         )
 
 
@@ -176,9 +200,11 @@ def remind_handlers(now=None):
                 if not recorded:
                     continue
                 if kind == FeedbackEvent.Kind.REMINDED_DUE:
-                    subject = _("Påminnelse: svara på %(reference)s i dag")
+                    subject = gettext_noop("Påminnelse: svara på %(reference)s i dag")
                 else:
-                    subject = _("Försenad: %(reference)s skulle ha besvarats %(deadline)s")
+                    subject = gettext_noop(
+                        "Försenad: %(reference)s skulle ha besvarats %(deadline)s"
+                    )
                 _tell_handlers(case, subject, recipients, reminder=True)
                 sent += 1
     return sent

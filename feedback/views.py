@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -180,11 +180,11 @@ def receipt(request, reference):
     entry = _receipts(request).get(reference)
     if entry is None:
         raise Http404
-    case = get_object_or_404(
-        Feedback.objects.select_related("unit", "commitment"), reference=reference
-    )
-    context = receipt_context(case, _tracking_url(entry["token"]))
-    return _private(render(request, "feedback/receipt.html", context))
+    case = get_object_or_404(Feedback.objects.select_related("unit"), reference=reference)
+    with translation.override(case.language):
+        context = receipt_context(case, _tracking_url(entry["token"]))
+        response = render(request, "feedback/receipt.html", context)
+    return _private(_in_language(response, case))
 
 
 @require_GET
@@ -194,7 +194,15 @@ def track(request, token):
         raise Http404
     events = case.events.filter(kind__in=FeedbackEvent.PUBLIC_KINDS)
     context = {"case": case, "public_events": events, "reply_possible": reply_possible(case)}
-    return _private(render(request, "feedback/track.html", context))
+    with translation.override(case.language):
+        response = render(request, "feedback/track.html", context)
+    return _private(_in_language(response, case))
+
+
+def _in_language(response, case):
+    """A page about a case is in the resident's language, whatever the link it came by."""
+    response["Content-Language"] = case.language
+    return response
 
 
 def _private(response):

@@ -41,8 +41,8 @@ class ReplyTemplateViewSet(SnippetViewSet):
     icon = "doc-full"
     menu_label = _("Svarsmallar")
     add_to_admin_menu = False
-    list_display = ["title", "kind", "service_area"]
-    list_filter = ["kind", "service_area"]
+    list_display = ["title", "kind", "service_area", "language"]
+    list_filter = ["kind", "service_area", "language"]
 
 
 register_snippet(ReplyTemplateViewSet)

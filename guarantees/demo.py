@@ -548,8 +548,13 @@ AREAS = [
             "remedy": (
                 "Om vi inte har hållit ett åtagande kontaktar förskolechefen dig inom två "
                 "arbetsdagar, förklarar vad som hänt och berättar vad vi gör för att rätta "
-                "till det. Har du betalat för en tjänst du inte fått kan du få avgiften "
-                "nedsatt enligt nämndens beslut."
+                "till det."
+            ),
+            "remedy_contact": "Förskolans rektor",
+            "remedy_contact_days": 2,
+            "remedy_compensation": (
+                "Har du betalat för omsorg som ditt barn inte fått kan du få avgiften nedsatt "
+                "för de dagarna, enligt nämndens beslut."
             ),
             "escalation": (
                 "Är du inte nöjd kan du vända dig till Barn- och utbildningsförvaltningen, "
@@ -698,6 +703,8 @@ AREAS = [
                 "Vi förklarar vad som hänt, vad vi gör för att rätta till det och när du kan "
                 "räkna med att det är åtgärdat."
             ),
+            "remedy_contact": "Rektor",
+            "remedy_contact_days": 2,
             "escalation": (
                 "Är du inte nöjd kan du vända dig till Barn- och utbildningsförvaltningen, "
                 "telefon 0123-45 67 00, eller till Skolinspektionen."
@@ -827,7 +834,13 @@ AREAS = [
             "remedy": (
                 "Om vi inte har hållit ett åtagande ringer enhetschefen upp dig inom två "
                 "arbetsdagar. Vi ber om ursäkt, förklarar vad som hänt och erbjuder ett nytt "
-                "besök. Uteblivet besök som du betalat för dras av på nästa faktura."
+                "besök."
+            ),
+            "remedy_contact": "Enhetschefen för hemtjänstgruppen",
+            "remedy_contact_days": 2,
+            "remedy_compensation": (
+                "Ett besök som uteblev dras av på nästa faktura, så du betalar inte för hjälp "
+                "du inte fått."
             ),
             "escalation": (
                 "Är du inte nöjd kan du vända dig till Vård- och omsorgsförvaltningen, "
@@ -949,6 +962,8 @@ AREAS = [
                 "Om vi inte har hållit ett åtagande får du svar inom två arbetsdagar med en "
                 "förklaring och vad vi gör för att det inte ska hända igen."
             ),
+            "remedy_contact": "Bibliotekschefen",
+            "remedy_contact_days": 2,
             "escalation": (
                 "Är du inte nöjd kan du vända dig till Kultur- och fritidsförvaltningen, "
                 "telefon 0123-45 67 00."

@@ -628,6 +628,32 @@ class GuaranteePage(SitePage):
             "beslutat det, ersättning."
         ),
     )
+    # What a resident who reports a broken promise is promised, in parts the feedback room can
+    # repeat on the receipt and in the mail (and keep on the case as it stood then).
+    remedy_contact = models.CharField(
+        _("vem hör av sig"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Vem som kontaktar den som anmält att ett löfte inte hållits, t.ex. ”Rektor” "
+            "eller ”Enhetschefen”."
+        ),
+    )
+    remedy_contact_days = models.PositiveSmallIntegerField(
+        _("hör av sig inom (arbetsdagar)"),
+        null=True,
+        blank=True,
+        help_text=_("Hur många arbetsdagar det högst tar innan vi hör av oss."),
+    )
+    remedy_compensation = models.TextField(
+        _("ersättning"),
+        max_length=1000,
+        blank=True,
+        help_text=_(
+            "Vad den som drabbats kan få, t.ex. nedsatt avgift, och på vilka villkor. Lämna "
+            "tomt om nämnden inte har beslutat om någon ersättning."
+        ),
+    )
     escalation = models.TextField(
         _("om du inte är nöjd"),
         max_length=1000,
@@ -744,6 +770,8 @@ class GuaranteePage(SitePage):
                 FieldPanel("feedback_recipient"),
                 FieldPanel("reply_working_days"),
                 FieldPanel("remedy"),
+                FieldRowPanel([FieldPanel("remedy_contact"), FieldPanel("remedy_contact_days")]),
+                FieldPanel("remedy_compensation"),
                 FieldPanel("escalation"),
             ],
             heading=_("Rutiner för synpunkter och klagomål"),
@@ -792,6 +820,9 @@ class GuaranteePage(SitePage):
         APIField("feedback_recipient"),
         APIField("reply_working_days"),
         APIField("remedy"),
+        APIField("remedy_contact"),
+        APIField("remedy_contact_days"),
+        APIField("remedy_compensation"),
         APIField("escalation"),
         APIField("address"),
         APIField("latitude"),

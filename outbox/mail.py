@@ -6,21 +6,27 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from .languages import current_language
 from .models import Message
 
 logger = logging.getLogger("outbox")
 
 
-def queue_mail(to, subject, template_name, context=None, reply_to=""):
+def queue_mail(to, subject, template_name, context=None, reply_to="", language=None):
     """Store a message with the current transaction and deliver it once that commits.
 
-    `template_name` is a plain-text template; `subject` is already translated.
+    `template_name` is a plain-text template. The letter is written in `language` (the
+    recipient's, e.g. a case's), or else in the active one; a lazy `subject` is translated
+    into it too. The message keeps the body, subject and language exactly as sent.
     """
-    body = render_to_string(template_name, context or {})
+    language = language or current_language()
+    with translation.override(language):
+        body = render_to_string(template_name, context or {})
+        subject = " ".join(str(subject).split())[:250]
     message = Message.objects.create(
-        to=to, subject=" ".join(str(subject).split())[:250], body=body, reply_to=reply_to
+        to=to, subject=subject, body=body, reply_to=reply_to, language=language
     )
     transaction.on_commit(lambda: _enqueue_delivery(message.pk))
     return message
@@ -53,6 +59,7 @@ def deliver(message_id):
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[message.to],
             reply_to=[message.reply_to] if message.reply_to else None,
+            headers={"Content-Language": message.language},
             connection=get_connection(fail_silently=False),
         )
         try:

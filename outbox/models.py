@@ -27,6 +27,9 @@ class Message(models.Model):
     subject = models.CharField(_("ämne"), max_length=250)
     body = models.TextField(_("innehåll"))
     reply_to = models.EmailField(_("svar till"), blank=True)
+    # The language the letter was written in (a BCP 47 tag such as "fi" or "sv-x-easy"),
+    # sent as its Content-Language; letters kept from before languages were recorded are "sv".
+    language = models.CharField(_("språk"), max_length=20, default="sv")
     created_at = models.DateTimeField(_("skapad"), default=timezone.now, db_index=True)
     next_attempt_at = models.DateTimeField(_("nästa försök"), default=timezone.now)
     attempts = models.PositiveSmallIntegerField(_("försök"), default=0)

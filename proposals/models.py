@@ -35,6 +35,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 
 from home.dates import staff_date
 from home.transitions import TransitionError, lock
+from outbox.languages import language_name
 
 DEFAULT_THRESHOLD = 50
 DEFAULT_VOTING_DAYS = 90
@@ -181,6 +182,9 @@ class Proposal(index.Indexed, models.Model):
     )
     display_name = models.CharField(_("namn som visas"), max_length=80)
     proposer_email = models.EmailField(_("förslagsställarens e-post"))
+    # The language the proposer wrote in (the active one at submission): every letter to the
+    # proposer is in it. Proposals from before languages were kept are "sv".
+    language = models.CharField(_("språk"), max_length=20, default="sv", editable=False)
     # How the proposer showed who they are: a mailed link, or a signature with e-ID (then the
     # page says "Verifierad med e-legitimation"; the name shown is still the one they chose).
     verified_with = models.CharField(
@@ -251,6 +255,11 @@ class Proposal(index.Indexed, models.Model):
 
     def get_absolute_url(self):
         return reverse("proposals:detail", args=[self.pk])
+
+    @property
+    def language_name(self):
+        """The proposal's language as staff read it ("finska")."""
+        return language_name(self.language)
 
     @property
     def search_summary(self):

@@ -5,12 +5,15 @@ and, in the same transaction, queues the mail. The mail is stored with the chang
 after commit (outbox/mail.py). Views call these; they never mail or open transactions themselves.
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext
 
 from home.resident_input import absolute_url
 from home.transitions import TransitionError
+from outbox.languages import current_language
 from outbox.mail import queue_mail
 
 from .canonical import source_network
@@ -21,47 +24,58 @@ def _link(path, token):
     return absolute_url(f"{path}?t={token}")
 
 
+def _tell_proposer(proposal):
+    """The proposer hears of the new status, in the language they wrote the proposal in."""
+    with translation.override(proposal.language):
+        queue_mail(
+            proposal.proposer_email,
+            gettext("Ditt e-förslag: %(status)s") % {"status": proposal.get_status_display()},
+            "proposals/mail/status_proposer.txt",
+            {"proposal": proposal},
+        )
+
+
 def _tell_everyone_who_asked(proposal):
-    """The proposer, and the voters who asked for news, hear of the new status."""
-    context = {"proposal": proposal}
-    status = proposal.get_status_display()
-    queue_mail(
-        proposal.proposer_email,
-        gettext("Ditt e-förslag: %(status)s") % {"status": status},
-        "proposals/mail/status_proposer.txt",
-        context,
-    )
-    subject = gettext("E-förslaget du röstat på: %(status)s") % {"status": status}
-    voters = proposal.votes.valid().filter(notify=True).exclude(email="")
-    for email in voters.values_list("email", flat=True):
-        queue_mail(email, subject, "proposals/mail/status_voter.txt", context)
+    """The proposer, and the voters who asked for news, hear of the new status. A vote keeps
+    no language, so voters are written to in the site's own."""
+    _tell_proposer(proposal)
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {"proposal": proposal}
+        status = proposal.get_status_display()
+        subject = gettext("E-förslaget du röstat på: %(status)s") % {"status": status}
+        voters = proposal.votes.valid().filter(notify=True).exclude(email="")
+        for email in voters.values_list("email", flat=True):
+            queue_mail(email, subject, "proposals/mail/status_voter.txt", context)
 
 
 # The resident's side --------------------------------------------------------------------------
 
 
 @transaction.atomic
-def submit(*, title, body, service_area, display_name, email):
-    """Store a new proposal and mail the proposer a link to confirm it."""
+def submit(*, title, body, service_area, display_name, email, language=None):
+    """Store a new proposal and mail the proposer a link to confirm it. The proposal keeps
+    the language it was written in (`language`, else the active one)."""
     proposal = Proposal.submit(
         title=title,
         body=body,
         service_area=service_area,
         display_name=display_name,
         proposer_email=email,
+        language=language or current_language(),
     )
     _confirmation, token = Confirmation.issue(Confirmation.Kind.PROPOSAL, proposal)
-    queue_mail(
-        email,
-        gettext("Bekräfta ditt e-förslag"),
-        "proposals/mail/confirm_proposal.txt",
-        {"proposal": proposal, "link": _link(reverse("proposals:confirm"), token)},
-    )
+    with translation.override(proposal.language):
+        queue_mail(
+            email,
+            gettext("Bekräfta ditt e-förslag"),
+            "proposals/mail/confirm_proposal.txt",
+            {"proposal": proposal, "link": _link(reverse("proposals:confirm"), token)},
+        )
     return proposal
 
 
 @transaction.atomic
-def submit_signed(*, title, body, service_area, display_name, email):
+def submit_signed(*, title, body, service_area, display_name, email, language=None):
     """Store a proposal signed with e-ID: it waits for moderation, and the proposer is told."""
     proposal = Proposal.submit_signed(
         title=title,
@@ -69,13 +83,9 @@ def submit_signed(*, title, body, service_area, display_name, email):
         service_area=service_area,
         display_name=display_name,
         proposer_email=email,
+        language=language or current_language(),
     )
-    queue_mail(
-        email,
-        gettext("Ditt e-förslag: %(status)s") % {"status": proposal.get_status_display()},
-        "proposals/mail/status_proposer.txt",
-        {"proposal": proposal},
-    )
+    _tell_proposer(proposal)
     return proposal
 
 

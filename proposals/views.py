@@ -19,6 +19,7 @@ from home.views import rate_limited
 from identity import resident
 from identity.errors import SignInFailed
 from identity.views import render_failure
+from outbox.languages import current_language
 
 from . import open_data, services
 from .forms import ListFilterForm, ProposalForm
@@ -290,8 +291,10 @@ def proposal_new(request):
         )
     if step == EidVerifier.key:
         # The text waits in the session while the proposer signs at the e-ID broker.
+        # With it the language it was written in: the way back from the broker may not be.
         request.session[SIGNED_PROPOSAL] = {
-            name: request.POST.get(name, "") for name in form.fields
+            **{name: request.POST.get(name, "") for name in form.fields},
+            "language": current_language(),
         }
         try:
             return redirect(resident.begin(request, "proposal", reverse("proposals:new_signed")))
@@ -315,7 +318,8 @@ def proposal_signed(request):
         resident.complete(request, "proposal", way_back=reverse("proposals:new"))
     except SignInFailed as failure:
         return render_failure(request, failure)
-    form = ProposalForm(request.session.pop(SIGNED_PROPOSAL, None))
+    kept = request.session.pop(SIGNED_PROPOSAL, None)
+    form = ProposalForm(kept)
     if not form.is_valid():  # the session ended meanwhile: the text is gone, say so
         return render(request, "proposals/new.html", {"form": form}, status=400)
     data = form.cleaned_data
@@ -325,6 +329,7 @@ def proposal_signed(request):
         service_area=data["service_area"],
         display_name=data["display_name"],
         email=data["email"],
+        language=kept.get("language"),
     )
     return render(request, "proposals/confirmed.html", {"proposal": proposal})
 

@@ -20,11 +20,13 @@ def test_resident_reports_a_broken_promise_and_follows_the_case(page, live_serve
     commitment = guarantee.commitments.first()
     page.goto(f"{guarantee.url}?atagande={commitment.pk}#lamna-synpunkt")
     form = page.locator("#lamna-synpunkt form")
-    assert form.get_by_role("radio", name="Klagomål").is_checked()
-    assert form.get_by_label("Gäller det ett av våra åtaganden?").input_value() == str(
-        commitment.pk
-    )
-    form.get_by_label("Tillgänglighet").check()
+    assert form.get_by_role("radio", name="Klagomål", exact=True).is_checked()
+    promises = form.get_by_role("group", name="Gäller det ett av våra löften?")
+    assert promises.get_by_role("radio", name=commitment.title).is_checked()
+    notice = form.locator("[data-broken-promise-notice]")
+    assert notice.is_visible()
+    assert "Du anmäler att vi inte har hållit ett löfte" in notice.inner_text()
+    form.get_by_label("Tillgänglighet", exact=True).check()
     form.get_by_label("Ditt meddelande").fill("Vi fick inget svar på två veckor.")
     form.get_by_label("Namn").fill("Anna Svensson")
     form.get_by_label("E-post", exact=True).fill("anna@example.se")
@@ -82,7 +84,7 @@ def test_a_resident_on_a_small_screen_is_led_through_errors_and_sends_once(page,
 
     # Sent from a form the browser fetched (GET), so that Back returns to it.
     page.goto(guarantee.url)
-    page.get_by_role("radio", name="Klagomål").check()
+    page.get_by_role("radio", name="Klagomål", exact=True).check()
     page.get_by_role("radio", name="Bemötande").check()
     page.get_by_label("Ditt meddelande").fill(f"Hämtningen vid {LONG_WORD} var rörig.")
     page.get_by_label("E-post", exact=True).fill("anna@example.se")
@@ -119,7 +121,7 @@ def test_form_errors_are_summarised_when_javascript_is_off(browser, live_server,
         page.get_by_role("alert").wait_for()
         assert "Ange en e-postadress i rätt form" in page.get_by_role("alert").inner_text()
         page.get_by_label("Synpunkt", exact=True).check()
-        page.get_by_label("Bemötande").check()
+        page.get_by_label("Bemötande", exact=True).check()
         page.get_by_label("E-post", exact=True).fill("anna@example.se")
         page.get_by_role("button", name="Skicka").click()
         page.get_by_role("heading", name="Tack för din synpunkt").wait_for()

@@ -18,13 +18,21 @@ def test_each_demo_case_is_about_a_unit_of_its_area_with_overdue_and_answered_ca
     demo.load(StringIO())
     cases = list(Feedback.objects.select_related("unit", "commitment"))
     assert len(cases) >= 40
+    (finnish,) = [case for case in cases if case.language != "sv"]
+    assert finnish.language == "fi" and finnish.message == demo.FINNISH_CASE.text
+    assert finnish.unit.get_parent().slug == "hemtjanst"
     for case in cases:
+        if case is finnish:
+            continue
         area = case.unit.get_parent().slug if case.unit else ""
         written = [message.text for message in demo.MESSAGES[area][case.kind]]
         assert case.message in written, (case.message, case.unit)
         if case.commitment is not None:
             assert case.kind == Kind.COMPLAINT
             assert case.commitment in case.unit.applicable_commitments()
+            # The broken promise as it stood, with the remedy the guarantee promised.
+            assert case.promise == case.commitment.title and case.is_broken_promise
+            assert case.remedy_contact and case.remedy_contact_days == 2
     home_care_complaint = "Hemtjänsten kom två timmar för sent utan att höra av sig."
     assert {c.unit.get_parent().slug for c in cases if c.message == home_care_complaint} == {
         "hemtjanst"

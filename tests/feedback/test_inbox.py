@@ -156,7 +156,7 @@ def test_the_reply_starts_with_the_templates_greeting_and_names_the_kind(
     guarantee, hanna, django_capture_on_commit_callbacks, kind, yours
 ):
     load_starting_set()
-    template = ReplyTemplate.objects.get(kind=kind)
+    template = ReplyTemplate.objects.get(kind=kind, language="sv")
     case = make_case(guarantee, kind=kind, email="anna@example.se", name="Anna", wants_reply=True)
     client = logged_in(hanna)
     case_page = client.get(f"{INBOX}{case.pk}/").content.decode()
@@ -185,7 +185,7 @@ def test_the_reply_starts_with_the_templates_greeting_and_names_the_kind(
 
 def test_a_reply_with_a_templates_blank_left_is_refused_in_swedish(guarantee, hanna):
     load_starting_set()
-    template = ReplyTemplate.objects.get(kind=Kind.COMPLAINT)
+    template = ReplyTemplate.objects.get(kind=Kind.COMPLAINT, language="sv")
     case = make_case(guarantee, kind=Kind.COMPLAINT)
     response = logged_in(hanna).post(
         f"{INBOX}{case.pk}/svara/", {"reply": template.text, "bekrafta": "1"}
@@ -207,15 +207,18 @@ def test_the_starting_set_has_one_template_per_kind_and_loads_once(db):
     assert sorted(t.kind for t in STARTING_SET) == sorted(Kind.values)
     out = StringIO()
     call_command("load_reply_templates", stdout=out)
-    assert "created 4 of 4" in out.getvalue()
-    edited = ReplyTemplate.objects.get(kind=Kind.PRAISE)
+    created, offered = re.search(r"created (\d+) of (\d+)", out.getvalue()).groups()
+    assert created == offered  # Swedish, and each language the catalogues translate it into
+    assert ReplyTemplate.objects.filter(language="sv").count() == 4
+    swedish = ReplyTemplate.objects.filter(language="sv")
+    edited = swedish.get(kind=Kind.PRAISE)
     edited.text = "Hej!\n\nTack för ditt beröm, det värmer."
     edited.save()
     call_command("load_reply_templates", stdout=StringIO())
-    assert ReplyTemplate.objects.count() == 4
+    assert swedish.count() == 4
     edited.refresh_from_db()
     assert edited.text == "Hej!\n\nTack för ditt beröm, det värmer."
-    for template in ReplyTemplate.objects.all():
+    for template in swedish:
         assert template.text.startswith("Hej!")
         assert template.get_kind_display().lower() in template.text.lower()
 

@@ -30,7 +30,9 @@ def test_guarantee_page_embeds_the_feedback_form(client, guarantee):
 def test_atagande_parameter_preselects_commitment_and_complaint(client, guarantee):
     commitment = guarantee.commitments.first()
     html = client.get(f"{guarantee.url}?atagande={commitment.pk}").content.decode()
-    assert re.search(rf'<option value="{commitment.pk}" selected>', html)
+    assert re.search(
+        rf'<input type="radio" name="commitment" value="{commitment.pk}"[^>]*checked', html
+    )
     assert re.search(r'value="klagomal"[^>]*checked', html)
 
 
@@ -165,7 +167,7 @@ def test_receipt_and_mail_hold_a_copy_of_what_was_sent(client, guarantee):
     for line in [
         "Typ: Klagomål",
         "Det gäller: Tillgänglighet",
-        f"Åtagande: {commitment.title}",
+        f"Löfte: {commitment.title}",
         f"Enhet: {guarantee.title}",
         "Ditt meddelande:\n" + message,
         "Vi svarar dig senast",
@@ -245,7 +247,7 @@ def test_forged_commitment_id_gets_a_field_error(client, guarantee, other_unit):
     for value in (str(foreign.pk), "999999", "abc", "1 OR 1=1"):
         response = client.post(url, form_data(client, url, commitment=value, kind="klagomal"))
         assert response.status_code == 400
-        assert "Välj ett av åtagandena i listan." in response.content.decode()
+        assert "Välj ett av löftena i listan." in response.content.decode()
     assert not Feedback.objects.exists()
 
 
@@ -291,7 +293,7 @@ def test_every_message_of_the_form_is_the_sites_swedish(client, guarantee):
     links = re.findall(r'<a href="(#[^"]*)">([^<]*)</a>', summary)
     assert links == [
         ("#id_kind_0", "Välj om det är en synpunkt, ett klagomål, beröm eller ett förslag."),
-        ("#id_dimension_0", "Välj vad det du skriver om gäller."),
+        ("#id_dimension_0", "Välj vad det gäller."),
         ("#id_message", "Skriv ditt meddelande."),
     ]
     # Each group of radios is a fieldset described by its error.

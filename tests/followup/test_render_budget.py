@@ -2,6 +2,7 @@
 follow-up years, and the year's feedback figures kept between views until feedback changes."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -155,7 +156,11 @@ def test_feedback_moved_to_another_unit_leaves_the_first_units_figures(client, a
 def test_the_embedded_forms_commitment_choices_are_the_pages_commitments(client, unit):
     html = client.get(unit.url).content.decode()
     for commitment in unit.applicable_commitments():
-        assert f'<option value="{commitment.pk}">{commitment.title}</option>' in html
+        # Radios, each promise whole beside its own (feedback/forms.py).
+        assert re.search(
+            rf'name="commitment" value="{commitment.pk}"[^>]*>\s*{re.escape(commitment.title)}',
+            html,
+        )
 
 
 def test_a_preview_shows_the_editors_unsaved_commitments(rf, unit):

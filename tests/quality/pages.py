@@ -84,7 +84,7 @@ def feedback_with_errors(page, site):
 def send_feedback(page, site):
     page.goto(site["guarantee"].url)
     page.get_by_label("Synpunkt", exact=True).check()
-    page.get_by_label("Bemötande").check()
+    page.get_by_label("Bemötande", exact=True).check()
     page.get_by_label("Ditt meddelande").fill("Tack för ett fint bemötande vid inskolningen.")
     with page.expect_navigation() as navigation:
         page.get_by_role("button", name="Skicka").click()

@@ -208,6 +208,11 @@ def test_proposal_form_accepts_and_refuses_hostile_posts_cleanly(resident, publi
     assert sum(counts.values()) > counts["accepted"], f"never refused: {dict(counts)}"
 
 
+def chosen_promise(html, commitment):
+    """The feedback form offers the promises as radios: is this one checked?"""
+    return bool(re.search(rf'name="commitment" value="{commitment.pk}"[^>]*checked', html))
+
+
 # GET endpoints: the parameters each view reads, a valid value and how to see it was used.
 def get_endpoints(site):
     guarantee = site["guarantee"]
@@ -216,18 +221,12 @@ def get_endpoints(site):
         "guarantee ?atagande": (
             guarantee.url,
             {"atagande": str(commitment.pk)},
-            lambda html: (
-                f'value="{commitment.pk}" checked' in html
-                or f'value="{commitment.pk}" selected' in html
-            ),
+            lambda html: chosen_promise(html, commitment),
         ),
         "unit form ?atagande": (
             f"/synpunkter/enhet/{guarantee.pk}/skicka/",
             {"atagande": str(commitment.pk)},
-            lambda html: (
-                f'value="{commitment.pk}" checked' in html
-                or f'value="{commitment.pk}" selected' in html
-            ),
+            lambda html: chosen_promise(html, commitment),
         ),
         "search": (
             "/sok/",
