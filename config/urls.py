@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -42,10 +44,19 @@ urlpatterns = [
     path("nyckeltal/", include("kolada.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+# Editors' uploads in the demo (`make run`, config/settings/dev.py); production serves them
+# from the reverse proxy or S3 (deploy/).
+if getattr(settings, "SERVE_MEDIA", False):
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 # Wagtail's page serving comes last: it answers every path not matched above.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -214,7 +214,7 @@ PRESCHOOL = {
         "Högläsning eller berättande sker minst en gång per dag på alla avdelningar.",
         C.CONFIDENCE,
         "Vi lånar böcker från biblioteket varje månad, även på barnens modersmål.",
-        "Pedagogernas veckodokumentation följs upp av förskolechefen varje månad.",
+        "Pedagogernas veckodokumentation följs upp av rektorn varje månad.",
         Measure(
             "högläsning", "procent av dagarna hade högläsning på alla avdelningar", 100, 100, 94, 81
         ),
@@ -544,9 +544,9 @@ AREAS = [
             ),
         ],
         "routine": {
-            "feedback_recipient": "Förskolechefen",
+            "feedback_recipient": "Rektorn",
             "remedy": (
-                "Om vi inte har hållit ett åtagande kontaktar förskolechefen dig inom två "
+                "Om vi inte har hållit ett åtagande kontaktar rektorn dig inom två "
                 "arbetsdagar, förklarar vad som hänt och berättar vad vi gör för att rätta "
                 "till det."
             ),
@@ -573,7 +573,7 @@ AREAS = [
                 "0123-45 61 10",
                 "Vardagar 7.30–16.00",
                 "solrosen@angsby.example",
-                "Anna Berg, förskolechef",
+                "Anna Berg, rektor",
                 ["kontaktpedagog", "dagen", "utomhus"],
             ),
             _unit(
@@ -587,7 +587,7 @@ AREAS = [
                 "0123-45 61 20",
                 "Vardagar 8.00–15.30",
                 "ekorren@angsby.example",
-                "Johan Nilsson, förskolechef",
+                "Johan Nilsson, rektor",
                 ["utomhus", "inflytande"],
             ),
             _unit(
@@ -601,7 +601,7 @@ AREAS = [
                 "0123-45 61 30",
                 "Vardagar 7.30–16.00",
                 "larkan@angsby.example",
-                "Fatima Hassan, förskolechef",
+                "Fatima Hassan, rektor",
                 ["sprak", "dagen", "utvecklingssamtal", "kontaktpedagog"],
             ),
             _unit(
@@ -615,7 +615,7 @@ AREAS = [
                 "0123-45 61 40",
                 "Vardagar 8.00–15.00",
                 "fyrklovern@angsby.example",
-                "Maria Ek, förskolechef",
+                "Maria Ek, rektor",
                 ["inflytande", "utvecklingssamtal", "dagen"],
             ),
             _unit(
@@ -1143,6 +1143,25 @@ def load_positions(area):
 MOVING_UNITS = {"bokbussen"}
 
 
+# The demo's public history (guarantees/history.py): a commitment the committee approved
+# after the guarantee was first published, on its decision date.
+ADDED_LATER = {"forskolan-solrosen": "utomhus"}
+
+
+def _add_later(page, item):
+    """Date the page's first publication on its decision date, then add `item` and publish
+    again (today), as an editor's change approved by the committee would."""
+    from wagtail.models import PageLogEntry
+
+    first = timezone.make_aware(datetime.datetime.combine(page.decision_date, datetime.time(10, 0)))
+    PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.publish").update(timestamp=first)
+    GuaranteePage.objects.filter(pk=page.pk).update(first_published_at=first)
+    page = GuaranteePage.objects.get(pk=page.pk)
+    items = list(page.commitments.all())
+    page.commitments = [*items, Commitment(sort_order=len(items), **item.fields())]
+    page.save_revision().publish()
+
+
 def load_districts(area):
     """Each demo unit's district, also on a demo database made before units had one."""
     for unit in GuaranteePage.objects.child_of(area).filter(district=""):
@@ -1207,6 +1226,7 @@ def load(stdout):
             latitude, longitude = (
                 (None, None) if unit["slug"] in MOVING_UNITS else position_of(unit["address"])
             )
+            later = ADDED_LATER.get(unit["slug"])
             page = GuaranteePage(
                 **fields,
                 district=DISTRICTS.get(unit["slug"], ""),
@@ -1219,9 +1239,11 @@ def load(stdout):
                 decision_date=datetime.date(year - 1, month, day),
                 record_number=f"{spec['prefix']} {year - 1}/{140 + 20 * a + u}",
             )
-            _commitments(page, [spec["pool"][key] for key in unit["keys"]])
+            _commitments(page, [spec["pool"][key] for key in unit["keys"] if key != later])
             area.add_child(instance=page)
             page.save_revision().publish()
+            if later:
+                _add_later(page, spec["pool"][later])
             created_units += 1
         load_districts(area)
         load_positions(area)

@@ -4,10 +4,15 @@ An area's commitments stand on every guarantee of the area, so publishing the ar
 them all, and the area's comparison (`jamfor/`). Wagtail itself purges the area page.
 """
 
+from functools import partial
+
+from django.db import transaction
 from wagtail.signals import page_published, page_unpublished
 
 from home import fragments
 from home.frontend_cache import purge_after_commit
+
+from . import history
 
 
 def area_changed_urls(area):
@@ -26,6 +31,9 @@ def _area_published(sender, instance, **kwargs):
 
 
 def _guarantee_published(sender, instance, **kwargs):
+    # Its public history is compared once, now, not by the views (guarantees/history.py).
+    if instance.live:
+        transaction.on_commit(partial(history.warm, instance.pk))
     # The area lists its units; the comparison shows this unit's commitments.
     area = instance.get_parent()
     if area is not None:

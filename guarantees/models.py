@@ -30,6 +30,8 @@ from wagtail.snippets.models import register_snippet
 
 from home.permissions import SitePage
 
+from .history import history_of
+
 
 class QualityCriterion(models.TextChoices):
     """The four quality criteria of seed 000."""
@@ -613,7 +615,9 @@ class GuaranteePage(SitePage):
     feedback_recipient = models.CharField(
         _("synpunkter tas emot av"),
         max_length=300,
-        help_text=_("Till vem synpunkter och klagomål lämnas, t.ex. ”Förskolechefen”."),
+        help_text=_(
+            "Till vem synpunkter och klagomål lämnas, t.ex. ”Rektorn” eller ”Enhetschefen”."
+        ),
     )
     reply_working_days = models.PositiveSmallIntegerField(
         _("svar inom (arbetsdagar)"),
@@ -710,7 +714,7 @@ class GuaranteePage(SitePage):
         _("kontaktperson"),
         max_length=200,
         blank=True,
-        help_text=_("Ansvarig i tjänsten, t.ex. ”Anna Berg, förskolechef”."),
+        help_text=_("Ansvarig i tjänsten, t.ex. ”Anna Berg, rektor”."),
     )
 
     # Decision and validity (seed 002: decided with the yearly plan)
@@ -940,4 +944,7 @@ class GuaranteePage(SitePage):
         context["all_commitments"] = SimpleLazyObject(
             lambda: [c for group in groups for c in group.commitments]
         )
+        # Compared once per publish (guarantees/history.py), read only when a part showing it
+        # is rendered, not kept.
+        context["history"] = SimpleLazyObject(lambda: history_of(self))
         return context

@@ -47,3 +47,20 @@ def in_words(value, neuter=False):
         return pgettext("number", "ett")
     word = _WORDS.get(number)
     return word() if word else swedish_number(number)
+
+
+def phone_uri(number, country_code="46"):
+    """A `tel:` link for a phone number as an editor wrote it ("0123-45 67 89", "08-123 456
+    (växel)", "+46 8 123 456"): the international form (RFC 3966) that every phone dials,
+    "tel:+46123456789". None when it holds no digits to dial."""
+    text = str(number or "").strip()
+    digits = "".join(character for character in text if character.isascii() and character.isdigit())
+    if not digits:
+        return None
+    if text.startswith("+"):
+        return f"tel:+{digits}"
+    if digits.startswith("00"):
+        return f"tel:+{digits[2:]}"
+    if digits.startswith("0"):
+        return f"tel:+{country_code}{digits[1:]}"
+    return f"tel:{digits}"  # a short service number (e.g. 112, 1177) is dialled as it is

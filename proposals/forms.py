@@ -56,7 +56,10 @@ class ProposalForm(ResidentForm):
     email = ResidentEmailField(
         label=_("Din e-postadress"),
         max_length=254,
-        help_text=_("Visas inte. Vi skickar en länk för att bekräfta förslaget och besked."),
+        help_text=_(
+            "Visas inte. Hit skickar vi en länk där du bekräftar förslaget, och sedan besked "
+            "om vad som händer med det."
+        ),
         validators=[BlockedDomain.refuse],
     )
     consent = forms.BooleanField(

@@ -102,7 +102,7 @@ class EmailVerifier(Verifier):
 
     key = "epost"
     label = _("Rösta med e-post")
-    verified_by = _("Din röst är verifierad med e-post.")
+    verified_by = _("Den är verifierad med e-post.")
     template_name = "proposals/verifiers/email.html"
 
     def get_form(self, data=None):
@@ -160,7 +160,7 @@ class EidVerifier(Verifier):
 
     key = "e-legitimation"
     label = _("Rösta med e-legitimation")
-    verified_by = _("Din röst är verifierad med e-legitimation.")
+    verified_by = _("Den är verifierad med e-legitimation.")
     template_name = "proposals/verifiers/eid.html"
 
     @classmethod

@@ -169,6 +169,20 @@ class AlreadyVoted(TransitionError):
         super().__init__(gettext("Du har redan röstat på det här förslaget."))
 
 
+class VoteCounted(AlreadyVoted):
+    """A mailed link used again: the vote it cast (or its owner's by e-ID) is counted. Not an
+    error to the resident, who may simply have clicked the link twice."""
+
+    def __init__(self):
+        TransitionError.__init__(
+            self,
+            gettext(
+                "Vi har tagit emot din röst på det här förslaget, och den räknas. "
+                "Du behöver inte göra något mer."
+            ),
+        )
+
+
 class Proposal(index.Indexed, models.Model):
     title = models.CharField(_("rubrik"), max_length=150)
     body = models.TextField(_("förslag"), max_length=4000)
@@ -568,7 +582,8 @@ class Proposal(index.Indexed, models.Model):
         the counter if voting is open and inserts the vote only if both happened; a second
         vote of the same voter violates the unique constraint, which undoes the whole
         statement. So the counter, the vote rows and the links spent stay equal.
-        Raises TokenError, VotingClosed or AlreadyVoted as `redeem` and `record_vote` do.
+        Raises TokenError, VotingClosed or AlreadyVoted as `redeem` and `record_vote` do, and
+        VoteCounted for a link used again whose voter's vote is counted.
         """
         pk, nonce = Confirmation.check_signature(Confirmation.Kind.VOTE, token)
         if not pk.isdigit():
@@ -591,19 +606,29 @@ class Proposal(index.Indexed, models.Model):
             raise AlreadyVoted from error
         if row is not None:
             return row[0]
-        # Nothing happened: say why, as the step-by-step path would.
+        # Nothing happened: say why, as the step-by-step path would. First whether the person
+        # this link was mailed to has a counted vote (by this link, or by e-ID with this
+        # address): a link used twice is answered with that, even after voting closed.
+        voter = (
+            Confirmation.objects.filter(
+                pk=int(pk),
+                kind=Confirmation.Kind.VOTE,
+                proposal_id=proposal_id,
+                token_hash=params["hash"],
+            )
+            .exclude(voter_hash="")
+            .values("voter_hash")
+        )
+        if (
+            Vote.objects.valid()
+            .filter(proposal_id=proposal_id)
+            .filter(models.Q(voter_hash__in=voter) | models.Q(email_hash__in=voter))
+            .exists()
+        ):
+            raise VoteCounted
         proposal = cls.objects.filter(pk=proposal_id).first()
         if proposal is not None and not proposal.is_open_for_votes:
             raise VotingClosed
-        if (
-            Vote.objects.valid()
-            .filter(
-                proposal_id=proposal_id,
-                email_hash__in=Confirmation.objects.filter(pk=int(pk)).values("voter_hash"),
-            )
-            .exists()
-        ):
-            raise AlreadyVoted  # this address's owner voted with e-ID
         Confirmation.verify(Confirmation.Kind.VOTE, token, proposal_id)
         raise TokenError(gettext("Länken är ogiltig. Kontrollera att du fått med hela."))
 
@@ -645,6 +670,23 @@ class ProposalEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def public_history(cls, proposal):
+        """The steps a resident reads on the proposal's page. It begins when the proposer sent
+        the proposal in (confirmed it, or signed it), not at the unconfirmed draft before."""
+        return cls.objects.filter(proposal=proposal, kind=cls.Kind.STATUS).exclude(
+            to_status=Status.UNCONFIRMED
+        )
+
+    @property
+    def public_label(self):
+        if self.to_status == Status.AWAITING_MODERATION and self.from_status in (
+            "",
+            Status.UNCONFIRMED,
+        ):
+            return _("Inskickat")
+        return self.get_to_status_display()
 
 
 class VoteQuerySet(models.QuerySet):

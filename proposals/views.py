@@ -40,6 +40,7 @@ from .models import (
     ProposalEvent,
     Status,
     TokenError,
+    VoteCounted,
 )
 
 
@@ -73,7 +74,7 @@ def _detail_context(proposal, forms=None):
             offered.append((verifier, forms.get(verifier.key) or verifier.get_form()))
     return {
         "proposal": proposal,
-        "events": proposal.events.filter(kind=ProposalEvent.Kind.STATUS),
+        "events": ProposalEvent.public_history(proposal),
         "verifiers": offered,
     }
 
@@ -97,13 +98,21 @@ def _verifier_or_404(key):
     return verifier
 
 
-def render_vote_outcome(request, proposal, message, counted=False):
+def render_vote_outcome(request, proposal, message, counted=False, again=False):
+    """The vote's outcome page. `again`: a mailed link used again whose vote is counted."""
     return render(
         request,
         "proposals/vote_done.html",
-        {"proposal": proposal, "outcome": {"counted": counted, "message": message}},
-        status=200 if counted else 409,
+        {
+            "proposal": proposal,
+            "outcome": {"counted": counted or again, "again": again, "message": message},
+        },
+        status=200 if counted or again else 409,
     )
+
+
+def render_vote_counted_again(request, proposal):
+    return render_vote_outcome(request, proposal, " ".join(VoteCounted().messages), again=True)
 
 
 def render_token_error(request, proposal, message):
@@ -170,10 +179,36 @@ def _same_for_everyone(request, key, render_page):
     return response
 
 
+# The browser that used a mailed link remembers which (the link's number, sent back only to
+# this proposal's vote paths), so that opening the link again says the vote is counted
+# instead of offering the button: the link's page still reads no database. Another browser
+# gets the button, and its POST answers the same (`VoteCounted`).
+USED_LINK_COOKIE = "rostlank"
+
+
+def _remember_used_link(request, response, pk, link):
+    response.set_cookie(
+        USED_LINK_COOKIE,
+        link,
+        max_age=Confirmation.max_age(),
+        path=reverse("proposals:vote_sent", args=[pk]).removesuffix("skickat/"),
+        secure=request.is_secure(),
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
+
+
 def _vote_by_mailed_link(request, pk, token):
     try:
-        Confirmation.check_signature(Confirmation.Kind.VOTE, token)
+        link, _nonce = Confirmation.check_signature(Confirmation.Kind.VOTE, token)
         if request.method != "POST":
+            if request.COOKIES.get(USED_LINK_COOKIE) == link:
+                return _same_for_everyone(
+                    request,
+                    f"proposals:vote-counted-again:{pk}",
+                    lambda: render_vote_counted_again(request, _public_or_404(pk)),
+                )
             # A GET only shows the button: mail scanners follow links (e-petitions #1661). The
             # form posts back to this address, token included, so its HTML is the same for all.
             return _same_for_everyone(
@@ -186,15 +221,20 @@ def _vote_by_mailed_link(request, pk, token):
         services.vote_by_mailed_link(pk, token)
     except TokenError as error:
         return render_token_error(request, _public_or_404(pk), str(error))
+    except VoteCounted:
+        counted = render_vote_counted_again(request, _public_or_404(pk))
+        return _remember_used_link(request, counted, pk, link)
     except TransitionError as error:
         return render_vote_outcome(request, _public_or_404(pk), " ".join(error.messages))
-    return _same_for_everyone(
+    # The heading thanks; the message says what happened.
+    response = _same_for_everyone(
         request,
         f"proposals:vote-counted:{pk}",
         lambda: render_vote_outcome(
-            request, _public_or_404(pk), gettext("Tack! Din röst är registrerad."), counted=True
+            request, _public_or_404(pk), gettext("Din röst är registrerad."), counted=True
         ),
     )
+    return _remember_used_link(request, response, pk, link)
 
 
 @csrf_protect
@@ -216,7 +256,7 @@ def _vote_by_identity(request, pk, verifier):
             "verifierad med e-legitimation."
         )
     else:
-        message = f"{gettext('Tack! Din röst är registrerad.')} {chosen.verified_by}".strip()
+        message = f"{gettext('Din röst är registrerad.')} {chosen.verified_by}".strip()
     return render_vote_outcome(request, proposal, message, counted=not taken_over)
 
 

@@ -70,5 +70,6 @@ def load(stdout):
                 UnitAssignment.objects.get_or_create(user=user, page=page, role=role)
                 where = f" ({page.title})"
         lines.append(f"    {username} / {password}  {group_name}{where}")
-    # load_demo runs only with DEBUG or --force, so these passwords never reach production.
+    # load_demo runs only under the demo's settings (DEMO_SITE) or with --force, so these
+    # passwords never reach production.
     stdout.write("\nDemo staff (user / password):\n" + "\n".join(lines) + "\n")

@@ -8,7 +8,17 @@ import dj_database_url
 
 from .base import *  # noqa: F403
 
-DEBUG = True
+# The demo answers as the site does in production: a mistyped address gets the site's own
+# Swedish 404 page and an error its 500 page, never Django's technical pages (in English,
+# listing every route and setting). Tracebacks still go to the console (LOGGING).
+DEBUG = False
+# What DEBUG would have given the demo server, without it: `load_demo` may run, WhiteNoise
+# serves the static files straight from the apps' folders (no collectstatic, edits seen at
+# once), and config/urls.py serves editors' uploads from MEDIA_ROOT.
+DEMO_SITE = True
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+SERVE_MEDIA = True
 SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - never used outside `make run`
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 

@@ -37,7 +37,7 @@ def keep_promises(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("feedback", "0008_reply_template_kind"),
-        ("guarantees", "0005_structured_remedy"),
+        ("guarantees", "0006_structured_remedy"),
     ]
 
     operations = [

@@ -1,5 +1,5 @@
-"""`{{ n|swedish_number }}` ("5 000") and `{{ n|in_words }}` ("två", `in_words:"neuter"` for
-"ett"): home/numbers.py."""
+"""`{{ n|swedish_number }}` ("5 000"), `{{ phone|phone_uri }}` ("tel:+46123456789") and
+`{{ n|in_words }}` ("två", `in_words:"neuter"` for "ett"): home/numbers.py."""
 
 from django import template
 
@@ -18,3 +18,9 @@ def swedish_number(value):
 @register.filter
 def in_words(value, gender=""):
     return numbers.in_words(value, neuter=gender == "neuter")
+
+
+@register.filter
+def phone_uri(value):
+    """`<a href="{{ phone|phone_uri }}">`: home.numbers.phone_uri, "" without digits."""
+    return numbers.phone_uri(value) or ""

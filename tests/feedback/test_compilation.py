@@ -462,3 +462,14 @@ def test_a_date_that_cannot_be_read_is_refused_at_its_field_never_today(staff, t
     field = html.split('for="id_fran"')[1].split('for="id_till"')[0]
     assert message in field
     assert "Period" not in html and today.isoformat() not in html
+
+
+def test_a_year_without_feedback_says_so_in_words_not_with_zeros(guarantee):
+    from guarantees.sections import render_sections
+
+    year = timezone.localdate().year
+    html = render_sections(
+        "guarantee_page_year_feedback", {"page": guarantee, "year": year, "request": None}
+    )
+    assert "Inga synpunkter. Ingen anmälan om att ett löfte inte hölls." in " ".join(html.split())
+    assert "0 anmälningar" not in html and "0 synpunkter" not in html

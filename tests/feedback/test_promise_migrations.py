@@ -11,7 +11,7 @@ from feedback.models import Feedback, Kind
 
 pytestmark = pytest.mark.django_db
 
-structured_remedy = importlib.import_module("guarantees.migrations.0005_structured_remedy")
+structured_remedy = importlib.import_module("guarantees.migrations.0006_structured_remedy")
 promise_kept = importlib.import_module("feedback.migrations.0009_case_language_and_promise_kept")
 
 

@@ -27,8 +27,9 @@ GUARANTEE_PAGE_QUERIES = 3
 # check's restricted paths, the settings and logo, the menu, the breadcrumbs, the
 # commitments (one query for all three levels), the follow-up (published years, then the
 # chosen one's outcomes), the good examples, the area for the comparison link, the report
-# link. Also the same whatever the page's size.
-GUARANTEE_PAGE_QUERIES_AFTER_PUBLISH = 22
+# link, the guarantee's history (one cache read: compared when it was published). Also the
+# same whatever the page's size.
+GUARANTEE_PAGE_QUERIES_AFTER_PUBLISH = 23
 
 
 def _receive(unit, year, **fields):

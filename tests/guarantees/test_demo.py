@@ -106,3 +106,20 @@ def test_each_demo_follow_up_reports_its_own_commitments_measure(home_page):
         assert published > datetime.date(follow_up.year, 12, 31)
         if follow_up.year < previous_year():
             assert published <= datetime.date(follow_up.year + 1, 1, 31)
+
+
+def test_the_demo_shows_a_guarantee_changed_after_its_first_publication(client, home_page):
+    from home import fragments
+
+    demo.load(StringIO())
+    unit = GuaranteePage.objects.get(slug="forskolan-solrosen")
+    fragments.forget_all()
+    html = client.get(unit.url).content.decode()
+    added = demo.PRESCHOOL[demo.ADDED_LATER["forskolan-solrosen"]].title
+    assert f"Nytt åtagande: ”{added}”" in html
+    decided = unit.decision_date
+    assert f'<time datetime="{decided.isoformat()}">' in html  # first published when decided
+    today = timezone.localdate().isoformat()
+    assert f'Senast ändrad <time datetime="{today}">' in html
+    # Its commitments are the same as if the demo had written them at once.
+    assert unit.commitments.filter(title=added).count() == 1

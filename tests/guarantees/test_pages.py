@@ -104,7 +104,7 @@ def test_the_guarantee_shows_each_part_of_the_fixed_template(client, service_are
         "Barn- och utbildningsförvaltningen",
         "Humlegatan 3, Ängsby",
         "Vardagar 6.30–18.00",
-        'href="tel:0123456789"',
+        'href="tel:+46123456789"',
         'href="mailto:humlan@example.se"',
         "Eva Lind, rektor",
         "BUN 2026/42",
@@ -138,14 +138,25 @@ def test_the_feedback_region_holds_what_the_feedback_room_registers(client, guar
     assert f'<form id="test-form" data-page="{guarantee.pk}"></form>' in region
 
 
-def test_the_results_slot_renders_between_commitments_and_remedy(client, guarantee):
+def test_the_remedy_follows_the_commitments_and_the_results_slot_comes_after_it(client, guarantee):
+    """What happens when a promise is broken is read with the promises, not after last
+    year's follow-up (issue 32); the contents list follows the same order."""
+
     def results(context):
         return '<section id="sa-gick-det">Så gick det</section>'
 
     with hooks.register_temporarily("guarantee_page_results", results):
         html = _html(client, guarantee)
-    assert html.index('id="niva-unit"') < html.index('id="sa-gick-det"')
-    assert html.index('id="sa-gick-det"') < html.index('<h2 id="om-vi-inte-haller">')
+    assert html.index('id="niva-city"') < html.index('<h2 id="om-vi-inte-haller">')
+    assert html.index('<h2 id="om-vi-inte-haller">') < html.index('id="sa-gick-det"')
+    contents = re.search(r'<nav class="guarantee__toc.*?</nav>', html, re.S).group(0)
+    assert contents.index("#om-vi-inte-haller") < contents.index("#sa-gick-det")
+
+
+def test_the_complaint_routine_is_one_link_from_the_top_of_the_page(client, guarantee):
+    html = _html(client, guarantee)
+    header = re.search(r'<header class="guarantee__header">.*?</header>', html, re.S).group(0)
+    assert '<a href="#om-vi-inte-haller">Om vi inte håller vad vi lovar</a>' in header
 
 
 def test_the_guarantee_loads_its_own_print_styles(client, guarantee):

@@ -1,10 +1,12 @@
 """Numbers as a resident reads them: small ones in words in running text, large ones grouped
 with a no-break space, through one helper (home/numbers.py) and its template filters."""
 
+import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from home.numbers import in_words, swedish_number
+from home.numbers import in_words, phone_uri, swedish_number
+from home.templatetags.words import soft_hyphens
 
 
 def test_counts_in_running_text_are_words_up_to_twelve_then_grouped_digits():
@@ -25,3 +27,36 @@ def test_the_template_filters_say_the_same():
             '{{ n|in_words:"neuter" }} åtagande, {{ limit|swedish_number }} tecken'
         ).render(Context({"days": 2, "n": 1, "limit": 5000}))
     assert html == "två arbetsdagar, ett åtagande, 5\xa0000 tecken"
+
+
+@pytest.mark.parametrize(
+    "written,uri",
+    [
+        ("0123-45 67 89", "tel:+46123456789"),
+        ("08-123 456 (växel)", "tel:+468123456"),
+        ("+46 8 123 456", "tel:+468123456"),
+        ("0046 8 123 456", "tel:+468123456"),
+        ("  010–123\u00a045\u00a067 ", "tel:+46101234567"),
+        ("1177", "tel:1177"),
+    ],
+)
+def test_a_phone_number_becomes_the_international_tel_link_every_phone_dials(written, uri):
+    assert phone_uri(written) == uri
+
+
+@pytest.mark.parametrize("written", ["", None, "ring växeln", "٠١٢٣"])
+def test_a_phone_number_without_digits_to_dial_gets_no_link(written):
+    assert phone_uri(written) is None
+
+
+@pytest.mark.parametrize(
+    "text,marked",
+    [
+        ("Tillgänglighetsredogörelse", "Tillgänglighets\u00adredogörelse"),
+        ("Verksamhetsområdets åtaganden", "Verksamhets\u00adområdets åtaganden"),
+        ("Förskolan Solrosen", "Förskolan Solrosen"),  # short words are left alone
+        ("<b>Kvalitetsgarantier</b>", "&lt;b&gt;Kvalitets\u00adgarantier&lt;/b&gt;"),
+    ],
+)
+def test_long_compounds_get_a_soft_hyphen_at_their_genitive_joint(text, marked):
+    assert soft_hyphens(text) == marked

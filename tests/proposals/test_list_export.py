@@ -3,10 +3,11 @@
 import csv
 import io
 import json
+import re
 
 import pytest
 
-from proposals.models import Status
+from proposals.models import Proposal, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +131,26 @@ def test_the_yearly_report_lists_proposals_answered_in_the_committees_areas(
     )
     assert answered.title in html and "Annat områdes förslag" not in html
     assert "Bifallet" in html
+
+
+@pytest.mark.parametrize("signed", [False, True])
+def test_the_public_history_begins_when_the_proposal_was_sent_in(client, home_page, signed):
+    """Not at the unconfirmed draft before the proposer confirmed it ("Ej bekräftat")."""
+    fields = {
+        "title": "Bänkar vid ån",
+        "body": "Fler bänkar längs promenaden.",
+        "service_area": None,
+        "display_name": "Karin",
+        "proposer_email": "karin@example.se",
+    }
+    if signed:
+        proposal = Proposal.submit_signed(**fields)
+    else:
+        proposal = Proposal.submit(**fields)
+        proposal.confirm_by_proposer()
+    proposal.publish()
+    html = client.get(f"/e-forslag/{proposal.pk}/").content.decode()
+    history = re.search(r'<ol class="proposal-history">(.*?)</ol>', html, re.S).group(1)
+    steps = re.findall(r"</time>: ([^<]+)</li>", history)
+    assert steps == ["Inskickat", "Öppet för röstning"]
+    assert "Ej bekräftat" not in html

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail, signing
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -123,15 +123,40 @@ def test_the_same_person_in_another_spelling_counts_once(client, make_proposal):
     assert proposal.vote_count == 1
 
 
-def test_a_replayed_link_is_refused(client, make_proposal):
+def test_a_link_used_again_says_the_vote_is_counted_and_counts_it_once(client, make_proposal):
+    proposal = make_proposal()
+    link = ask_to_vote(client, proposal)
+    first = client.post(link).content.decode()
+    # Thanked once: in the heading, not again in the message below it.
+    assert first.count("Tack") == 1 and "Din röst är registrerad." in first
+
+    # The same browser opening the link again is told so at once, without the button.
+    again = client.get(link)
+    assert again.status_code == 200
+    html = again.content.decode()
+    assert "Din röst är redan räknad" in html and "Bekräfta min röst" not in html
+    assert "Länken fungerar inte" not in html
+
+    # Another browser still gets the button; its press answers the same, and nothing counts twice.
+    elsewhere = Client()
+    assert "Bekräfta min röst" in elsewhere.get(link).content.decode()
+    pressed = elsewhere.post(link)
+    assert pressed.status_code == 200
+    html = pressed.content.decode()
+    assert "Din röst är redan räknad" in html and "den räknas" in html
+    assert "Länken fungerar inte" not in html and "redan använts" not in html
+    proposal.refresh_from_db()
+    assert proposal.vote_count == 1 == proposal.votes.count()
+
+
+def test_a_used_link_whose_vote_was_invalidated_is_not_said_to_count(client, make_proposal):
     proposal = make_proposal()
     link = ask_to_vote(client, proposal)
     client.post(link)
-    response = client.post(link)
+    Vote.objects.update(invalidated_at=timezone.now())
+    response = Client().post(link)
     assert response.status_code == 400
     assert "redan använts" in response.content.decode()
-    proposal.refresh_from_db()
-    assert proposal.vote_count == 1
 
 
 def test_a_tampered_link_is_refused(client, make_proposal):

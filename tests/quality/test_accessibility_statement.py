@@ -30,7 +30,7 @@ def test_statement_page_shows_every_part_the_law_asks_for(client, home_page):
     assert "Redogörelsen senast uppdaterad" in html
     # How to report a problem.
     assert 'href="mailto:kontaktcenter@angsby.example"' in html
-    assert 'href="tel:0123-456700"' in html
+    assert 'href="tel:+46123456700"' in html
     assert 'href="/synpunkter/"' in html
     # The supervisory authority's complaint form.
     assert 'href="https://www.digg.se/tdosanmalan"' in html

@@ -25,7 +25,7 @@ def test_editor_creates_a_guarantee_with_commitments_and_submits_it(page, live_s
     page.fill("#id_commitments-1-title", "Ditt barn är utomhus varje dag.")
     page.fill("#id_commitments-1-expected_result", "Utevistelse registreras alla dagar.")
     page.select_option("#id_commitments-1-quality_criterion", "inflytande")
-    page.fill("#id_feedback_recipient", "Förskolechefen")
+    page.fill("#id_feedback_recipient", "Rektorn")
     page.fill("#id_remedy", "Vi rättar till det och berättar vad vi gjort.")
     page.fill("#id_valid_from", "2027-01-01")
     page.fill("#id_valid_to", "2027-12-31")

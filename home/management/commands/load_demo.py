@@ -21,12 +21,18 @@ class Command(BaseCommand):
             "--no-admin", action="store_true", help="Do not create the demo admin account."
         )
         parser.add_argument(
-            "--force", action="store_true", help="Run even when DEBUG is off (never in production)."
+            "--force",
+            action="store_true",
+            help="Run outside the demo site's settings (never in production).",
         )
 
     def handle(self, *args, **options):
-        if not settings.DEBUG and not options["force"]:
-            raise CommandError("load_demo is for the demo site; pass --force to run without DEBUG.")
+        demo = settings.DEBUG or getattr(settings, "DEMO_SITE", False)
+        if not demo and not options["force"]:
+            raise CommandError(
+                "load_demo is for the demo site (config.settings.dev); pass --force to run "
+                "under other settings."
+            )
         with transaction.atomic():
             for app_config in apps.get_app_configs():
                 module_name = f"{app_config.name}.demo"

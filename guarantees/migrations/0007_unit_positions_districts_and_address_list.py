@@ -8,7 +8,7 @@ import guarantees.models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("guarantees", "0004_unit_district_and_provider_kind"),
+        ("guarantees", "0006_structured_remedy"),
     ]
 
     operations = [

@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
         ("wagtailcore", "0098_apitoken"),
-        ("guarantees", "0004_unit_district_and_provider_kind"),
+        ("guarantees", "0005_rektor_in_help_texts"),
     ]
 
     operations = [
