@@ -808,10 +808,25 @@ class GuaranteePage(SitePage):
         # "förskola Norrby" finds the preschools in Norrby.
         index.SearchField("district"),
         index.AutocompleteField("unit_name"),
+        # Everything the guarantee shows a resident is found by the site search: each
+        # commitment whole, the complaint routine and the published follow-ups' analyses.
         index.RelatedFields(
             "commitments",
-            [index.SearchField("title"), index.SearchField("expected_result")],
+            [
+                index.SearchField("title"),
+                index.SearchField("expected_result"),
+                index.SearchField("way_of_working"),
+                index.SearchField("follow_up_method"),
+            ],
         ),
+        index.SearchField("feedback_recipient"),
+        index.SearchField("remedy"),
+        index.SearchField("escalation"),
+        index.SearchField("published_follow_up_text"),
+        index.SearchField("address"),
+        index.SearchField("opening_hours"),
+        index.SearchField("phone_hours"),
+        index.SearchField("contact_person"),
     ]
 
     api_fields = [
@@ -859,6 +874,17 @@ class GuaranteePage(SitePage):
     @property
     def display_name(self):
         return self.unit_name or self.title
+
+    def published_follow_up_text(self):
+        """What "Så gick det" shows in words: the published yearly follow-ups' summaries and
+        each outcome's analysis (guarantees.followup, read through its reverse relation)."""
+        if not self.pk:
+            return ""
+        texts = []
+        for follow_up in self.follow_ups.filter(is_published=True).prefetch_related("outcomes"):
+            texts.append(follow_up.summary)
+            texts.extend(outcome.analysis for outcome in follow_up.outcomes.all())
+        return "\n".join(text for text in texts if text)
 
     @property
     def position(self):

@@ -7,7 +7,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Sök")
 
     def ready(self):
-        from . import results_cache, signals
+        from . import generation, signals
 
         signals.connect()
-        results_cache.connect()
+        generation.connect()

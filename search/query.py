@@ -13,7 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Count
 from django.db.models.functions import Substr
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -112,6 +112,9 @@ class Hit:
     excerpt: str
     area: ServiceAreaPage | None = None
     score: float = 0.0
+    # False: the hit holds only some of the query's words; `missing` names the others.
+    full: bool = True
+    missing: list = field(default_factory=list)
 
 
 @dataclass
@@ -134,6 +137,32 @@ class SearchOutcome:
     fuzzy: bool = False
     suggestion: str = ""
     has_words: bool = True
+    # Hits that hold every word of the query (the first part of the list), of all shown.
+    full_total: int = 0
+    words: list = field(default_factory=list)
+
+    @property
+    def full_hits(self):
+        return [hit for hit in self.hits if hit.full]
+
+    @property
+    def partial_hits(self):
+        return [hit for hit in self.hits if not hit.full]
+
+    @property
+    def partial_start(self):
+        """The number of the first partial hit on this page, for the list's `start`."""
+        return self.first_index + len(self.full_hits)
+
+    @property
+    def missing_everywhere(self):
+        """The words no hit holds: named above the partial hits."""
+        if self.full_total or not self.hits:
+            return []
+        common = set(self.hits[0].missing)
+        for hit in self.hits[1:]:
+            common &= set(hit.missing)
+        return [word for word in self.words if word in common]
 
     @property
     def has_previous(self):
@@ -209,32 +238,50 @@ def _run(queryset, search_query):
     return queryset.search(search_query, order_by_relevance=True).annotate_score("_score")
 
 
+def uses_engine():
+    """Whether the site search runs as one SQL statement (search/engine.py): the embedded
+    backend on PostgreSQL. Elasticsearch (and SQLite) go through Wagtail's search API."""
+    from django.conf import settings
+
+    backend = settings.WAGTAILSEARCH_BACKENDS.get("default", {}).get("BACKEND", "")
+    return backend == "search.database" and connection.vendor == "postgresql"
+
+
 class SiteSearch:
-    def __init__(self, query, type_key="", area_slug="", page_number=1):
+    def __init__(self, query, type_key="", area_slug="", page_number=1, *, engine=None):
         self.query = clean_query(query)
         self.terms = search_terms(self.query)
-        # One read of the view restrictions for the whole search, not one per queryset.
-        private = Page.objects.private_q()
-        self.areas = live_service_areas(private)
-        self.area = next((a for a in self.areas if a.slug == area_slug), None)
-        registered = searchable_types()
-        known_types = {t.key for t in PAGE_TYPES} | {t.key for t in registered}
-        self.type_key = type_key if type_key in known_types else ""
         self.page_number = parse_page_number(page_number)
-        self.registered = registered
-        self.pages = public_pages(private)
-        # Each registered type's queryset built once per search (building may read the
-        # database, as Wagtail's public() does).
-        self._querysets = {}
-        # The database backends count facets in one GROUP BY; Elasticsearch's terms
-        # aggregation returns only the top ten buckets, so there we count one by one.
-        self.facets_in_database = any(
-            cls.__module__.startswith("modelsearch.backends.database")
-            for cls in type(get_search_backend()).__mro__
-        )
-        # The database backend on SQLite has no fuzzy matching; PostgreSQL (trigram, the
-        # demo's and production's) and Elasticsearch do.
-        self.supports_fuzzy = not (self.facets_in_database and connection.vendor == "sqlite")
+        # engine=False: through Wagtail's search API even on PostgreSQL (tests compare).
+        self.engine = uses_engine() if engine is None else engine
+        if self.engine:
+            from . import engine
+
+            self.catalogue = engine.catalogue(PAGE_TYPES)
+            self.areas = self.catalogue.areas
+            known_types = {t.key for t in PAGE_TYPES} | {
+                source.key for source in self.catalogue.registered
+            }
+        else:
+            # One read of the view restrictions for the whole search, not one per queryset.
+            private = Page.objects.private_q()
+            self.areas = live_service_areas(private)
+            self.registered = searchable_types()
+            known_types = {t.key for t in PAGE_TYPES} | {t.key for t in self.registered}
+            self.pages = public_pages(private)
+            # Each registered type's queryset built once per search (building may read the
+            # database, as Wagtail's public() does).
+            self._querysets = {}
+            # The database backends count facets in one GROUP BY; Elasticsearch's terms
+            # aggregation returns only the top ten buckets, so there we count one by one.
+            self.facets_in_database = any(
+                cls.__module__.startswith("modelsearch.backends.database")
+                for cls in type(get_search_backend()).__mro__
+            )
+            # The database backend on SQLite has no fuzzy matching; Elasticsearch has.
+            self.supports_fuzzy = not (self.facets_in_database and connection.vendor == "sqlite")
+        self.area = next((a for a in self.areas if a.slug == area_slug), None)
+        self.type_key = type_key if type_key in known_types else ""
 
     # Sources -------------------------------------------------------------------------------
 
@@ -301,6 +348,8 @@ class SiteSearch:
         return queryset.search(search_query).facet(field_name)
 
     def run(self):
+        if self.engine:
+            return self._run_engine()
         outcome = SearchOutcome(query=self.query, page_number=self.page_number)
         if not self.terms:
             outcome.has_words = False
@@ -350,6 +399,138 @@ class SiteSearch:
             area_counts = self._area_counts(search_query)
         outcome.area_facets = self._area_facets(area_counts)
         return outcome
+
+    # The one-statement search (PostgreSQL) -----------------------------------------------
+
+    def _engine_terms(self, terms):
+        """At most MAX_TERMS words, each with its Swedish indefinite variants; the words
+        beyond the limit are searched as variants of the last."""
+        from .engine import MAX_TERMS
+
+        words = list(dict.fromkeys(term.lower() for term in terms))
+        kept = words[:MAX_TERMS]
+        variants = [swedish_variants(word) for word in kept]
+        for extra in words[MAX_TERMS:]:
+            variants[-1].extend(swedish_variants(extra))
+        return kept, variants
+
+    def _engine_query(self, terms, offset):
+        from .engine import run_query
+
+        words, variants = self._engine_terms(terms)
+        result = run_query(
+            self.catalogue,
+            words,
+            variants,
+            type_key=self.type_key,
+            area=self.area,
+            offset=offset,
+            limit=PAGE_SIZE,
+            reader_locale=translation.get_language(),
+        )
+        return words, result
+
+    def _run_engine(self):
+        outcome = SearchOutcome(query=self.query, page_number=self.page_number)
+        type_counts, area_counts = {}, {}
+        if not self.terms:
+            outcome.has_words = False
+        else:
+            offset = (self.page_number - 1) * PAGE_SIZE
+            words, result = self._engine_query(self.terms, offset)
+            if not result.facet_rows:
+                # Nothing at all: the typo fallback, offered only when it finds something.
+                from .engine import closest_words
+
+                corrected = closest_words(self.terms)
+                if [c.lower() for c in corrected] != [t.lower() for t in self.terms]:
+                    words, fixed = self._engine_query(corrected, offset)
+                    # Offered only when the corrected words are found together.
+                    if any(full for full, _kind, _area, _n in fixed.facet_rows):
+                        result = fixed
+                        outcome.fuzzy = True
+                        outcome.suggestion = " ".join(corrected)
+            outcome.words = words
+            type_counts, area_counts, total, full_total = self._engine_counts(result.facet_rows)
+            outcome.total, outcome.full_total = total, full_total
+            outcome.num_pages = -(-total // PAGE_SIZE)
+            if total and self.page_number > outcome.num_pages:
+                # Past the end (a stale link): the last page instead.
+                outcome.page_number = min(outcome.num_pages, MAX_PAGE)
+                _words, result = self._engine_query(
+                    outcome.suggestion.split() if outcome.fuzzy else self.terms,
+                    (outcome.page_number - 1) * PAGE_SIZE,
+                )
+            outcome.hits = self._engine_hits(result.rows, words)
+        outcome.type_facets = self._type_facets(type_counts)
+        outcome.area_facets = self._area_facets(area_counts)
+        return outcome
+
+    def _engine_counts(self, facet_rows):
+        """Type counts for the chosen area, area counts for the chosen type, and the totals
+        under both choices, from the statement's (all words, kind, area, count) rows. When
+        some hits hold every word, the facets count those."""
+        cat = self.catalogue
+        any_full = any(full for full, _kind, _area, _n in facet_rows)
+        slug_by_key = {area.path: area.slug for area in cat.areas}
+        slug_by_key.update({str(area.pk): area.slug for area in cat.areas})
+        type_counts, area_counts = {}, {}
+        total = full_total = 0
+        for full, kind, area_key, n in facet_rows:
+            page_type = cat.page_types.get(int(kind)) if kind.isdigit() else None
+            type_key = page_type.key if page_type else kind
+            slug = slug_by_key.get(area_key) if area_key else None
+            in_area = self.area is None or slug == self.area.slug
+            of_type = self.type_key in ("", type_key)
+            if in_area and of_type:
+                total += n
+                full_total += n if full else 0
+            if any_full and not full:
+                continue
+            if in_area:
+                type_counts[type_key] = type_counts.get(type_key, 0) + n
+            if of_type and slug:
+                area_counts[slug] = area_counts.get(slug, 0) + n
+        return type_counts, area_counts, total, full_total
+
+    def _engine_hits(self, rows, words):
+        cat = self.catalogue
+        objects = {}
+        for source in {row.source for row in rows if row.source != "pages"}:
+            pks = [row.pk for row in rows if row.source is source]
+            objects[source.key] = source.model._default_manager.in_bulk(pks)
+        hits = []
+        for row in rows:
+            missing = [word for i, word in enumerate(words) if not row.mask & (1 << i)]
+            if row.source == "pages":
+                page_type = cat.page_types.get(int(row.kind))
+                hits.append(
+                    Hit(
+                        title=row.title,
+                        url=cat.page_url(row.url_path),
+                        type_label=page_type.hit_label if page_type else "",
+                        excerpt=excerpt([row.text], words),
+                        area=cat.area_of_path(row.area) if row.area else None,
+                        full=row.full,
+                        missing=missing,
+                    )
+                )
+            else:
+                obj = objects[row.source.key].get(row.pk)
+                if obj is None:
+                    continue
+                hits.append(
+                    Hit(
+                        title=getattr(obj, "title", row.title),
+                        url=object_url(obj),
+                        type_label=row.source.hit_label,
+                        excerpt=excerpt([row.text], words),
+                        area=cat.areas_by_pk.get(int(row.area)) if row.area else None,
+                        full=row.full,
+                        missing=missing,
+                    )
+                )
+        return hits
 
     # Facets --------------------------------------------------------------------------------
 
@@ -469,7 +650,8 @@ class SiteSearch:
         return counts
 
     def _type_facets(self, counts):
-        types = [(t.key, t.label) for t in PAGE_TYPES] + [(t.key, t.label) for t in self.registered]
+        registered = self.catalogue.registered if self.engine else self.registered
+        types = [(t.key, t.label) for t in PAGE_TYPES] + [(t.key, t.label) for t in registered]
         return [Facet(key, label, counts.get(key, 0), key == self.type_key) for key, label in types]
 
     def _area_facets(self, counts):
@@ -578,9 +760,16 @@ def excerpt(texts, terms, length=EXCERPT_LENGTH):
                 chosen = text
                 start = max(0, match.start() - length // 3)
                 break
-    passage = chosen[start : start + length]
+    if start > 0:  # begin and end at a word's edge, not inside a word
+        space = chosen.find(" ", start)
+        start = space + 1 if 0 <= space < start + length // 3 else start
+    end = start + length
+    if end < len(chosen):
+        space = chosen.rfind(" ", start, end)
+        end = space if space > start + length // 2 else end
+    passage = chosen[start:end]
     prefix = "… " if start > 0 else ""
-    suffix = " …" if start + length < len(chosen) else ""
+    suffix = " …" if end < len(chosen) else ""
     return mark_safe(prefix + highlight(passage, pattern) + suffix)  # noqa: S308
 
 

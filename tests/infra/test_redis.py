@@ -11,7 +11,7 @@ from django.db import connection
 
 from feedback.models import Feedback
 from home.fragments import GENERATION_KEY as PARTS_GENERATION
-from search.results_cache import GENERATION_KEY as SEARCH_GENERATION
+from search.generation import GENERATION_KEY as SEARCH_GENERATION
 from tests.factories import make_guarantee, make_service_area
 from tests.feedback.conftest import form_data
 

@@ -1,0 +1,245 @@
+#!/usr/bin/env python3
+"""Search, CPU per request, this site beside wagtail/bakerydemo in one run of interleaved rounds.
+
+    bin/with-postgres .venv/bin/python bench/search_bench.py [--units 2000] [--rounds 5]
+
+The machine is shared (2 cores, other work running): absolute milliseconds say little, so
+both sites are measured in the same run, in rounds that alternate which goes first, and the
+report is the ratio of medians. Each site runs in its own long-lived process
+(bench/search_worker.py), on its own database of the one PostgreSQL server, with DEBUG off
+and its production settings; requests go through Django's test client in-process (no HTTP,
+no proxy, nothing cached in front). CPU per request is the worker's own CPU plus its
+PostgreSQL backend's (read from /proc), so work moved into SQL is counted.
+
+- This site: the demo (`load_demo`), with `--units N` units more (bench/generate.py), its
+  queries the committed set bench/search_queries.txt (everyday Swedish: inflected, misspelt,
+  half words, phrases, zero-hit), each asked once in the run (distinct queries: nothing a
+  previous request did helps the next).
+- bakerydemo: its own demo data (`load_initial_data`), its own distinct queries built from
+  its pages (bench/search_worker.py), its own search view `/search/`.
+  BENCH_BAKERYDEMO names its checkout (default var/bench/bakerydemo, cloned at the commit
+  below) and BENCH_BAKERYDEMO_PYTHON a Python with its requirements (default: a virtualenv
+  made beside it from its requirements/base.txt with the first python3.12 found).
+- With `--units`, also precision@3 over bench/search_scaled.tsv (made from the scaled data by
+  bench/search_queries.py scaled, re-made when missing).
+"""
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+VAR = ROOT / "var" / "bench"
+BAKERYDEMO_URL = "https://github.com/wagtail/bakerydemo.git"
+BAKERYDEMO_COMMIT = "8e2b625755d8942412d5b7627b146a795933b8b2"
+OUR_PATH, BAKERY_PATH = "/sok/", "/search/"
+
+
+def database(url, name):
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name}")
+        conn.execute(f"CREATE DATABASE {name}")
+    return urllib.parse.urlunsplit(urllib.parse.urlsplit(url)._replace(path="/" + name))
+
+
+class Worker:
+    def __init__(self, name, python, cwd, env):
+        self.name = name
+        self.process = subprocess.Popen(
+            [str(python), str(BENCH / "search_worker.py")],
+            cwd=cwd,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def __call__(self, op, **args):
+        self.process.stdin.write(json.dumps({"op": op, **args}) + "\n")
+        self.process.stdin.flush()
+        return json.loads(self.process.stdout.readline())
+
+    def stop(self):
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+
+
+def run(cmd, cwd, env, quiet=True):
+    subprocess.run(
+        [str(c) for c in cmd],
+        cwd=cwd,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL if quiet else None,
+    )
+
+
+def prepare_ours(base_url, units):
+    sys.path.insert(0, str(BENCH))
+    import run as bench_run  # bench/run.py: the environment make bench gives the site
+
+    VAR.mkdir(parents=True, exist_ok=True)
+    env = bench_run.site_env(VAR) | {
+        "DATABASE_URL": database(base_url, "search_bench_ours"),
+        "ALLOWED_HOSTS": "testserver,127.0.0.1",
+    }
+    python = ROOT / ".venv" / "bin" / "python"
+    print("Preparing this site ...", flush=True)
+    run([python, "manage.py", "migrate", "--noinput"], ROOT, env)
+    run([python, "manage.py", "createcachetable"], ROOT, env)
+    run([python, "manage.py", "collectstatic", "--noinput"], ROOT, env)
+    run([python, "manage.py", "load_demo", "--force", "--no-admin"], ROOT, env)
+    if units:
+        print(f"  + {units} units (bench/generate.py) ...", flush=True)
+        generate = [python, BENCH / "generate.py", "--units", units]
+        run([*generate, "--feedback", 0, "--proposals", 200, "--votes", 0], ROOT, env)
+    run([python, "manage.py", "update_index"], ROOT, env)
+    run([python, "manage.py", "rebuild_search_words"], ROOT, env)
+    return python, env
+
+
+def bakerydemo_checkout():
+    checkout = Path(os.environ.get("BENCH_BAKERYDEMO") or VAR / "bakerydemo")
+    if not (checkout / "manage.py").exists():
+        print(f"Cloning wagtail/bakerydemo {BAKERYDEMO_COMMIT[:7]} ...", flush=True)
+        subprocess.run(["git", "clone", "-q", BAKERYDEMO_URL, str(checkout)], check=True)
+        subprocess.run(
+            ["git", "-C", str(checkout), "checkout", "-q", BAKERYDEMO_COMMIT], check=True
+        )
+    python = os.environ.get("BENCH_BAKERYDEMO_PYTHON")
+    if python:
+        return checkout, Path(python)
+    venv = checkout.parent / "bakerydemo-venv"
+    if not (venv / "bin" / "python").exists():
+        base = shutil.which("python3.12") or shutil.which("python3.13") or sys.executable
+        subprocess.run([base, "-m", "venv", str(venv)], check=True)
+        subprocess.run(
+            [venv / "bin" / "pip", "install", "-q", "-r", checkout / "requirements" / "base.txt"]
+            + ["psycopg[binary]>=3.2,<4", "whitenoise>=6.11,<7"],
+            check=True,
+        )
+    return checkout, venv / "bin" / "python"
+
+
+def prepare_bakerydemo(base_url):
+    checkout, python = bakerydemo_checkout()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bakerydemo.settings.production",
+        "DATABASE_URL": database(base_url, "search_bench_bakery"),
+        "DJANGO_SECRET_KEY": "bench-only-" + os.urandom(8).hex(),
+        "DJANGO_ALLOWED_HOSTS": "testserver,127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+    }
+    print("Preparing wagtail/bakerydemo ...", flush=True)
+    run([python, "manage.py", "migrate", "--noinput"], checkout, env)
+    run([python, "manage.py", "collectstatic", "--noinput"], checkout, env)
+    run([python, "manage.py", "load_initial_data"], checkout, env)
+    run([python, "manage.py", "update_index"], checkout, env)
+    return python, checkout, env
+
+
+def our_queries():
+    lines = (BENCH / "search_queries.txt").read_text().splitlines()
+    queries = list(dict.fromkeys(q.strip() for q in lines if q.strip() and not q.startswith("#")))
+    random.Random(27).shuffle(queries)  # every round gets every kind of query
+    return queries
+
+
+def per_request(results):
+    """Medians over rounds of CPU ms per request: app, database backend, both; and wall."""
+
+    def median(key):
+        return statistics.median(r[key] / r["n"] * 1000 for r in results)
+
+    return {key: median(key) for key in ("app", "db", "wall")} | {
+        "cpu": statistics.median((r["app"] + r["db"]) / r["n"] * 1000 for r in results)
+    }
+
+
+def precision_at_3(ours, python, env):
+    path = BENCH / "search_scaled.tsv"
+    if not path.exists():
+        run([python, BENCH / "search_queries.py", "scaled"], ROOT, env, quiet=False)
+    rows = [line.split("\t") for line in path.read_text().splitlines() if line.strip()]
+    found = ours("titles", path=OUR_PATH, queries=rows)
+    misses = [(q, expected, top) for q, expected, top in found if expected not in top]
+    return 1 - len(misses) / len(found), len(found), misses
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=0, help="units added to the demo")
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    base_url = os.environ["DATABASE_URL"]
+    python, env = prepare_ours(base_url, args.units)
+    bakery_python, bakery_dir, bakery_env = prepare_bakerydemo(base_url)
+    ours = Worker("this site", python, ROOT, env)
+    bakery = Worker("bakerydemo", bakery_python, bakery_dir, bakery_env)
+    try:
+        queries = our_queries()
+        per_round = len(queries) // (args.rounds + 1)
+        bakery_queries = bakery("queries", count=len(queries))
+        per_round = min(per_round, len(bakery_queries) // (args.rounds + 1))
+        # Warm both (imports, first connection, templates) with queries the rounds never ask.
+        ours("search", path=OUR_PATH, queries=queries[-per_round:])
+        bakery("search", path=BAKERY_PATH, queries=bakery_queries[-per_round:])
+        results = {"ours": [], "bakery": []}
+        for round_ in range(args.rounds):
+            ask = slice(round_ * per_round, (round_ + 1) * per_round)
+            turns = [
+                ("ours", lambda a=ask: ours("search", path=OUR_PATH, queries=queries[a])),
+                (
+                    "bakery",
+                    lambda a=ask: bakery("search", path=BAKERY_PATH, queries=bakery_queries[a]),
+                ),
+            ]
+            for name, turn in turns if round_ % 2 == 0 else turns[::-1]:
+                result = turn()
+                results[name].append(result)
+                print(
+                    f"round {round_} {name}: {result['n']} queries, "
+                    f"app {result['app'] / result['n'] * 1000:.2f} ms, "
+                    f"db {result['db'] / result['n'] * 1000:.2f} ms per request, "
+                    f"statuses {result['statuses']}",
+                    flush=True,
+                )
+        mine, theirs = per_request(results["ours"]), per_request(results["bakery"])
+        asked = per_round * args.rounds
+        print(
+            f"\nSearch, {asked} distinct queries per site in {args.rounds} interleaved rounds"
+            f" (this site: demo{f' + {args.units} units' if args.units else ''})"
+        )
+        print("| CPU per request, median of rounds | this site | bakerydemo | bakerydemo / this |")
+        print("| --- | ---: | ---: | ---: |")
+        for key, label in [
+            ("cpu", "app + database"),
+            ("app", "app (Django process)"),
+            ("db", "database backend"),
+            ("wall", "wall time (shared machine)"),
+        ]:
+            ratio = theirs[key] / mine[key] if mine[key] else float("inf")
+            print(f"| {label} | {mine[key]:.2f} ms | {theirs[key]:.2f} ms | {ratio:.1f}× |")
+        if args.units:
+            precision, count, misses = precision_at_3(ours, python, env)
+            print(f"\nprecision@3 = {precision:.3f} over {count} queries from the scaled data")
+            for miss in misses[:10]:
+                print("  miss:", miss)
+    finally:
+        ours.stop()
+        bakery.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,443 @@
+"""The site search on PostgreSQL: hits and facets in one SQL statement over Wagtail's index.
+
+Wagtail's database backend keeps each indexed object's text as stored tsvector columns
+(`title`, `body`) in its index table, written by `search/database.py` in the object's own
+language. Going through the backend's query compiler costs one ORM query per source and per
+facet (pages, each registered type, type counts, area counts, then the hits' pages and
+commitments again), and most of a request's time was Python compiling those queries. Here one
+statement does it all:
+
+1. `matched`: the index entries whose document (`title || body`, GIN-indexed by migration
+   search/0003) matches any query word, in any configuration in use;
+2. `docs`: those entries that the public may find, with their type, service area and
+   language: live pages of the searched types outside view restrictions and not expired, and
+   the rows of each registered type's public queryset (search/registry.py), its SQL compiled
+   once per search generation;
+3. per document: which query words it contains (a bit each, in its own language's
+   configuration), its rank (title weighted by Wagtail's title norm, body, a weight per type);
+4. the facet counts grouped by type, area and "all words or not", and the page of hits with
+   their text for the excerpt (cut and marked in Python: cheaper than `ts_headline`).
+
+What the statement needs besides the query (page types, areas, restricted paths, locales, the
+registered types' SQL, the site's root paths) is the same for every search until something
+searchable changes, so each process keeps it under the search generation and the day
+(`Catalogue`, search/generation.py).
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+
+from guarantees.models import ServiceAreaPage
+
+from .generation import generation
+from .languages import config_for_language, default_config, folded_config_exists
+from .registry import searchable_types
+
+# At most this many query words are told apart (each is one bit of the match mask); more
+# words are searched as part of the last one.
+MAX_TERMS = 8
+# How much a hit of each kind weighs against another with the same words: a unit's
+# guarantee or a service area answers "förskola" better than a proposal that mentions it.
+KIND_WEIGHTS = {
+    "garantier": 1.6,
+    "omraden": 2.2,
+    "sidor": 1.0,
+    "kommungemensamt": 0.9,
+}
+REGISTERED_WEIGHT = 0.15
+# Wagtail's tsvector weights D, C, B, A (modelsearch's get_sql_weights).
+RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
+
+
+@dataclass(frozen=True)
+class RegisteredSource:
+    key: str
+    label: str
+    hit_label: str
+    model: type
+    content_type_ids: tuple
+    sql: str  # SELECT pk, area_id FROM (the public queryset)
+    params: tuple
+    has_area: bool
+
+
+@dataclass
+class Catalogue:
+    """What every search needs besides its words, kept per process for one generation."""
+
+    page_types: dict  # content type id -> PageType
+    page_content_type_ids: tuple  # every content type a page index entry may have
+    areas: list  # live public ServiceAreaPage, by title
+    area_path_length: int
+    private_paths: tuple
+    configs: dict  # locale id -> text search configuration
+    languages: dict  # language code -> locale id
+    root_paths: list  # (root url_path, URL prefix), longest first
+    registered: list = field(default_factory=list)
+
+    def page_url(self, url_path):
+        for root_path, prefix in self.root_paths:
+            if url_path.startswith(root_path):
+                return prefix + url_path[len(root_path) :]
+        return url_path
+
+    def area_of_path(self, path):
+        return self.areas_by_path.get(path[: self.area_path_length])
+
+    def __post_init__(self):
+        self.areas_by_path = {area.path: area for area in self.areas}
+        self.areas_by_pk = {area.pk: area for area in self.areas}
+
+
+_kept = {}
+
+
+def catalogue(page_types):
+    """The catalogue of the current generation and day: built once per process and kept
+    until either changes; built afresh each time when the shared cache does not answer."""
+    key = (generation(), timezone.localdate())
+    if key[0] is not None and _kept.get("key") == key:
+        return _kept["value"]
+    value = _build_catalogue(page_types)
+    if key[0] is not None:
+        _kept.clear()
+        _kept.update(key=key, value=value)
+    return value
+
+
+def _descendant_content_type_ids(model):
+    models = [m for m in _all_subclasses(model) if not m._meta.abstract]
+    return [ct.pk for ct in ContentType.objects.get_for_models(*models).values()]
+
+
+def _all_subclasses(model):
+    found = [model]
+    for sub in model.__subclasses__():
+        found.extend(_all_subclasses(sub))
+    return found
+
+
+def _root_paths():
+    paths = []
+    for root in Site.get_site_root_paths():
+        try:
+            with translation.override(root.language_code):
+                prefix = reverse("wagtail_serve", args=("",))
+        except NoReverseMatch:
+            continue
+        paths.append((root.root_path, prefix))
+    return sorted(paths, key=lambda item: -len(item[0]))
+
+
+def _build_catalogue(page_types):
+    private = Page.objects.private_q()
+    page_types_by_ct = {}
+    for page_type in page_types:
+        for ct_id in _descendant_content_type_ids(page_type.model):
+            page_types_by_ct.setdefault(ct_id, page_type)
+    areas = list(ServiceAreaPage.objects.live().exclude(private).order_by("title"))
+    restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+    folded = folded_config_exists()
+    configs, languages = {}, {}
+    for locale in Locale.objects.all():
+        config = config_for_language(locale.language_code)
+        configs[locale.pk] = config if (folded or config != "search_folded") else "simple"
+        languages[locale.language_code] = locale.pk
+    registered = []
+    for searchable in searchable_types():
+        queryset = searchable.queryset()
+        model = queryset.model
+        columns = ["pk"]
+        if searchable.area_field:
+            columns.append(model._meta.get_field(searchable.area_field).attname)
+        sql, params = queryset.order_by().values_list(*columns).query.sql_with_params()
+        registered.append(
+            RegisteredSource(
+                key=searchable.key,
+                label=str(searchable.label),
+                hit_label=str(searchable.hit_label),
+                model=model,
+                content_type_ids=tuple(_descendant_content_type_ids(model)),
+                sql=sql,
+                params=tuple(params),
+                has_area=bool(searchable.area_field),
+            )
+        )
+    return Catalogue(
+        page_types=page_types_by_ct,
+        page_content_type_ids=tuple(_descendant_content_type_ids(Page)),
+        areas=areas,
+        area_path_length=len(areas[0].path) if areas else 0,
+        private_paths=tuple(restricted),
+        configs=configs,
+        languages=languages,
+        root_paths=_root_paths(),
+        registered=registered,
+    )
+
+
+# The query ----------------------------------------------------------------------------------
+
+
+def tsquery_text(variants_per_term):
+    """`to_tsquery` input for words given as lists of variants: each variant quoted (so no
+    character of what a resident typed is an operator) and matching as a prefix."""
+
+    def quoted(word):
+        return "'" + word.replace("\\", "\\\\").replace("'", "''") + "':*"
+
+    return " | ".join(quoted(v) for variants in variants_per_term for v in variants)
+
+
+@dataclass
+class Row:
+    full: bool
+    mask: int
+    kind: str
+    area: object
+    pk: int
+    title: str
+    url_path: str
+    text: str  # the document's text, for the excerpt
+    source: object  # "pages" or a RegisteredSource
+
+
+@dataclass
+class Result:
+    facet_rows: list  # (full, kind key, area slug or None, count)
+    rows: list
+
+
+def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_locale):
+    """One statement: facet counts and the hits `offset:offset+limit` for `terms` (at most
+    MAX_TERMS), each a list of variants. Returns a Result."""
+    configs = sorted(set(cat.configs.values()) | {default_config()})
+    locale_ids_by_config = {c: [pk for pk, cfg in cat.configs.items() if cfg == c] for c in configs}
+    params = {}
+
+    def param(name, value):
+        params[name] = value
+        return f"%({name})s"
+
+    n = len(terms)
+    full_mask = (1 << n) - 1
+    # Per configuration: the any-word query and one query per word.
+    any_q, word_q = {}, {}
+    for ci, config in enumerate(configs):
+        reg = param(f"cfg{ci}", config)
+        any_q[config] = f"to_tsquery({reg}::regconfig, {param(f'any{ci}', tsquery_text(variants))})"
+        word_q[config] = [
+            f"to_tsquery({reg}::regconfig, {param(f'w{ci}_{i}', tsquery_text([variants[i]]))})"
+            for i in range(n)
+        ]
+
+    def per_config(expression_of):
+        """A CASE on the document's configuration index `ci` (docs column)."""
+        if len(configs) == 1:
+            return expression_of(configs[0])
+        whens = " ".join(
+            f"WHEN {ci} THEN {expression_of(config)}" for ci, config in enumerate(configs)
+        )
+        return f"CASE d.ci {whens} END"
+
+    def mask_of(config):
+        bits = [
+            f"(CASE WHEN numnode({q}) = 0 OR d.vec @@ {q} THEN {1 << i} ELSE 0 END)"
+            for i, q in enumerate(word_q[config])
+        ]
+        return " + ".join(bits)
+
+    def config_index_of(locale_column):
+        if len(configs) == 1:
+            return "0"
+        whens = " ".join(
+            f"WHEN {locale_column} = ANY({param(f'loc{ci}', ids)}::integer[]) THEN {ci}"
+            for ci, (config, ids) in enumerate(locale_ids_by_config.items())
+            if ids
+        )
+        default_index = configs.index(default_config())
+        return f"CASE {whens} ELSE {default_index} END" if whens else str(default_index)
+
+    match_any = " OR ".join(f"(e.title || e.body) @@ {any_q[c]}" for c in configs)
+    kind_weight = " ".join(
+        f"WHEN p.content_type_id = ANY({param(f'kt{i}', list(ids))}::integer[]) THEN {weight}"
+        for i, (weight, ids) in enumerate(_weights_by_content_type(cat).items())
+    )
+    reader_locale_id = cat.languages.get(reader_locale)
+    today = param("today", timezone.localdate())
+    page_cts = param("page_cts", list(cat.page_content_type_ids))
+    page_types = param("page_types", list(cat.page_types))
+    private = param("private", [path + "%" for path in cat.private_paths])
+    # Only placeholders and names of our own are put into the SQL text, never a value.
+    sources = [
+        f"""
+        SELECT 'pages'::text AS src, p.id AS pk, p.content_type_id::text AS kind,
+               substr(p.path, 1, {int(cat.area_path_length or 1)}) AS area,
+               p.path AS path, {config_index_of("p.locale_id")} AS ci,
+               (p.locale_id IS NOT DISTINCT FROM {param("reader", reader_locale_id)}) AS own,
+               COALESCE(NULLIF(g.unit_name, ''), p.title) AS title, p.url_path AS url_path,
+               CASE {kind_weight} ELSE 1.0 END AS weight,
+               m.vec, m.title_vec, m.body_vec, m.title_norm,
+               m.body_text || ' ' || substr(m.title_text, length(p.title) + 2) AS text
+        FROM matched m
+        JOIN wagtailcore_page p ON p.id = m.object_id::integer
+        LEFT JOIN guarantees_guaranteepage g ON g.page_ptr_id = p.id
+        WHERE m.content_type_id = ANY({page_cts}::integer[])
+          AND p.live
+          AND p.content_type_id = ANY({page_types}::integer[])
+          AND NOT (p.path LIKE ANY({private}::text[]))
+          AND (g.valid_to IS NULL OR g.valid_to >= {today})
+        """  # noqa: S608
+    ]
+    for ri, source in enumerate(cat.registered):
+        area_column = "r.area::text" if source.has_area else "NULL::text"
+        # The registered queryset's own SQL, with its own placeholders renamed to ours.
+        inner = _named_placeholders(source.sql, source.params, f"r{ri}_", params)
+        sources.append(
+            f"""
+        SELECT {param(f"src{ri}", source.key)}::text, r.pk, {param(f"srck{ri}", source.key)}::text,
+               {area_column}, NULL::text, {configs.index(default_config())},
+               TRUE, m.title_text, NULL::text, {REGISTERED_WEIGHT},
+               m.vec, m.title_vec, m.body_vec, m.title_norm, m.body_text
+        FROM matched m
+        JOIN ({inner}) AS r({"pk, area" if source.has_area else "pk"})
+          ON r.pk::text = m.object_id
+        WHERE m.content_type_id = ANY({param(f"rct{ri}", list(source.content_type_ids))}::integer[])
+        """  # noqa: S608
+        )
+    filters = []
+    if type_key:
+        page_cts = [str(ct) for ct, t in cat.page_types.items() if t.key == type_key]
+        filters.append(f"(s.kind = ANY({param('f_kinds', page_cts + [type_key])}::text[]))")
+    if area is not None:
+        filters.append(
+            f"((s.src = 'pages' AND s.path LIKE {param('f_path', area.path + '%')}) "
+            f"OR (s.src <> 'pages' AND s.area = {param('f_area', str(area.pk))}))"
+        )
+    window_filter = " AND ".join(filters) or "TRUE"
+    rank = per_config(
+        lambda c: (
+            f"(ts_rank({param('rw', RANK_WEIGHTS)}::float4[], d.title_vec, {any_q[c]}) "
+            f"* d.title_norm * 2 + ts_rank({param('rw', RANK_WEIGHTS)}::float4[], d.body_vec, "
+            f"{any_q[c]}))"
+        )
+    )
+    # The stored vectors hold stems only, so "terminens" meets every "termin…": a hit that
+    # holds a word as typed counts half again as much per word.
+    exact = " + ".join(
+        f"(CASE WHEN strpos(lower(d.text), {param(f'x{i}', word.lower())}) > 0 THEN 0.5 ELSE 0 END)"
+        for i, word in enumerate(terms)
+    )
+    sql = f"""
+    WITH matched AS (
+        SELECT e.content_type_id, e.object_id, e.title || e.body AS vec, e.title AS title_vec,
+               e.body AS body_vec, e.title_norm, e.title_text, e.body_text
+        FROM wagtailsearch_indexentry e
+        WHERE {match_any}
+    ),
+    docs AS ({" UNION ALL ".join(sources)}),
+    scored AS MATERIALIZED (
+        SELECT s.* FROM (
+            SELECT d.src, d.pk, d.kind, d.area, d.path, d.ci, d.own, d.title, d.url_path,
+                   d.text, {per_config(mask_of)} AS mask,
+                   {rank} * d.weight * (1 + {exact}) AS score
+            FROM docs d
+        ) s
+        WHERE s.mask > 0
+    ),
+    flagged AS (
+        SELECT s.*, (s.mask = {full_mask}) AS full_match FROM scored s
+    ),
+    facets AS (
+        SELECT full_match, kind, area, count(*) AS n FROM flagged GROUP BY 1, 2, 3
+    ),
+    window_rows AS (
+        SELECT * FROM flagged s WHERE {window_filter}
+        ORDER BY full_match DESC, own DESC, score DESC, pk DESC
+        LIMIT {int(limit)} OFFSET {int(offset)}
+    )
+    SELECT 0 AS part, full_match, kind, area, n, NULL::integer, NULL::text, NULL::text,
+           NULL::text, NULL::integer, NULL::text, NULL::real
+    FROM facets
+    UNION ALL
+    SELECT 1, w.full_match, w.kind, w.area, NULL, w.pk, w.src, w.title, w.url_path, w.mask,
+           w.text, w.score
+    FROM window_rows w
+    """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        raw = cursor.fetchall()
+    registered = {source.key: source for source in cat.registered}
+    facet_rows, rows = [], []
+    for part, full, kind, area_value, n, pk, src, title, url_path, mask, text, _score in raw:
+        if part == 0:
+            facet_rows.append((full, kind, area_value, n))
+            continue
+        rows.append(
+            Row(
+                full=full,
+                mask=mask,
+                kind=kind,
+                area=area_value,
+                pk=pk,
+                title=title or "",
+                url_path=url_path or "",
+                text=text or "",
+                source="pages" if src == "pages" else registered[src],
+            )
+        )
+    # The window comes back in the order asked for; UNION ALL keeps it.
+    return Result(facet_rows=facet_rows, rows=rows)
+
+
+def _weights_by_content_type(cat):
+    weights = {}
+    for ct_id, page_type in cat.page_types.items():
+        weight = KIND_WEIGHTS.get(page_type.key, 1.0)
+        weights.setdefault(weight, []).append(ct_id)
+    return weights
+
+
+_PLACEHOLDER = re.compile(r"%s")
+
+
+def _named_placeholders(sql, values, prefix, params):
+    """Django compiles a queryset with positional `%s`; the statement uses named ones."""
+    values = list(values)
+    counter = iter(range(len(values)))
+
+    def named(_match):
+        i = next(counter)
+        params[f"{prefix}{i}"] = values[i]
+        return f"%({prefix}{i})s"
+
+    # A literal percent sign in compiled SQL is written `%%`, which stays as it is.
+    return _PLACEHOLDER.sub(named, sql.replace("%%", "\x00")).replace("\x00", "%%")
+
+
+def closest_words(terms):
+    """Each word's closest indexed word (search/models.py SearchWord), in one statement."""
+    from .models import SIMILARITY, SearchWord
+
+    if not SearchWord.objects.exists():
+        SearchWord.rebuild()
+    table = connection.ops.quote_name(SearchWord._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT t.term, (
+                SELECT w.word FROM {table} w
+                WHERE w.word %% t.term AND similarity(w.word, t.term) >= %s
+                ORDER BY similarity(w.word, t.term) DESC, w.word LIMIT 1
+            )
+            FROM unnest(%s::text[]) WITH ORDINALITY AS t(term, n) ORDER BY t.n
+            """,  # noqa: S608 (only a quoted table name is interpolated)
+            [SIMILARITY, [term.lower() for term in terms]],
+        )
+        return [row[1] or term for row, term in zip(cursor.fetchall(), terms, strict=True)]
