@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count
 from django.utils import timezone
@@ -80,16 +81,21 @@ class Compilation:
             received_month__gte=Feedback.month_of(start),
             received_month__lte=Feedback.month_of(end - datetime.timedelta(microseconds=1)),
         )
-        rows_sql, params = (
-            in_months.values_list(
-                "received_month", "unit_id", "kind", "dimension", "answered_in_time"
+        try:
+            rows_sql, params = (
+                in_months.values_list(
+                    "received_month", "unit_id", "kind", "dimension", "answered_in_time"
+                )
+                .order_by()
+                .query.sql_with_params()
             )
-            .order_by()
-            .query.sql_with_params()
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(_GROUPED_SQL.format(rows=rows_sql), params)
-            rows = cursor.fetchall()
+        except EmptyResultSet:
+            # A filter no row can pass (no units to compile, say): Django writes no SQL.
+            rows = []
+        else:
+            with connection.cursor() as cursor:
+                cursor.execute(_GROUPED_SQL.format(rows=rows_sql), params)
+                rows = cursor.fetchall()
         # PostgreSQL sums every breakdown (a few rows each, but for the unit x dimension x month
         # table, which is the report's content); here each row is only filed under its set.
         self.groups = len(rows)

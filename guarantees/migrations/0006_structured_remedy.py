@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
         ("wagtailcore", "0098_apitoken"),
-        ("guarantees", "0005_translatable_commitments"),
+        ("guarantees", "0005_rektor_in_help_texts"),
     ]
 
     operations = [

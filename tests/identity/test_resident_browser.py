@@ -36,7 +36,8 @@ def test_a_vote_signed_with_e_id_counts_once_and_the_same_person_by_mail_does_no
     page.get_by_role("heading", name="Kolla din e-post").wait_for()
     page.goto(path_of(mailed_link(mail.outbox[-1])))
     page.get_by_role("button", name="Bekräfta").click()
-    page.get_by_text("Du har redan röstat på det här förslaget.").wait_for()
+    # Their vote by e-ID is the one counted, and the page says so.
+    page.get_by_role("heading", name="Din röst är redan räknad").wait_for()
     proposal.refresh_from_db()
     assert proposal.vote_count == 1
     assert Proposal.objects.get(pk=proposal.pk).votes.count() == 1

@@ -24,7 +24,7 @@ def key_and_locale(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("guarantees", "0004_unit_district_and_provider_kind"),
+        ("guarantees", "0007_unit_positions_districts_and_address_list"),
         ("wagtailcore", "0098_apitoken"),
     ]
 

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("guarantees", "0007_unit_positions_districts_and_address_list"),
+        ("guarantees", "0004_unit_district_and_provider_kind"),
     ]
 
     operations = [
