@@ -2,24 +2,14 @@
 (the same translation_key), as wagtail-localize keeps them (docs/architecture.md, "Languages").
 
 In three steps, so that existing rows are kept: the two fields are added empty, each row gets
-a key of its own and its page's locale, then the fields become required and unique together.
+a key of its own and the source locale (Wagtail's bootstrap; every page is in it before this), then the fields become required and unique together.
 """
 
 import uuid
 
 import django.db.models.deletion
 from django.db import migrations, models
-
-
-def key_and_locale(apps, schema_editor):
-    Model = apps.get_model("examples", "ExampleFigure")
-    Page = apps.get_model("wagtailcore", "Page")
-    locales = dict(Page.objects.values_list("pk", "locale_id"))
-    rows = list(Model.objects.only("pk", "page_id"))
-    for row in rows:
-        row.translation_key = uuid.uuid4()
-        row.locale_id = locales[row.page_id]
-    Model.objects.bulk_update(rows, ["translation_key", "locale"], batch_size=500)
+from wagtail.models.i18n import BootstrapTranslatableModel
 
 
 class Migration(migrations.Migration):
@@ -46,7 +36,7 @@ class Migration(migrations.Migration):
                 verbose_name="locale",
             ),
         ),
-        migrations.RunPython(key_and_locale, migrations.RunPython.noop),
+        BootstrapTranslatableModel("examples.ExampleFigure"),
         migrations.AlterField(
             model_name="examplefigure",
             name="translation_key",
