@@ -17,7 +17,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import BadRequest, RequestDataTooBig
 from django.db.models import ProtectedError, RestrictedError
-from django.http import HttpRequest
+from django.http import HttpRequest, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.datastructures import MultiValueDictKeyError
@@ -150,8 +150,36 @@ class ProtectedDeletionMiddleware:
         return render(request, "400.html", {"message": message}, status=409)
 
 
+class MethodNotAllowedMiddleware:
+    """Every 405 in Swedish, whichever view answered it.
+
+    Django's `require_POST` and class-based views answer a bare 405, and Django REST
+    framework's views (wagtail-localize's string editor, the admin's page API) an English
+    JSON one. The method is refused all the same, with its Allow header; a JSON answer stays
+    JSON, for the script that asked.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 405:
+            return response
+        message = _("Metoden stöds inte här.")
+        if response.get("Content-Type", "").startswith("application/json"):
+            answer = JsonResponse(
+                {"detail": message}, status=405, json_dumps_params={"ensure_ascii": False}
+            )
+        else:
+            answer = render(request, "405.html", status=405)
+        if "Allow" in response:
+            answer["Allow"] = response["Allow"]
+        return answer
+
+
 class RefuseMalformedAdminRequestMiddleware:
-    """Two ways a request can be malformed that many of Wagtail's admin views trust: 400.
+    """Three ways a request can be malformed that many of Wagtail's admin views trust: 400.
 
     - A form field missing from the request. Wagtail reads some with `request.POST[...]`
       (the page copy view, the image and document multiple uploaders): the missing key raised
@@ -163,6 +191,9 @@ class RefuseMalformedAdminRequestMiddleware:
       from NoReverseMatch (on the login page when logged in, and after every admin action
       that returns to `next`). Wagtail and Django write `next` as a path; an absolute URL is
       left to their own host check.
+    - A NUL character in a query or form value. PostgreSQL's text cannot hold one: Wagtail's
+      page chooser and usage listing filter by `?locale=` and answered DataError, a 500. No
+      admin form takes one, so none is read.
 
     Stands after CsrfViewMiddleware, whose process_view has read the POST before this one's.
     Admin paths only: elsewhere no view takes `next`, and public views read their
@@ -184,6 +215,11 @@ class RefuseMalformedAdminRequestMiddleware:
         for target in targets:
             if target and not target.startswith(("/", "http://", "https://")):
                 raise BadRequest(f"next is not a URL: {target[:40]!r}")
+        forms = [request.GET, request.POST] if request.method == "POST" else [request.GET]
+        for data in forms:
+            for name, values in data.lists():
+                if "\x00" in name or any("\x00" in value for value in values):
+                    raise BadRequest(f"NUL character in the field {name[:40]!r}")
         return None
 
     def process_exception(self, request, exception):
@@ -193,11 +229,36 @@ class RefuseMalformedAdminRequestMiddleware:
 
 
 def raised_by_request_data(request, exception):
-    """True when `exception` was raised by a lookup in the request's GET, POST or FILES."""
-    frame = exception.__traceback__
-    while frame.tb_next is not None:
-        frame = frame.tb_next
-    owner = frame.tb_frame.f_locals.get("self")
+    """True when `exception` was raised by a lookup in the request's own data.
+
+    That is its GET, POST or FILES, or, for a view of Django REST framework (wagtail-localize's
+    string editor), the data of the `Request` that wraps it: the parsed body, or the empty
+    QueryDict its `POST` answers for a body that is no form.
+    """
+    frames = []
+    traceback = exception.__traceback__
+    while traceback is not None:
+        frames.append(traceback.tb_frame)
+        traceback = traceback.tb_next
+    owner = frames[-1].f_locals.get("self")
+    if owner is None:
+        return False
     # Read from the request's own storage: asking request.POST here could parse the body.
     data = vars(request)
-    return owner is not None and any(owner is data.get(name) for name in ("GET", "_post", "_files"))
+    sources = [data.get(name) for name in ("GET", "_post", "_files")]
+    for wrapper in _wrappers_of(request, frames):
+        kept = vars(wrapper)
+        sources += [kept.get(name) for name in ("_data", "_files", "_full_data")]
+        if isinstance(owner, QueryDict) and not owner and not owner._mutable:
+            return True  # REST framework's POST of a body that is no form
+    return any(owner is source for source in sources if source is not None)
+
+
+def _wrappers_of(request, frames):
+    """The objects in the traceback's frames that wrap `request` (REST framework's Request)."""
+    found = []
+    for frame in frames:
+        for value in frame.f_locals.values():
+            if getattr(value, "_request", None) is request and all(value is not f for f in found):
+                found.append(value)
+    return found

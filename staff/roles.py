@@ -123,6 +123,14 @@ MODEL_PERMISSIONS = {
     TRANSLATOR: [ADMIN_ACCESS, "wagtail_localize.submit_translation"],
 }
 
+# Permissions an app creates in a data migration instead of declaring them on a model, so a
+# database flushed after `migrate` (a transactional test) lacks them, and Django's
+# `post_migrate` does not make them again: "app_label.codename" -> (the model of its content
+# type, its name as the app writes it). `setup_roles` creates what is missing.
+MIGRATION_MADE_PERMISSIONS = {
+    "wagtail_localize.submit_translation": ("translation", "Can submit translations"),
+}
+
 # Page permissions on the home page in every language (and so on every guarantee below it:
 # the committee approves and publishes translations as it does their Swedish source).
 PAGE_PERMISSIONS = {

@@ -47,6 +47,20 @@ def resolve_permissions(names):
     return found
 
 
+def create_migration_made_permissions():
+    """Create the permissions of roles.MIGRATION_MADE_PERMISSIONS that the database lacks.
+
+    Against the content type their app's migration hangs them on (made here too when it is
+    missing), so the role table never names a permission that a flush took away.
+    """
+    for name, (model, label) in roles.MIGRATION_MADE_PERMISSIONS.items():
+        app_label, _, codename = name.partition(".")
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": label}
+        )
+
+
 def _page_permission(action):
     page_type = ContentType.objects.get_for_model(Page)
     return Permission.objects.get(content_type=page_type, codename=f"{action}_page")
@@ -60,6 +74,7 @@ def _home_page():
 
 
 def setup_roles(stdout=None):
+    create_migration_made_permissions()
     name_permissions_in_swedish()
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in roles.ROLE_GROUPS}
 

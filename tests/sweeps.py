@@ -458,6 +458,7 @@ class Outcome:
     location: str = ""
     error: str = ""  # the exception, when the view raised
     written: tuple = ()  # tables written by the request
+    messages: tuple = ()  # the level tags of the messages the view left ("success", "error")
 
 
 def isolated_request(client, method, path, *, track_writes=False, **kwargs):
@@ -487,7 +488,20 @@ def isolated_request(client, method, path, *, track_writes=False, **kwargs):
             )
         transaction.set_rollback(True)
     client.cookies = cookies
-    return Outcome(response.status_code, response.get("Location", ""), written=written)
+    return Outcome(
+        response.status_code,
+        response.get("Location", ""),
+        written=written,
+        messages=left_messages(response),
+    )
+
+
+def left_messages(response):
+    """The level tags of the messages a view queued for the next page: Wagtail sends both a
+    refused person and a finished action to the admin home, and only the message says which."""
+    request = getattr(response, "wsgi_request", None)
+    storage = getattr(request, "_messages", None)
+    return tuple(message.level_tag for message in storage) if storage is not None else ()
 
 
 def client_for(client_class, world, role):

@@ -89,9 +89,12 @@ MIDDLEWARE = [
     # A page request's Site and home page, found once per publish (home/fragments.py).
     "home.fragments.KeptSiteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Every 405 in Swedish, Django REST framework's too (home/middleware.py).
+    "home.middleware.MethodNotAllowedMiddleware",
     # A delete that PROTECT refuses is explained, not a 500 (home/middleware.py).
     "home.middleware.ProtectedDeletionMiddleware",
-    # A missing form field or a `next` that is no URL, in the admin: 400 (home/middleware.py).
+    # A missing form field, a NUL character or a `next` that is no URL, in the admin: 400
+    # (home/middleware.py).
     "home.middleware.RefuseMalformedAdminRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

@@ -5,7 +5,8 @@ the superuser, against the objects of tests/sweeps.py's world (the unit editor a
 handler have the first service area; "other unit" means the second).
 
 Allowed: the request reaches the view (not a redirect to the login page or to the admin home,
-not 403 or 404). Refused: one of those, and nothing written to the database.
+not 403 or 404; a redirect to the admin home with the view's success message is a view that
+did its work). Refused: one of those, and nothing written to the database.
 
 Keys, most specific first: the full route as written in the URLconf, the URL name
 ("namespace:name"), or "namespace:*" for a Wagtail namespace whose views are uniform. A URL
@@ -78,7 +79,8 @@ ACCESS = {
     "wagtailadmin_tag_autocomplete": Access(STAFF, STAFF),
     "wagtailadmin_tag_model_autocomplete": Access(NOBODY, NOBODY),
     "wagtailadmin_account": Access(STAFF, STAFF),
-    "wagtailadmin_logout": Access(STAFF, NOBODY),
+    # Logging out is a POST; it ends at the login page with Wagtail's "logged out" message.
+    "wagtailadmin_logout": Access(STAFF, STAFF),
     "wagtailadmin_dismissibles": Access(STAFF, STAFF),
     "wagtailadmin_block_preview": Access(NOBODY, STAFF),
     "staff_expiring_guarantees": Access(
@@ -506,8 +508,12 @@ OTHER_UNIT = {
     "feedback_inbox:history_results": Access(SUPER, SUPER),
     "feedback_inbox:usage": Access(SUPER, SUPER),
     # Wagtail sends an editor who opens another area to the part of the tree they may
-    # explore (a 302, nothing of the other area shown): that counts as reaching.
-    "wagtailadmin_explore": Access(ADMINS | {APPROVER, EDITOR}, ADMINS | {APPROVER, EDITOR}),
+    # explore (a 302, nothing of the other area shown): that counts as reaching. Translators
+    # list every unit's Swedish pages, which they translate from (their permissions are on
+    # every other language's home page, so the explorer opens at the root above them all).
+    "wagtailadmin_explore": Access(
+        ADMINS | {APPROVER, EDITOR, TRANSLATOR}, ADMINS | {APPROVER, EDITOR, TRANSLATOR}
+    ),
     "wagtailadmin_pages:add": Access(ADMINS, ADMINS),
     "wagtailadmin_pages:edit": Access(ADMINS, ADMINS),
     "staff_page_edit": Access(ADMINS, ADMINS),

@@ -46,9 +46,16 @@ def entry_key(pattern):
 
 
 def refused(outcome):
+    """A 401/403/404, or a redirect to the login page or the admin home, unless the view said
+    with a success message (and no error) that it did what was asked: wagtail-localize's
+    stop_translation, for one, goes to the admin home after it stopped the translation, where
+    Wagtail sends a refused person with an error message."""
     if outcome.status in (401, 403, 404):
         return True
-    return outcome.status == 302 and urlsplit(outcome.location).path in REFUSAL_REDIRECTS
+    if outcome.status != 302 or urlsplit(outcome.location).path not in REFUSAL_REDIRECTS:
+        return False
+    succeeded = "success" in outcome.messages and "error" not in outcome.messages
+    return not succeeded
 
 
 def real_writes(outcome):

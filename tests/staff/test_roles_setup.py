@@ -1,7 +1,8 @@
 """The roles as a fresh install has them, and the guards around them."""
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured
 from wagtail.models import Workflow
 
@@ -25,6 +26,32 @@ def test_setup_roles_stops_on_a_permission_that_does_not_exist(monkeypatch):
     monkeypatch.setattr(roles, "MODEL_PERMISSIONS", table)
     with pytest.raises(ImproperlyConfigured, match="feedback.view_feedbak"):
         setup_roles()
+
+
+def test_setup_roles_makes_the_permissions_an_apps_migration_made_and_a_flush_took_away(
+    home_page,
+):
+    """wagtail-localize creates "submit_translation" in a migration, not from a model: a
+    flushed database (a transactional test) or one migrated before its content type existed
+    lacks it, and the translators must still get it."""
+    for name in roles.MIGRATION_MADE_PERMISSIONS:
+        app_label, _, codename = name.partition(".")
+        Permission.objects.filter(content_type__app_label=app_label, codename=codename).delete()
+    ContentType.objects.filter(app_label="wagtail_localize", model="translation").delete()
+
+    setup_roles()
+
+    translators = Group.objects.get(name=roles.TRANSLATOR)
+    permission = translators.permissions.get(
+        content_type__app_label="wagtail_localize", codename="submit_translation"
+    )
+    assert permission.name == "Kan skicka in översättningar"
+    for name in roles.MIGRATION_MADE_PERMISSIONS:
+        app_label, _, codename = name.partition(".")
+        assert (
+            Permission.objects.filter(content_type__app_label=app_label, codename=codename).count()
+            == 1
+        )
 
 
 def test_derived_unit_groups_are_not_offered_in_the_user_form_and_survive_a_save(

@@ -28,7 +28,13 @@ INT_PARAMETER = "<int:"
 
 # What the site's and Wagtail's Swedish 4xx pages say (ours in site/templates, Wagtail's
 # "Sidfel 404: Sidan kunde inte hittas").
-SWEDISH = ["Sidan finns inte", "kunde inte hittas", "finns inte", "Felaktig begäran"]
+SWEDISH = [
+    "Sidan finns inte",
+    "kunde inte hittas",
+    "finns inte",
+    "Felaktig begäran",
+    "Metoden stöds inte här",
+]
 
 # The admin's JSON API answers the admin's own scripts, not a person: left out here.
 NOT_FOR_PEOPLE = ("admin/api/", "admin/editing-sessions/")
