@@ -136,6 +136,9 @@ class FeedbackForm(ProtectedForm):
             case.commitment = self.fields["commitment"].queryset.filter(pk=int(chosen)).first()
         case.keep_promise()
         case.copy_remedy_of(self.unit_page)  # shown by script once a promise is chosen
+        # The promise as its choice names it: in the reader's language where translated.
+        field = self.fields["commitment"]
+        case.shown_promise = field.label_from_instance(case.commitment) if case.commitment else ""
         return case
 
     def clean_unit(self):

@@ -76,3 +76,25 @@ def test_the_feedback_form_offers_the_commitments_in_the_pages_language(
     assert f">{own.title}<" not in form
     # The choice is the Swedish commitment: what the case records (docs/architecture.md).
     assert f'value="{own.pk}"' in form
+
+
+def test_a_complaints_receipt_names_the_promise_in_the_residents_language(unit, english_guarantee):
+    from django.utils import translation
+
+    from feedback.models import Dimension, Feedback, Kind
+    from feedback.receipts import promise_in_reader_language
+
+    own = unit.commitments.first()
+    with translation.override("en"):
+        case, _created = Feedback.receive(
+            unit=unit,
+            kind=Kind.COMPLAINT,
+            dimension=Dimension.TREATMENT,
+            message="Inte hållet.",
+            commitment=own,
+        )
+        promise = promise_in_reader_language(case)
+    assert case.promise == own.title  # what the case keeps is the Swedish commitment
+    assert (promise.text, promise.lang) == (f"{own.title} [en]", "")
+    with translation.override("sv"):
+        assert promise_in_reader_language(case).text == own.title
