@@ -19,12 +19,20 @@ def render_feedback_form(context):
     # The guarantee is cached for everyone: the form's per-request parts are fetched by script.
     form = context.get("feedback_form") or unit_form(request, page, cacheable=True)
     shown = context.get("all_commitments")
-    if shown is not None and "commitment" in form.fields and is_source_language():
-        # The page listed these commitments already: the choices need no query of their own.
-        # (In another language it listed their translations; the form offers the Swedish
-        # ones, which the case records, named in the reader's language.)
+    if shown is not None and "commitment" in form.fields:
         field = form.fields["commitment"]
-        field.choices = [("", field.empty_label), *((c.pk, c.title) for c in shown)]
+        if is_source_language():
+            # The page listed these commitments already: the choices need no query of their own.
+            choices = [(c.pk, c.title) for c in shown]
+        else:
+            # In another language the page listed their translations; the form offers the
+            # Swedish ones, which the case records, in the page's order and its language.
+            swedish = {c.translation_key: c for c in field.queryset}
+            ordered = [
+                swedish.pop(c.translation_key) for c in shown if c.translation_key in swedish
+            ]
+            choices = [(c.pk, field.label_from_instance(c)) for c in [*ordered, *swedish.values()]]
+        field.choices = [("", field.empty_label), *choices]
     return render_to_string(
         "feedback/embedded_form.html", {"form": form, "unit": page}, request=request
     )

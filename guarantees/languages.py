@@ -27,7 +27,9 @@ class Shown:
 
     def __html__(self):
         if self.lang:
-            return format_html('<span lang="{}">{}</span>', self.lang, self.text)
+            # dir: a Swedish sentence keeps its own direction (and its full stop at its end)
+            # on a right-to-left page.
+            return format_html('<span lang="{}" dir="ltr">{}</span>', self.lang, self.text)
         return conditional_escape(self.text)
 
     # Django's templates turn what is not a str into one before escaping it.
