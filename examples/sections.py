@@ -2,8 +2,10 @@
 good examples, and beside each followed-up outcome the examples that concern it."""
 
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from guarantees.models import GuaranteePage
+from home.languages import locales_by_code, source_locale
 
 from .models import GoodExamplePage
 
@@ -17,10 +19,12 @@ def _unit_examples(context):
     cached = getattr(follow_up, "_good_examples", None)
     if cached is not None:
         return cached
+    # Each example stands in every language's tree: the one in the reader's language.
+    locale = locales_by_code().get(translation.get_language()) or source_locale()
     examples = list(
         GoodExamplePage.objects.live()
         .public()
-        .filter(unit_id=page.pk)
+        .filter(unit_id=page.pk, locale=locale)
         .select_related("outcome__follow_up", "commitment")
         .order_by("-first_published_at")
     )

@@ -6,9 +6,11 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from guarantees.languages import commitment_title, translations_of
 from guarantees.models import Commitment, GuaranteePage, ServiceAreaPage, area_path_of
 from home.antispam import ProtectedForm
 from home.dates import SwedishDateField
+from home.languages import is_source_language
 from home.resident_input import (
     ResidentCharField,
     ResidentEmailField,
@@ -40,8 +42,17 @@ def unit_choices():
 
 
 class CommitmentChoiceField(forms.ModelChoiceField):
+    """The unit's Swedish commitments (what the case records), each named in the reader's
+    language where it is translated (guarantees/languages.py)."""
+
+    translations = None
+
     def label_from_instance(self, obj):
-        return obj.title
+        if is_source_language():
+            return obj.title
+        if self.translations is None:
+            self.translations = translations_of(list(self.queryset))
+        return commitment_title(obj, self.translations)
 
 
 class FeedbackForm(ProtectedForm):
@@ -125,6 +136,9 @@ class FeedbackForm(ProtectedForm):
             case.commitment = self.fields["commitment"].queryset.filter(pk=int(chosen)).first()
         case.keep_promise()
         case.copy_remedy_of(self.unit_page)  # shown by script once a promise is chosen
+        # The promise as its choice names it: in the reader's language where translated.
+        field = self.fields["commitment"]
+        case.shown_promise = field.label_from_instance(case.commitment) if case.commitment else ""
         return case
 
     def clean_unit(self):

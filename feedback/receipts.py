@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from guarantees.languages import commitment_title, shown, translations_of
 from home.models import MunicipalitySettings
 
 from .models import Kind
@@ -97,6 +98,17 @@ def guarantee_url(case):
     return case.unit.localized.get_url() or ""
 
 
+def promise_in_reader_language(case):
+    """The promise the case names, as the resident read it (guarantees/languages.py): its
+    translation while the commitment still says what the case copied, else the Swedish."""
+    commitment = case.commitment
+    if not case.promise:
+        return shown("")
+    if commitment is None or commitment.title != case.promise:
+        return shown(case.promise)
+    return commitment_title(commitment, translations_of([commitment]))
+
+
 def receipt_context(case, tracking_url):
     """What the receipt page and the receipt mail show."""
     return {
@@ -105,6 +117,7 @@ def receipt_context(case, tracking_url):
         "words": words_for(case),
         "reply_possible": reply_possible(case),
         "broken_promise": case.is_broken_promise,
+        "promise": promise_in_reader_language(case),
         "guarantee_url": guarantee_url(case),
         "signature": signature_for(case),
     }

@@ -2,7 +2,9 @@
 
 from django.template.loader import render_to_string
 
+from guarantees.languages import commitment_title, translations_of
 from guarantees.models import GuaranteePage
+from home.languages import is_source_language
 
 from .models import Dimension
 from .stats import cached_year_figures
@@ -18,9 +20,19 @@ def render_feedback_form(context):
     form = context.get("feedback_form") or unit_form(request, page, cacheable=True)
     shown = context.get("all_commitments")
     if shown is not None and "commitment" in form.fields:
-        # The page listed these commitments already: the choices need no query of their own.
         field = form.fields["commitment"]
-        field.choices = [("", field.empty_label), *((c.pk, c.title) for c in shown)]
+        if is_source_language():
+            # The page listed these commitments already: the choices need no query of their own.
+            choices = [(c.pk, c.title) for c in shown]
+        else:
+            # In another language the page listed their translations; the form offers the
+            # Swedish ones, which the case records, in the page's order and its language.
+            swedish = {c.translation_key: c for c in field.queryset}
+            ordered = [
+                swedish.pop(c.translation_key) for c in shown if c.translation_key in swedish
+            ]
+            choices = [(c.pk, field.label_from_instance(c)) for c in [*ordered, *swedish.values()]]
+        field.choices = [("", field.empty_label), *choices]
     return render_to_string(
         "feedback/embedded_form.html", {"form": form, "unit": page}, request=request
     )
@@ -34,10 +46,15 @@ def render_year_feedback(context):
     figures, per_commitment = cached_year_figures(page, year)
     commitments = []
     if per_commitment:
-        shown = context.get("all_commitments")
+        shown = context.get("all_commitments") if is_source_language() else None
         if shown is None:
-            shown = page.applicable_commitments().filter(pk__in=per_commitment)
-        commitments = [(c, per_commitment[c.pk]) for c in shown if c.pk in per_commitment]
+            shown = list(page.applicable_commitments().filter(pk__in=per_commitment))
+        translations = translations_of(shown)
+        commitments = [
+            (commitment_title(c, translations), per_commitment[c.pk])
+            for c in shown
+            if c.pk in per_commitment
+        ]
     return render_to_string(
         "feedback/year_feedback.html",
         {

@@ -4,6 +4,7 @@ import hashlib
 import json
 
 from django.contrib import messages
+from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from guarantees.models import GuaranteePage
+from guarantees.models import Commitment, GuaranteePage
 from home.antispam import anonymous_form, fresh_parts
 from home.resident_input import absolute_url, render_limited_form, resident_post_limit
 from home.transitions import TransitionError
@@ -161,7 +162,19 @@ def unit_form(request, unit, cacheable=False):
     commitment_id = PreselectForm.read(request.GET).get("atagande") if request else None
     form = FeedbackForm(unit=unit, cacheable=cacheable)
     if commitment_id is not None:
-        commitment = form.fields["commitment"].queryset.filter(pk=commitment_id).first()
+        # A translated page links its own row of the commitment: the Swedish one is chosen.
+        commitment = (
+            form.fields["commitment"]
+            .queryset.filter(
+                Q(pk=commitment_id)
+                | Q(
+                    translation_key__in=Commitment.objects.filter(pk=commitment_id).values(
+                        "translation_key"
+                    )
+                )
+            )
+            .first()
+        )
         if commitment is not None:
             initial = {"commitment": commitment.pk, "kind": Kind.COMPLAINT}
             form = FeedbackForm(unit=unit, initial={**form.initial, **initial}, cacheable=cacheable)

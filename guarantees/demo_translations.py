@@ -110,6 +110,18 @@ ROWS = [
         "إحصاءات من مقسم الهاتف ونظام البريد الإلكتروني كل شهر.",
         "Vi räknar samtal och mejl varje månad.",
     ),
+    # How a unit of each area is named in "There is no … in Sjövik" (UNIT_NOUNS): in the
+    # other languages the word as it reads in that sentence, in easy Swedish with en/ett.
+    ("en förskola", "preschool", "esikoulu", "روضة", "en förskola"),
+    ("en grundskola", "school", "peruskoulu", "مدرسة", "en skola"),
+    (
+        "en hemtjänstgrupp",
+        "home-care team",
+        "kotihoitotiimi",
+        "فريق رعاية منزلية",
+        "en hemtjänstgrupp",
+    ),
+    ("ett bibliotek", "library", "kirjasto", "مكتبة", "ett bibliotek"),
     # --- Förskola --------------------------------------------------------------------------
     ("Förskola", "Preschool", "Esikoulu", "الروضة", "Förskola"),
     (

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -24,7 +25,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
@@ -446,18 +447,36 @@ class ServiceAreaPage(RoutablePageMixin, SitePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["guarantees.GuaranteePage"]
 
+    def _in_swedish(self):
+        """The page is in Swedish (or easy-to-read Swedish), whose nouns take "en" or "ett"."""
+        language = self.locale.language_code if self.locale_id else settings.LANGUAGE_CODE
+        return language.split("-")[0] == settings.LANGUAGE_CODE
+
     def clean(self):
         super().clean()
         noun = self.unit_noun.strip()
-        if noun and not noun.startswith(("en ", "ett ")):
+        if noun and self._in_swedish() and not noun.startswith(("en ", "ett ")):
             raise ValidationError(
                 {"unit_noun": _("Börja med ”en” eller ”ett”, t.ex. ”en förskola”.")}
             )
 
     def none_in(self, district):
         """ "Det finns ingen förskola i Sjövik." in the area's own word, or a neutral sentence
-        when the editor has not given one."""
+        when the editor has not given one.
+
+        In another language the word is the translator's (the page's translated `unit_noun`,
+        written as it reads in that language's sentence, without "en"/"ett"); where it is not
+        translated the sentence names no kind of unit rather than put a Swedish word into it.
+        """
         noun = self.unit_noun.strip()
+        if not self._in_swedish():
+            source = self.get_translation_or_none(Locale.get_default())
+            if noun and not self.alias_of_id and (source is None or source.unit_noun != noun):
+                return _("Det finns ingen %(unit)s i %(district)s.") % {
+                    "unit": noun,
+                    "district": district,
+                }
+            return _("Det finns ingen sådan enhet i %(district)s.") % {"district": district}
         if noun.startswith("ett "):
             return _("Det finns inget %(unit)s i %(district)s.") % {
                 "unit": noun[4:],

@@ -7,10 +7,11 @@ class HomeConfig(AppConfig):
     verbose_name = _("Startsida och innehåll")
 
     def ready(self):
-        from . import dates, fragments, frontend_cache, middleware, spreadsheets
+        from . import dates, fragments, frontend_cache, middleware, spreadsheets, translation_drafts
 
         middleware.install()
         frontend_cache.connect()
         fragments.connect()
         spreadsheets.use_for_wagtail_exports()
         dates.use_for_wagtail_date_fields()
+        translation_drafts.keep_live_pages_on_draft_translations()

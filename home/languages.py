@@ -146,7 +146,18 @@ def translation_state(page):
 
 
 def _translation_progress(page):
+    from wagtail.models import Revision
     from wagtail_localize.models import Translation
+
+    if (
+        page.live_revision_id
+        and Revision.objects.filter(pk=page.live_revision_id)
+        .exclude(object_id=str(page.pk))
+        .exists()
+    ):
+        # Once an alias, its translation not yet approved: residents read the Swedish page's
+        # text it was copied from (home/translation_drafts.py).
+        return UNTRANSLATED
 
     translation_record = (
         Translation.objects.filter(

@@ -7,11 +7,13 @@ models, the service codes from the catalogue, the retention times from the feedb
 from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from feedback.models import FeedbackSettings, Kind
 from home.caching import public_cache
+from home.languages import is_source_language
 from home.models import MunicipalitySettings
 
 from . import catalog, intake, middleware, models, views
@@ -48,6 +50,9 @@ def developer_page(request):
             reverse("open311:requests", kwargs={"fmt": "json"})
         ),
         "kinds": Kind.choices,
+        # The services are named as the API names them, in Swedish: marked so on a page in
+        # another language (docs/architecture.md, "Languages").
+        "swedish_names": "" if is_source_language() else mark_safe(' lang="sv"'),  # noqa: S308
         "units": catalog.units(),
         "general_code": catalog.GENERAL,
         "example_unit": next((unit for _area, unit in catalog.units()), None),

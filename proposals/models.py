@@ -507,6 +507,7 @@ class Proposal(index.Indexed, models.Model):
         email="",
         network="",
         domain="",
+        language="sv",
         now=None,
     ):
         """Count one confirmed vote, exactly once per voter and proposal.
@@ -528,6 +529,7 @@ class Proposal(index.Indexed, models.Model):
                         email=email if notify else "",
                         network=network,
                         mail_domain=domain,
+                        language=language,
                         created_at=now,
                     )
             except IntegrityError as error:
@@ -708,6 +710,8 @@ class Vote(models.Model):
     network = models.CharField(_("nätverk"), max_length=50, blank=True, db_index=True)
     mail_domain = models.CharField(_("e-postdomän"), max_length=255, blank=True, db_index=True)
     created_at = models.DateTimeField(_("röstade"), default=timezone.now)
+    # The language the voter read the proposal in: news of it is written in that language.
+    language = models.CharField(_("språk"), max_length=20, default="sv", editable=False)
     invalidated_at = models.DateTimeField(_("ogiltigförklarad"), null=True, blank=True)
     invalidation = models.ForeignKey(
         "VoteInvalidation",
@@ -916,6 +920,7 @@ class Confirmation(models.Model):
     email = models.EmailField(blank=True)
     network = models.CharField(max_length=50, blank=True)
     mail_domain = models.CharField(max_length=255, blank=True)
+    language = models.CharField(max_length=20, default="sv")
 
     class Meta:
         indexes = [models.Index(fields=["expires_at"])]
@@ -997,7 +1002,7 @@ WITH c AS (
     UPDATE proposals_confirmation SET used_at = %(now)s
     WHERE id = %(confirmation)s AND kind = %(kind)s AND proposal_id = %(proposal)s
       AND token_hash = %(hash)s AND used_at IS NULL AND expires_at > %(now)s
-    RETURNING voter_hash, verifier, notify, email, network, mail_domain
+    RETURNING voter_hash, verifier, notify, email, network, mail_domain, language
 ), p AS (
     UPDATE proposals_proposal SET vote_count = vote_count + 1
     WHERE id = %(proposal)s AND status = %(open)s AND closes_at > %(now)s
@@ -1011,9 +1016,9 @@ WITH c AS (
 )
 INSERT INTO proposals_vote
     (proposal_id, voter_hash, verifier, notify, email, network, mail_domain, created_at,
-     email_hash)
+     email_hash, language)
 SELECT %(proposal)s, voter_hash, verifier, notify, CASE WHEN notify THEN email ELSE '' END,
-       network, mail_domain, %(now)s, ''
+       network, mail_domain, %(now)s, '', language
 FROM c WHERE EXISTS (SELECT 1 FROM p)
 RETURNING id
 """

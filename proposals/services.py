@@ -36,15 +36,15 @@ def _tell_proposer(proposal):
 
 
 def _tell_everyone_who_asked(proposal):
-    """The proposer, and the voters who asked for news, hear of the new status. A vote keeps
-    no language, so voters are written to in the site's own."""
+    """The proposer, and the voters who asked for news, hear of the new status: each voter in
+    the language they voted in (`Vote.language`)."""
     _tell_proposer(proposal)
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {"proposal": proposal}
-        status = proposal.get_status_display()
-        subject = gettext("E-förslaget du röstat på: %(status)s") % {"status": status}
-        voters = proposal.votes.valid().filter(notify=True).exclude(email="")
-        for email in voters.values_list("email", flat=True):
+    context = {"proposal": proposal}
+    voters = proposal.votes.valid().filter(notify=True).exclude(email="")
+    for email, language in voters.order_by("language", "pk").values_list("email", "language"):
+        with translation.override(language or settings.LANGUAGE_CODE):
+            status = proposal.get_status_display()
+            subject = gettext("E-förslaget du röstat på: %(status)s") % {"status": status}
             queue_mail(email, subject, "proposals/mail/status_voter.txt", context)
 
 
@@ -112,6 +112,7 @@ def ask_to_confirm_vote(proposal, proof, remote_addr, callback_path):
         email=identity.notify_email,
         network=source_network(remote_addr),
         mail_domain=identity.mail_domain,
+        language=current_language(),
     )
     queue_mail(
         proof.address,
@@ -140,6 +141,7 @@ def vote(proposal, identity, remote_addr):
         email=identity.notify_email,
         network=source_network(remote_addr),
         domain=identity.mail_domain,
+        language=current_language(),
     )
 
 

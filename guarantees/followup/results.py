@@ -4,6 +4,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from guarantees.languages import in_swedish, shown, translations_of
 from guarantees.models import CommitmentLevel
 from guarantees.sections import render_sections
 from home.fragments import kept
@@ -69,7 +70,10 @@ def _render_results(context, request):
     years = list(follow_ups)
     year = chosen_year(request, years)
     follow_up = follow_ups[year]
-    outcomes = list(follow_up.outcomes.all())
+    outcomes = list(follow_up.outcomes.select_related("commitment"))
+    translations = translations_of([outcome.commitment for outcome in outcomes])
+    for outcome in outcomes:
+        outcome.shown = shown_outcome(outcome, translations)
     groups = []
     for level, heading in GROUP_HEADINGS:
         rows = [outcome for outcome in outcomes if outcome.level == level]
@@ -81,6 +85,7 @@ def _render_results(context, request):
             "page": page,
             "year": year,
             "follow_up": follow_up,
+            "summary": in_swedish(follow_up.summary),
             "groups": groups,
             "met_count": sum(1 for outcome in outcomes if outcome.outcome == Outcome.MET),
             "total_count": len(outcomes),
@@ -91,6 +96,26 @@ def _render_results(context, request):
         request=request,
     )
     return html, year
+
+
+def shown_outcome(outcome, translations):
+    """The outcome's texts as the reader reads them (guarantees/languages.py): the
+    commitment's translation where the snapshot is still what the Swedish commitment says,
+    what quality staff wrote as Swedish."""
+    commitment = outcome.commitment
+    translated = translations.get(commitment.pk) if commitment is not None else None
+    title = expected = None
+    if translated is not None and commitment.title == outcome.commitment_title:
+        title = translated.title
+    if translated is not None and commitment.expected_result == outcome.expected_result:
+        expected = translated.expected_result
+    return {
+        "title": shown(outcome.commitment_title, title),
+        "expected_result": shown(outcome.expected_result, expected),
+        "measured_value": in_swedish(outcome.measured_value),
+        "analysis": in_swedish(outcome.analysis),
+        "next_action": in_swedish(outcome.next_action),
+    }
 
 
 def _report_link(context, follow_ups):

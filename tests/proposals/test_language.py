@@ -47,3 +47,36 @@ def test_a_proposal_written_in_swedish_is_swedish(client, home_page):
     client.post("/e-forslag/nytt/", {**VALID, "steg": "skicka"})
     assert Proposal.objects.get().language == "sv"
     assert Message.objects.get(to="ali@example.se").language == "sv"
+
+
+def test_a_voter_hears_news_of_the_proposal_in_the_language_they_voted_in(
+    finnish, home_page, make_proposal, committed
+):
+    from django.core import mail
+    from django.utils import timezone
+
+    from proposals import services
+
+    from .conftest import CommitClient, mailed_link, path_of
+
+    proposal = make_proposal(threshold=1)
+    finn = CommitClient(HTTP_ACCEPT_LANGUAGE="fi")
+    with as_finnish_reader():
+        start = reverse("proposals:vote_begin", args=[proposal.pk, "epost"])
+        response = finn.post(start, {"epost-email": "aino@example.fi", "epost-notify": "on"})
+        assert response.status_code == 302
+        finn.post(path_of(mailed_link(mail.outbox[-1])))
+    swede = CommitClient()
+    swede.post(
+        f"/e-forslag/{proposal.pk}/rosta/epost/start/",
+        {"epost-email": "lisa@example.se", "epost-notify": "on"},
+    )
+    swede.post(path_of(mailed_link(mail.outbox[-1])))
+
+    Proposal.objects.filter(pk=proposal.pk).update(closes_at=timezone.now())
+    with committed():
+        services.close_expired()
+    news = {m.to: m for m in Message.objects.filter(subject__contains=":")}
+    assert news["aino@example.fi"].language == "fi"
+    assert news["lisa@example.se"].language == "sv"
+    assert news["lisa@example.se"].subject.startswith("E-förslaget du röstat på: ")

@@ -130,7 +130,8 @@ def feedback_tracking(page, site):
     send_feedback(page, site)
     with page.expect_navigation() as navigation:
         page.locator("[data-tracking-link]").click()
-    page.get_by_role("heading", name=say(site, "Ärende")).first.wait_for()
+    # The heading "Ärende <reference>" names the reference in each language's own order.
+    page.get_by_role("heading", name=say(site, "Svar och åtgärder")).first.wait_for()
     return navigation.value
 
 

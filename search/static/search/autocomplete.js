@@ -20,7 +20,12 @@
     listbox.id = input.id + "-listbox";
     listbox.className = "suggestions";
     listbox.setAttribute("role", "listbox");
-    listbox.setAttribute("aria-label", input.getAttribute("data-suggestions-label") || "Förslag");
+    // The words come from the page, in its language (includes/header.html).
+    var label = input.getAttribute("data-suggestions-label");
+    var statusText = input.getAttribute("data-suggestions-status") || "";
+    if (label) {
+      listbox.setAttribute("aria-label", label);
+    }
     listbox.hidden = true;
     status.className = "visually-hidden";
     status.setAttribute("role", "status");
@@ -84,7 +89,7 @@
       });
       active = -1;
       status.textContent = items.length
-        ? items.length + " förslag. Använd pil upp och pil ned."
+        ? statusText.replace("{n}", String(items.length))
         : "";
       if (items.length) {
         open();
