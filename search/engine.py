@@ -7,16 +7,22 @@ facet (pages, each registered type, type counts, area counts, then the hits' pag
 commitments again), and most of a request's time was Python compiling those queries. Here one
 statement does it all:
 
-1. `matched`: the index entries whose document (`title || body`, GIN-indexed by migration
-   search/0003) matches any query word, in any configuration in use;
-2. `docs`: those entries that the public may find, with their type, service area and
-   language: live pages of the searched types outside view restrictions and not expired, and
-   the rows of each registered type's public queryset (search/registry.py), its SQL compiled
+1. `matched`: the index entries whose document (`search_document`, the stored `title ||
+   body`, GIN-indexed by migration search/0004) matches any query word, in the reader's
+   configuration and the site language's (no other is needed: see 2);
+2. `docs`: those entries that the public may find, as the reader of the current language
+   finds them, with their type, service area and language: live pages of the searched types
+   outside view restrictions and not expired, of the reader's locale, or of the site language
+   (Swedish) where no live translation into the reader's exists (an untranslated page is
+   found once, as its source, and links to where it stands in the reader's tree); and the
+   rows of each registered type's public queryset (search/registry.py), its SQL compiled
    once per search generation;
 3. per document: which query words it contains (a bit each, in its own language's
-   configuration), its rank (title weighted by Wagtail's title norm, body, a weight per type);
-4. the facet counts grouped by type, area and "all words or not", and the page of hits with
-   their text for the excerpt (cut and marked in Python: cheaper than `ts_headline`).
+   configuration), its rank from its stored vectors alone (title weighted by Wagtail's title
+   norm, body, a weight per type); no text is read for this;
+4. the facet counts grouped by type, area and "all words or not"; then, for the best few
+   dozen by that rank only, the text: the words as typed weigh in, and the page of hits comes
+   back with its text for the excerpt (cut and marked in Python: cheaper than `ts_headline`).
 
 What the statement needs besides the query (page types, areas, restricted paths, locales, the
 registered types' SQL, the site's root paths) is the same for every search until something
@@ -52,6 +58,10 @@ KIND_WEIGHTS = {
     "kommungemensamt": 0.9,
 }
 REGISTERED_WEIGHT = 0.15
+# How many of the best-ranked matches beyond the page asked for have their text read, to
+# weigh the words as typed (run_query): a match ranked lower by its vectors is not lifted
+# onto the page by that weight.
+CANDIDATES = 50
 # Wagtail's tsvector weights D, C, B, A (modelsearch's get_sql_weights).
 RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
 
@@ -59,8 +69,8 @@ RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
 @dataclass(frozen=True)
 class RegisteredSource:
     key: str
-    label: str
-    hit_label: str
+    label: object  # lazily translated text
+    hit_label: object
     model: type
     content_type_ids: tuple
     sql: str  # SELECT pk, area_id FROM (the public queryset)
@@ -187,8 +197,9 @@ def _build_catalogue(page_types):
         registered.append(
             RegisteredSource(
                 key=searchable.key,
-                label=str(searchable.label),
-                hit_label=str(searchable.hit_label),
+                # Kept lazy: the catalogue serves readers of every language.
+                label=searchable.label,
+                hit_label=searchable.hit_label,
                 model=model,
                 content_type_ids=tuple(_descendant_content_type_ids(model)),
                 sql=sql,
@@ -287,17 +298,28 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
         return " + ".join(bits)
 
     reader_p, source_p = param("reader", reader), param("source", source)
+    if reader is None:  # no locale at all (a database before its first migration's data)
+        in_reader_locale = "TRUE"
+    elif reader == source:
+        in_reader_locale = f"p.locale_id = {reader_p}"
+    else:
+        in_reader_locale = f"""(p.locale_id = {reader_p}
+               OR (p.locale_id = {source_p} AND NOT EXISTS (
+                   SELECT 1 FROM wagtailcore_page t
+                   WHERE t.translation_key = p.translation_key AND t.locale_id = {reader_p}
+                     AND t.live AND t.alias_of_id IS NULL)))"""  # noqa: S608 (placeholders)
     reader_ci, default_ci = configs.index(reader_config), configs.index(default_config())
     page_ci = (
         str(default_ci)
         if reader_ci == default_ci
         else f"CASE WHEN p.locale_id = {reader_p} THEN {reader_ci} ELSE {default_ci} END"
     )
-    match_any = " OR ".join(f"(e.title || e.body) @@ {any_q[c]}" for c in configs)
+    match_any = " OR ".join(f"e.search_document @@ {any_q[c]}" for c in configs)
     kind_weight = " ".join(
         f"WHEN p.content_type_id = ANY({param(f'kt{i}', list(ids))}::integer[]) THEN {weight}"
         for i, (weight, ids) in enumerate(_weights_by_content_type(cat).items())
     )
+    # Read live, not kept: an end date passes without any change a signal would tell.
     today = param("today", timezone.localdate())
     page_cts = param("page_cts", list(cat.page_content_type_ids))
     page_types = param("page_types", list(cat.page_types))
@@ -313,10 +335,8 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
                substr(p.path, 1, {int(cat.area_path_length or 1)}) AS area,
                p.path AS path, {page_ci} AS ci, p.locale_id AS locale,
                (p.locale_id IS NOT DISTINCT FROM {reader_p}) AS own,
-               COALESCE(NULLIF(g.unit_name, ''), p.title) AS title, p.url_path AS url_path,
                CASE {kind_weight} ELSE 1.0 END AS weight,
-               m.vec, m.title_vec, m.body_vec, m.title_norm,
-               m.body_text || ' ' || substr(m.title_text, length(p.title) + 2) AS text
+               m.eid, m.vec, m.title_vec, m.body_vec, m.title_norm
         FROM matched m
         JOIN wagtailcore_page p ON p.id = m.object_id::integer
         LEFT JOIN guarantees_guaranteepage g ON g.page_ptr_id = p.id
@@ -326,28 +346,26 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
           AND p.content_type_id = ANY({page_types}::integer[])
           AND NOT (p.path LIKE ANY({private}::text[]))
           AND (g.valid_to IS NULL OR g.valid_to >= {today})
-          AND (p.locale_id IS NOT DISTINCT FROM {reader_p}
-               OR (p.locale_id IS NOT DISTINCT FROM {source_p} AND NOT EXISTS (
-                   SELECT 1 FROM wagtailcore_page t
-                   WHERE t.translation_key = p.translation_key AND t.locale_id = {reader_p}
-                     AND t.live AND t.alias_of_id IS NULL)))
+          AND {in_reader_locale}
         """  # noqa: S608
     ]
     for ri, registered in enumerate(cat.registered):
         area_column = "r.area::text" if registered.has_area else "NULL::text"
         # The registered queryset's own SQL, with its own placeholders renamed to ours.
         inner = _named_placeholders(registered.sql, registered.params, f"r{ri}_", params)
+        content_types = param(f"rct{ri}", list(registered.content_type_ids))
         sources.append(
             f"""
         SELECT {param(f"src{ri}", registered.key)}::text, r.pk,
                {param(f"srck{ri}", registered.key)}::text,
                {area_column}, NULL::text, {default_ci}, {source_p}::integer,
-               TRUE, m.title_text, NULL::text, {REGISTERED_WEIGHT},
-               m.vec, m.title_vec, m.body_vec, m.title_norm, m.body_text
+               ({source_p}::integer IS NOT DISTINCT FROM {reader_p}::integer),
+               {REGISTERED_WEIGHT},
+               m.eid, m.vec, m.title_vec, m.body_vec, m.title_norm
         FROM matched m
         JOIN ({inner}) AS r({"pk, area" if registered.has_area else "pk"})
           ON r.pk::text = m.object_id
-        WHERE m.content_type_id = ANY({param(f"rct{ri}", list(registered.content_type_ids))}::integer[])
+        WHERE m.content_type_id = ANY({content_types}::integer[])
         """  # noqa: S608
         )
     filters = []
@@ -357,9 +375,11 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
     if area is not None:
         # The area in every locale: an untranslated hit stands under the Swedish one.
         versions = cat.versions_of(area) or [area]
+        paths = param("f_path", [version.path + "%" for version in versions])
+        pks = param("f_area", [str(version.pk) for version in versions])
         filters.append(
-            f"((s.src = 'pages' AND s.path LIKE ANY({param('f_path', [a.path + '%' for a in versions])}::text[])) "
-            f"OR (s.src <> 'pages' AND s.area = ANY({param('f_area', [str(a.pk) for a in versions])}::text[])))"
+            f"((s.src = 'pages' AND s.path LIKE ANY({paths}::text[])) "
+            f"OR (s.src <> 'pages' AND s.area = ANY({pks}::text[])))"
         )
     window_filter = " AND ".join(filters) or "TRUE"
     rank = per_config(
@@ -370,24 +390,27 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
         )
     )
     # The stored vectors hold stems only, so "terminens" meets every "termin…": a hit that
-    # holds a word as typed counts half again as much per word.
+    # holds a word as typed counts half again as much per word. That needs the text, so it is
+    # weighed only for the best candidates by the rank of the vectors (below).
     exact = " + ".join(
-        f"(CASE WHEN strpos(lower(d.text), {param(f'x{i}', word.lower())}) > 0 THEN 0.5 ELSE 0 END)"
+        f"(CASE WHEN strpos(lower(c.text), {param(f'x{i}', word.lower())}) > 0 THEN 0.5 ELSE 0 END)"
         for i, word in enumerate(terms)
     )
+    # Two steps: every match is counted and ranked from its stored vectors alone (no text is
+    # read); the text, title and address are read for the best `candidates` of them only.
+    candidates = int(offset) + int(limit) + CANDIDATES
     sql = f"""
     WITH matched AS (
-        SELECT e.content_type_id, e.object_id, e.title || e.body AS vec, e.title AS title_vec,
-               e.body AS body_vec, e.title_norm, e.title_text, e.body_text
+        SELECT e.id AS eid, e.content_type_id, e.object_id, e.search_document AS vec,
+               e.title AS title_vec, e.body AS body_vec, e.title_norm
         FROM wagtailsearch_indexentry e
         WHERE {match_any}
     ),
     docs AS ({" UNION ALL ".join(sources)}),
     scored AS MATERIALIZED (
         SELECT s.* FROM (
-            SELECT d.src, d.pk, d.kind, d.area, d.path, d.ci, d.locale, d.own, d.title,
-                   d.url_path, d.text, {per_config(mask_of)} AS mask,
-                   {rank} * d.weight * (1 + {exact}) AS score
+            SELECT d.src, d.pk, d.kind, d.area, d.path, d.locale, d.own, d.eid,
+                   {per_config(mask_of)} AS mask, {rank} * d.weight AS base
             FROM docs d
         ) s
         WHERE s.mask > 0
@@ -398,8 +421,25 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
     facets AS (
         SELECT full_match, kind, area, count(*) AS n FROM flagged GROUP BY 1, 2, 3
     ),
-    window_rows AS (
+    best AS (
         SELECT * FROM flagged s WHERE {window_filter}
+        ORDER BY full_match DESC, own DESC, base DESC, pk DESC
+        LIMIT {candidates}
+    ),
+    texts AS (
+        SELECT b.*, CASE WHEN b.src = 'pages'
+                    THEN COALESCE(NULLIF(g.unit_name, ''), p.title) ELSE e.title_text END AS title,
+               p.url_path,
+               CASE WHEN b.src = 'pages'
+                    THEN e.body_text || ' ' || substr(e.title_text, length(p.title) + 2)
+                    ELSE e.body_text END AS text
+        FROM best b
+        JOIN wagtailsearch_indexentry e ON e.id = b.eid
+        LEFT JOIN wagtailcore_page p ON b.src = 'pages' AND p.id = b.pk
+        LEFT JOIN guarantees_guaranteepage g ON b.src = 'pages' AND g.page_ptr_id = b.pk
+    ),
+    window_rows AS (
+        SELECT c.*, c.base * (1 + {exact}) AS score FROM texts c
         ORDER BY full_match DESC, own DESC, score DESC, pk DESC
         LIMIT {int(limit)} OFFSET {int(offset)}
     )
@@ -421,7 +461,21 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
         raw = cursor.fetchall()
     registered = {source.key: source for source in cat.registered}
     facet_rows, rows = [], []
-    for part, full, kind, area_value, n, pk, src, title, url_path, mask, text, _score, locale in raw:
+    for (
+        part,
+        full,
+        kind,
+        area_value,
+        n,
+        pk,
+        src,
+        title,
+        url_path,
+        mask,
+        text,
+        _score,
+        locale,
+    ) in raw:
         if part == 0:
             facet_rows.append((full, kind, area_value, n))
             continue

@@ -102,19 +102,22 @@ def public_pages(private=None):
 def reader_pages(pages):
     """`pages` as the reader of the active language finds them: those of their locale's tree
     (translated, or standing there untranslated), and the site language's that have none
-    there (a locale whose tree is not synchronised)."""
+    there (a locale whose tree is not synchronised). Filters Wagtail's search can apply
+    (locale and id are filter fields of every page)."""
     from django.conf import settings
-    from django.db.models import Q
     from wagtail.models import Locale
 
     try:
         reader = Locale.get_active()
     except Locale.DoesNotExist:
         return pages
+    source = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
+    if source is None or source == reader:
+        return pages.filter(locale=reader)
     theirs = Page.objects.filter(locale=reader).values("translation_key")
-    return pages.filter(
-        Q(locale=reader)
-        | (Q(locale__language_code=settings.LANGUAGE_CODE) & ~Q(translation_key__in=theirs))
+    stand_in = Page.objects.filter(locale=source, translation_key__in=theirs)
+    return pages.filter(locale__in=[reader, source]).exclude(
+        id__in=list(stand_in.values_list("id", flat=True))
     )
 
 

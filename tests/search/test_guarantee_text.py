@@ -70,11 +70,15 @@ def reader_documents(locale):
     from wagtail.models import Page
 
     translated = Page.objects.filter(locale=locale, live=True, alias_of__isnull=True)
-    return Page.objects.live().filter(alias_of__isnull=True).filter(
-        Q(locale=locale)
-        | (
-            Q(locale__language_code=settings.LANGUAGE_CODE)
-            & ~Q(translation_key__in=translated.values("translation_key"))
+    return (
+        Page.objects.live()
+        .filter(alias_of__isnull=True)
+        .filter(
+            Q(locale=locale)
+            | (
+                Q(locale__language_code=settings.LANGUAGE_CODE)
+                & ~Q(translation_key__in=translated.values("translation_key"))
+            )
         )
     )
 
@@ -106,14 +110,33 @@ def distinctive_words():
             for word in words:
                 frequency[word] = frequency.get(word, 0) + 1
         for unit in GuaranteePage.objects.live().filter(locale=locale, alias_of__isnull=True):
-            found[(locale.language_code, unit.display_name)] = sorted(
-                word
-                for word in words_of(shown_text(unit))
-                if len(word) >= MIN_WORD
-                and word not in SWEDISH_STOP
-                and frequency.get(word, 0) <= MAX_DOCUMENTS
+            found[(locale.language_code, unit.display_name)] = searchable(
+                locale.language_code,
+                sorted(
+                    word
+                    for word in words_of(shown_text(unit))
+                    if len(word) >= MIN_WORD
+                    and word not in SWEDISH_STOP
+                    and frequency.get(word, 0) <= MAX_DOCUMENTS
+                ),
             )
     return found
+
+
+def searchable(language_code, words):
+    """The words that are not stop words of the language's text search configuration
+    ("their", "through" in English are never searchable, as in any search engine)."""
+    from django.db import connection
+
+    from search.languages import config_for_language
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT w FROM unnest(%s::text[]) WITH ORDINALITY AS t(w, n) "
+            "WHERE to_tsvector(%s::regconfig, w) <> ''::tsvector ORDER BY n",
+            [words, config_for_language(language_code)],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
 
 @pytest.fixture(scope="module")

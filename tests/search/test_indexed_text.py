@@ -22,9 +22,8 @@ def test_hits_with_every_word_come_before_hits_with_some(municipality):
 
 def test_way_of_working_remedy_and_follow_up_analysis_are_found(municipality):
     from guarantees.followup.models import Outcome, YearlyFollowUp
-    from home.years import previous_year
-
     from guarantees.models import GuaranteePage
+    from home.years import previous_year
 
     # As stored: the fixture's object still holds the commitments it was given in memory.
     unit = GuaranteePage.objects.get(pk=municipality["units"]["Förskolan Solrosen"].pk)

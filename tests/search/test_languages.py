@@ -110,7 +110,9 @@ def _translate(page, language_code, translations):
     locale = Locale.objects.get(language_code=language_code)
     source, _created = TranslationSource.update_or_create_from_instance(page)
     memory = {
-        segment.string.data: {language_code: translations.get(segment.string.data, segment.string.data)}
+        segment.string.data: {
+            language_code: translations.get(segment.string.data, segment.string.data)
+        }
         for segment in source.stringsegment_set.select_related("string")
     }
     assert translate_page(page, locale, memory)
