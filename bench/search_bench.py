@@ -18,17 +18,20 @@ PostgreSQL backend's (read from /proc), so work moved into SQL is counted.
 - bakerydemo: its own demo data (`load_initial_data`), its own distinct queries built from
   its pages (bench/search_worker.py), its own search view `/search/`.
   BENCH_BAKERYDEMO names its checkout (default var/bench/bakerydemo, cloned at the commit
-  below) and BENCH_BAKERYDEMO_PYTHON a Python with its requirements (default: a virtualenv
-  made beside it from its requirements/base.txt with the first python3.12 found).
+  below) and BENCH_BAKERYDEMO_PYTHON a Python with its requirements (default: the virtualenv
+  `make bench` makes, var/bench/bakerydemo-venv: this project's packages and bakerydemo's
+  four small extras, so both run the same Django and Wagtail).
 - With `--units`, also precision@3 over bench/search_scaled.tsv (made from the scaled data by
   bench/search_queries.py scaled, re-made when missing).
+
+BENCH_REUSE=1 with a DATABASE_URL that outlives the run keeps the databases of an earlier run
+with the same `--units` (their data; new migrations are applied), to measure a change of code.
 """
 
 import argparse
 import json
 import os
 import random
-import shutil
 import statistics
 import subprocess
 import sys
@@ -41,14 +44,28 @@ VAR = ROOT / "var" / "bench"
 BAKERYDEMO_URL = "https://github.com/wagtail/bakerydemo.git"
 BAKERYDEMO_COMMIT = "8e2b625755d8942412d5b7627b146a795933b8b2"
 OUR_PATH, BAKERY_PATH = "/sok/", "/search/"
+WARM_UP = 10
 
 
-def database(url, name):
+REUSE = os.environ.get("BENCH_REUSE") == "1"
+
+
+def exists(url, name):
     import psycopg
 
     with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name}")
-        conn.execute(f"CREATE DATABASE {name}")
+        return bool(conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone())
+
+
+def database(url, name):
+    """A fresh database `name` on the server of `url`; with BENCH_REUSE=1 the one a previous
+    run left, if any (for measuring again after a change of code, not of data)."""
+    import psycopg
+
+    if not (REUSE and exists(url, name)):
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name}")
+            conn.execute(f"CREATE DATABASE {name}")
     return urllib.parse.urlunsplit(urllib.parse.urlsplit(url)._replace(path="/" + name))
 
 
@@ -89,13 +106,17 @@ def prepare_ours(base_url, units):
     import run as bench_run  # bench/run.py: the environment make bench gives the site
 
     VAR.mkdir(parents=True, exist_ok=True)
+    name = f"search_bench_ours_{units}"
+    reused = REUSE and exists(base_url, name)
     env = bench_run.site_env(VAR) | {
-        "DATABASE_URL": database(base_url, "search_bench_ours"),
+        "DATABASE_URL": database(base_url, name),
         "ALLOWED_HOSTS": "testserver,127.0.0.1",
     }
     python = ROOT / ".venv" / "bin" / "python"
     print("Preparing this site ...", flush=True)
-    run([python, "manage.py", "migrate", "--noinput"], ROOT, env)
+    run([python, "manage.py", "migrate", "--noinput"], ROOT, env)  # a reused one: new ones
+    if reused:
+        return python, env
     run([python, "manage.py", "createcachetable"], ROOT, env)
     run([python, "manage.py", "collectstatic", "--noinput"], ROOT, env)
     run([python, "manage.py", "load_demo", "--force", "--no-admin"], ROOT, env)
@@ -108,6 +129,34 @@ def prepare_ours(base_url, units):
     return python, env
 
 
+def bakerydemo_python():
+    """BENCH_BAKERYDEMO_PYTHON, or the virtualenv `make bench` makes (bench/scale.py): this
+    project's packages (one .pth line) plus bakerydemo's four small extras, so both sites run
+    the same Django, Wagtail and psycopg."""
+    python = os.environ.get("BENCH_BAKERYDEMO_PYTHON")
+    if python:
+        return Path(python)
+    venv = VAR / "bakerydemo-venv"
+    if not (venv / "bin" / "python").exists():
+        import scale
+
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        purelib = "import sysconfig; print(sysconfig.get_path('purelib'))"
+        theirs, ours = (
+            subprocess.run(
+                [p, "-c", purelib], capture_output=True, text=True, check=True
+            ).stdout.strip()
+            for p in (str(venv / "bin" / "python"), sys.executable)
+        )
+        Path(theirs, "kvalitet-venv.pth").write_text(ours + "\n")
+        subprocess.run(
+            [venv / "bin" / "python", "-m", "pip", "install", "-q", "--no-deps"]
+            + scale.BAKERYDEMO_EXTRAS,
+            check=True,
+        )
+    return venv / "bin" / "python"
+
+
 def bakerydemo_checkout():
     checkout = Path(os.environ.get("BENCH_BAKERYDEMO") or VAR / "bakerydemo")
     if not (checkout / "manage.py").exists():
@@ -116,36 +165,29 @@ def bakerydemo_checkout():
         subprocess.run(
             ["git", "-C", str(checkout), "checkout", "-q", BAKERYDEMO_COMMIT], check=True
         )
-    python = os.environ.get("BENCH_BAKERYDEMO_PYTHON")
-    if python:
-        return checkout, Path(python)
-    venv = checkout.parent / "bakerydemo-venv"
-    if not (venv / "bin" / "python").exists():
-        base = shutil.which("python3.12") or shutil.which("python3.13") or sys.executable
-        subprocess.run([base, "-m", "venv", str(venv)], check=True)
-        subprocess.run(
-            [venv / "bin" / "pip", "install", "-q", "-r", checkout / "requirements" / "base.txt"]
-            + ["psycopg[binary]>=3.2,<4", "whitenoise>=6.11,<7"],
-            check=True,
-        )
-    return checkout, venv / "bin" / "python"
+    return checkout, bakerydemo_python()
 
 
 def prepare_bakerydemo(base_url):
     checkout, python = bakerydemo_checkout()
+    reused = REUSE and exists(base_url, "search_bench_bakery")
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bakerydemo.settings.production",
-        "DATABASE_URL": database(base_url, "search_bench_bakery"),
+        # bakerydemo adds django.contrib.postgres for a postgres:// URL only.
+        "DATABASE_URL": "postgres://"
+        + database(base_url, "search_bench_bakery").split("://", 1)[1],
         "DJANGO_SECRET_KEY": "bench-only-" + os.urandom(8).hex(),
         "DJANGO_ALLOWED_HOSTS": "testserver,127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
+        "DJANGO_LOG_LEVEL": "WARNING",
     }
     print("Preparing wagtail/bakerydemo ...", flush=True)
-    run([python, "manage.py", "migrate", "--noinput"], checkout, env)
     run([python, "manage.py", "collectstatic", "--noinput"], checkout, env)
-    run([python, "manage.py", "load_initial_data"], checkout, env)
-    run([python, "manage.py", "update_index"], checkout, env)
+    if not reused:
+        run([python, "manage.py", "migrate", "--noinput"], checkout, env)
+        run([python, "manage.py", "load_initial_data"], checkout, env)
+        run([python, "manage.py", "update_index"], checkout, env)
     return python, checkout, env
 
 
@@ -189,12 +231,13 @@ def main():
     bakery = Worker("bakerydemo", bakery_python, bakery_dir, bakery_env)
     try:
         queries = our_queries()
-        per_round = len(queries) // (args.rounds + 1)
         bakery_queries = bakery("queries", count=len(queries))
-        per_round = min(per_round, len(bakery_queries) // (args.rounds + 1))
-        # Warm both (imports, first connection, templates) with queries the rounds never ask.
-        ours("search", path=OUR_PATH, queries=queries[-per_round:])
-        bakery("search", path=BAKERY_PATH, queries=bakery_queries[-per_round:])
+        # WARM_UP queries of each set warm its site (imports, first connection, templates);
+        # the rounds never ask them.
+        per_round = min(len(queries), len(bakery_queries)) - WARM_UP
+        per_round //= args.rounds
+        ours("search", path=OUR_PATH, queries=queries[-WARM_UP:])
+        bakery("search", path=BAKERY_PATH, queries=bakery_queries[-WARM_UP:])
         results = {"ours": [], "bakery": []}
         for round_ in range(args.rounds):
             ask = slice(round_ * per_round, (round_ + 1) * per_round)

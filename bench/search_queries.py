@@ -212,32 +212,58 @@ def demo_queries():
     return unique
 
 
-def scaled_queries(limit=120):
-    """Queries over the scaled site with the unit each must find (in the first three)."""
+def scaled_queries(limit=150):
+    """Queries over the scaled site with the unit each must find (in the first three): per
+    unit in turn, its name whole; its service area's word with its number ("förskola 123");
+    a word of its idea that no other unit's holds, or (the generated ideas share one small
+    vocabulary, so most have none) its place with its number ("solrosen 123"); the street
+    address it shows ("storgatan 123"). Swedish units only: the reader of the bench is
+    Swedish."""
     from collections import Counter
+
+    from django.conf import settings
 
     from guarantees.models import GuaranteePage
 
     rng = random.Random(32)
-    units = list(GuaranteePage.objects.live().select_related().order_by("path"))
+    units = list(
+        GuaranteePage.objects.live()
+        .filter(locale__language_code=settings.LANGUAGE_CODE, alias_of__isnull=True)
+        .order_by("path")
+    )
     rng.shuffle(units)
     ideas = {unit.pk: re.findall(r"[a-zåäöé]{6,}", unit.idea.lower()) for unit in units}
     counts = Counter(word for words in ideas.values() for word in set(words))
+    names = Counter(unit.display_name.lower() for unit in units)
+    numbers = {w for unit in units for w in unit.display_name.split() if w.isdecimal()}
+
+    def unique_number(word):
+        # Each query word matches as a prefix: "12" would find unit 120 as well as unit 12.
+        return word.isdecimal() and not any(n != word and n.startswith(word) for n in numbers)
+
     rows = []
-    for unit in units:
+    for i, unit in enumerate(units):
         if len(rows) >= limit:
             break
-        kind = len(rows) % 3
+        name = unit.display_name
+        if names[name.lower()] > 1:
+            continue  # two units of one name: no query can tell them apart
+        words = name.split()
+        numbered = len(words) >= 2 and unique_number(words[-1])
+        kind = i % 4
         if kind == 0:
-            rows.append((unit.display_name, unit.display_name))
-        elif kind == 1:
-            name = unit.display_name.split()[-1]
+            rows.append((name, name))
+        elif kind == 1 and numbered:
             area = unit.get_parent().title.split()[0].lower()
-            rows.append((f"{area} {name}", unit.display_name))
-        else:
+            rows.append((f"{area} {words[-1]}", name))
+        elif kind == 2:
             rare = [w for w in ideas[unit.pk] if counts[w] == 1]
             if rare:
-                rows.append((rare[0], unit.display_name))
+                rows.append((rare[0], name))
+            elif len(words) >= 3 and numbered:
+                rows.append((f"{words[-2].lower()} {words[-1]}", name))
+        elif kind == 3 and unit.address and unique_number(unit.address.split(",")[0].split()[-1]):
+            rows.append((unit.address.split(",")[0].lower(), name))
     return rows
 
 

@@ -7,16 +7,22 @@ facet (pages, each registered type, type counts, area counts, then the hits' pag
 commitments again), and most of a request's time was Python compiling those queries. Here one
 statement does it all:
 
-1. `matched`: the index entries whose document (`title || body`, GIN-indexed by migration
-   search/0003) matches any query word, in any configuration in use;
-2. `docs`: those entries that the public may find, with their type, service area and
-   language: live pages of the searched types outside view restrictions and not expired, and
-   the rows of each registered type's public queryset (search/registry.py), its SQL compiled
+1. `matched`: the index entries whose document (`search_document`, the stored `title ||
+   body`, GIN-indexed by migration search/0004) matches any query word, in the reader's
+   configuration and the site language's (no other is needed: see 2);
+2. `docs`: those entries that the public may find, as the reader of the current language
+   finds them, with their type, service area and language: live pages of the searched types
+   outside view restrictions and not expired, of the reader's locale, or of the site language
+   (Swedish) where no live translation into the reader's exists (an untranslated page is
+   found once, as its source, and links to where it stands in the reader's tree); and the
+   rows of each registered type's public queryset (search/registry.py), its SQL compiled
    once per search generation;
 3. per document: which query words it contains (a bit each, in its own language's
-   configuration), its rank (title weighted by Wagtail's title norm, body, a weight per type);
-4. the facet counts grouped by type, area and "all words or not", and the page of hits with
-   their text for the excerpt (cut and marked in Python: cheaper than `ts_headline`).
+   configuration), its rank from its stored vectors alone (title weighted by Wagtail's title
+   norm, body, a weight per type); no text is read for this;
+4. the facet counts grouped by type, area and "all words or not"; then, for the best few
+   dozen by that rank only, the text: the words as typed weigh in, and the page of hits comes
+   back with its text for the excerpt (cut and marked in Python: cheaper than `ts_headline`).
 
 What the statement needs besides the query (page types, areas, restricted paths, locales, the
 registered types' SQL, the site's root paths) is the same for every search until something
@@ -27,8 +33,9 @@ searchable changes, so each process keeps it under the search generation and the
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.db import connection, transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -51,6 +58,10 @@ KIND_WEIGHTS = {
     "kommungemensamt": 0.9,
 }
 REGISTERED_WEIGHT = 0.15
+# How many of the best-ranked matches beyond the page asked for have their text read, to
+# weigh the words as typed (run_query): a match ranked lower by its vectors is not lifted
+# onto the page by that weight.
+CANDIDATES = 50
 # Wagtail's tsvector weights D, C, B, A (modelsearch's get_sql_weights).
 RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
 
@@ -58,8 +69,8 @@ RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
 @dataclass(frozen=True)
 class RegisteredSource:
     key: str
-    label: str
-    hit_label: str
+    label: object  # lazily translated text
+    hit_label: object
     model: type
     content_type_ids: tuple
     sql: str  # SELECT pk, area_id FROM (the public queryset)
@@ -73,13 +84,14 @@ class Catalogue:
 
     page_types: dict  # content type id -> PageType
     page_content_type_ids: tuple  # every content type a page index entry may have
-    areas: list  # live public ServiceAreaPage, by title
+    areas: list  # live public ServiceAreaPage of every locale, by title
     area_path_length: int
     private_paths: tuple
     configs: dict  # locale id -> text search configuration
     languages: dict  # language code -> locale id
     root_paths: list  # (root url_path, URL prefix), longest first
     registered: list = field(default_factory=list)
+    source_locale: int | None = None  # the site language's (Swedish) locale id
 
     def page_url(self, url_path):
         for root_path, prefix in self.root_paths:
@@ -90,9 +102,34 @@ class Catalogue:
     def area_of_path(self, path):
         return self.areas_by_path.get(path[: self.area_path_length])
 
+    def reader_locale(self, language_code):
+        """The locale id a reader of `language_code` reads; the site language's when the
+        language has no locale."""
+        return self.languages.get(language_code, self.source_locale)
+
+    def areas_for(self, locale_id):
+        """The service areas a reader of `locale_id` sees: those of their own tree (translated
+        or standing there untranslated), else the site language's."""
+        own = [area for area in self.areas if area.locale_id == locale_id]
+        return own or [area for area in self.areas if area.locale_id == self.source_locale]
+
+    def reader_area(self, area, locale_id):
+        """The same service area in the reader's tree (the one its facet and hit name)."""
+        if area is None:
+            return None
+        for candidate in self.areas_for(locale_id):
+            if candidate.translation_key == area.translation_key:
+                return candidate
+        return area
+
+    def versions_of(self, area):
+        """The service area in every locale: a hit in any of them is in it."""
+        return [a for a in self.areas if a.translation_key == area.translation_key]
+
     def __post_init__(self):
         self.areas_by_path = {area.path: area for area in self.areas}
         self.areas_by_pk = {area.pk: area for area in self.areas}
+        self.language_of = {pk: code for code, pk in self.languages.items()}
 
 
 _kept = {}
@@ -160,8 +197,9 @@ def _build_catalogue(page_types):
         registered.append(
             RegisteredSource(
                 key=searchable.key,
-                label=str(searchable.label),
-                hit_label=str(searchable.hit_label),
+                # Kept lazy: the catalogue serves readers of every language.
+                label=searchable.label,
+                hit_label=searchable.hit_label,
                 model=model,
                 content_type_ids=tuple(_descendant_content_type_ids(model)),
                 sql=sql,
@@ -179,6 +217,7 @@ def _build_catalogue(page_types):
         languages=languages,
         root_paths=_root_paths(),
         registered=registered,
+        source_locale=languages.get(settings.LANGUAGE_CODE),
     )
 
 
@@ -206,6 +245,7 @@ class Row:
     url_path: str
     text: str  # the document's text, for the excerpt
     source: object  # "pages" or a RegisteredSource
+    language: str = ""  # the hit's language code when it is not the reader's
 
 
 @dataclass
@@ -216,9 +256,13 @@ class Result:
 
 def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_locale):
     """One statement: facet counts and the hits `offset:offset+limit` for `terms` (at most
-    MAX_TERMS), each a list of variants. Returns a Result."""
-    configs = sorted(set(cat.configs.values()) | {default_config()})
-    locale_ids_by_config = {c: [pk for pk, cfg in cat.configs.items() if cfg == c] for c in configs}
+    MAX_TERMS), each a list of variants, as a reader of `reader_locale` (a language code)
+    finds them: the pages of their own locale, and the site language's pages that have no
+    live translation into it. Returns a Result."""
+    reader = cat.reader_locale(reader_locale)
+    source = cat.source_locale
+    reader_config = cat.configs.get(reader, default_config())
+    configs = sorted({reader_config, default_config()})
     params = {}
 
     def param(name, value):
@@ -253,62 +297,75 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
         ]
         return " + ".join(bits)
 
-    def config_index_of(locale_column):
-        if len(configs) == 1:
-            return "0"
-        whens = " ".join(
-            f"WHEN {locale_column} = ANY({param(f'loc{ci}', ids)}::integer[]) THEN {ci}"
-            for ci, (config, ids) in enumerate(locale_ids_by_config.items())
-            if ids
-        )
-        default_index = configs.index(default_config())
-        return f"CASE {whens} ELSE {default_index} END" if whens else str(default_index)
-
-    match_any = " OR ".join(f"(e.title || e.body) @@ {any_q[c]}" for c in configs)
+    reader_p, source_p = param("reader", reader), param("source", source)
+    if reader is None:  # no locale at all (a database before its first migration's data)
+        in_reader_locale = "TRUE"
+    elif reader == source:
+        in_reader_locale = f"p.locale_id = {reader_p}"
+    else:
+        in_reader_locale = f"""(p.locale_id = {reader_p}
+               OR (p.locale_id = {source_p} AND NOT EXISTS (
+                   SELECT 1 FROM wagtailcore_page t
+                   WHERE t.translation_key = p.translation_key AND t.locale_id = {reader_p}
+                     AND t.live AND t.alias_of_id IS NULL)))"""  # noqa: S608 (placeholders)
+    reader_ci, default_ci = configs.index(reader_config), configs.index(default_config())
+    page_ci = (
+        str(default_ci)
+        if reader_ci == default_ci
+        else f"CASE WHEN p.locale_id = {reader_p} THEN {reader_ci} ELSE {default_ci} END"
+    )
+    match_any = " OR ".join(f"e.search_document @@ {any_q[c]}" for c in configs)
     kind_weight = " ".join(
         f"WHEN p.content_type_id = ANY({param(f'kt{i}', list(ids))}::integer[]) THEN {weight}"
         for i, (weight, ids) in enumerate(_weights_by_content_type(cat).items())
     )
-    reader_locale_id = cat.languages.get(reader_locale)
+    # Read live, not kept: an end date passes without any change a signal would tell.
     today = param("today", timezone.localdate())
     page_cts = param("page_cts", list(cat.page_content_type_ids))
     page_types = param("page_types", list(cat.page_types))
     private = param("private", [path + "%" for path in cat.private_paths])
+    # A page of the reader's locale, or a page of the site language (Swedish) with no live
+    # translation into the reader's: an untranslated page is found once, as its source. An
+    # alias (an untranslated page standing in another tree) holds its source's text and is
+    # never a hit of its own; the hit links to it (below) so the reader stays in their tree.
     # Only placeholders and names of our own are put into the SQL text, never a value.
     sources = [
         f"""
         SELECT 'pages'::text AS src, p.id AS pk, p.content_type_id::text AS kind,
                substr(p.path, 1, {int(cat.area_path_length or 1)}) AS area,
-               p.path AS path, {config_index_of("p.locale_id")} AS ci,
-               (p.locale_id IS NOT DISTINCT FROM {param("reader", reader_locale_id)}) AS own,
-               COALESCE(NULLIF(g.unit_name, ''), p.title) AS title, p.url_path AS url_path,
+               p.path AS path, {page_ci} AS ci, p.locale_id AS locale,
+               (p.locale_id IS NOT DISTINCT FROM {reader_p}) AS own,
                CASE {kind_weight} ELSE 1.0 END AS weight,
-               m.vec, m.title_vec, m.body_vec, m.title_norm,
-               m.body_text || ' ' || substr(m.title_text, length(p.title) + 2) AS text
+               m.eid, m.vec, m.title_vec, m.body_vec, m.title_norm
         FROM matched m
         JOIN wagtailcore_page p ON p.id = m.object_id::integer
         LEFT JOIN guarantees_guaranteepage g ON g.page_ptr_id = p.id
         WHERE m.content_type_id = ANY({page_cts}::integer[])
           AND p.live
+          AND p.alias_of_id IS NULL
           AND p.content_type_id = ANY({page_types}::integer[])
           AND NOT (p.path LIKE ANY({private}::text[]))
           AND (g.valid_to IS NULL OR g.valid_to >= {today})
+          AND {in_reader_locale}
         """  # noqa: S608
     ]
-    for ri, source in enumerate(cat.registered):
-        area_column = "r.area::text" if source.has_area else "NULL::text"
+    for ri, registered in enumerate(cat.registered):
+        area_column = "r.area::text" if registered.has_area else "NULL::text"
         # The registered queryset's own SQL, with its own placeholders renamed to ours.
-        inner = _named_placeholders(source.sql, source.params, f"r{ri}_", params)
+        inner = _named_placeholders(registered.sql, registered.params, f"r{ri}_", params)
+        content_types = param(f"rct{ri}", list(registered.content_type_ids))
         sources.append(
             f"""
-        SELECT {param(f"src{ri}", source.key)}::text, r.pk, {param(f"srck{ri}", source.key)}::text,
-               {area_column}, NULL::text, {configs.index(default_config())},
-               TRUE, m.title_text, NULL::text, {REGISTERED_WEIGHT},
-               m.vec, m.title_vec, m.body_vec, m.title_norm, m.body_text
+        SELECT {param(f"src{ri}", registered.key)}::text, r.pk,
+               {param(f"srck{ri}", registered.key)}::text,
+               {area_column}, NULL::text, {default_ci}, {source_p}::integer,
+               ({source_p}::integer IS NOT DISTINCT FROM {reader_p}::integer),
+               {REGISTERED_WEIGHT},
+               m.eid, m.vec, m.title_vec, m.body_vec, m.title_norm
         FROM matched m
-        JOIN ({inner}) AS r({"pk, area" if source.has_area else "pk"})
+        JOIN ({inner}) AS r({"pk, area" if registered.has_area else "pk"})
           ON r.pk::text = m.object_id
-        WHERE m.content_type_id = ANY({param(f"rct{ri}", list(source.content_type_ids))}::integer[])
+        WHERE m.content_type_id = ANY({content_types}::integer[])
         """  # noqa: S608
         )
     filters = []
@@ -316,9 +373,13 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
         page_cts = [str(ct) for ct, t in cat.page_types.items() if t.key == type_key]
         filters.append(f"(s.kind = ANY({param('f_kinds', page_cts + [type_key])}::text[]))")
     if area is not None:
+        # The area in every locale: an untranslated hit stands under the Swedish one.
+        versions = cat.versions_of(area) or [area]
+        paths = param("f_path", [version.path + "%" for version in versions])
+        pks = param("f_area", [str(version.pk) for version in versions])
         filters.append(
-            f"((s.src = 'pages' AND s.path LIKE {param('f_path', area.path + '%')}) "
-            f"OR (s.src <> 'pages' AND s.area = {param('f_area', str(area.pk))}))"
+            f"((s.src = 'pages' AND s.path LIKE ANY({paths}::text[])) "
+            f"OR (s.src <> 'pages' AND s.area = ANY({pks}::text[])))"
         )
     window_filter = " AND ".join(filters) or "TRUE"
     rank = per_config(
@@ -329,24 +390,27 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
         )
     )
     # The stored vectors hold stems only, so "terminens" meets every "termin…": a hit that
-    # holds a word as typed counts half again as much per word.
+    # holds a word as typed counts half again as much per word. That needs the text, so it is
+    # weighed only for the best candidates by the rank of the vectors (below).
     exact = " + ".join(
-        f"(CASE WHEN strpos(lower(d.text), {param(f'x{i}', word.lower())}) > 0 THEN 0.5 ELSE 0 END)"
+        f"(CASE WHEN strpos(lower(c.text), {param(f'x{i}', word.lower())}) > 0 THEN 0.5 ELSE 0 END)"
         for i, word in enumerate(terms)
     )
+    # Two steps: every match is counted and ranked from its stored vectors alone (no text is
+    # read); the text, title and address are read for the best `candidates` of them only.
+    candidates = int(offset) + int(limit) + CANDIDATES
     sql = f"""
     WITH matched AS (
-        SELECT e.content_type_id, e.object_id, e.title || e.body AS vec, e.title AS title_vec,
-               e.body AS body_vec, e.title_norm, e.title_text, e.body_text
+        SELECT e.id AS eid, e.content_type_id, e.object_id, e.search_document AS vec,
+               e.title AS title_vec, e.body AS body_vec, e.title_norm
         FROM wagtailsearch_indexentry e
         WHERE {match_any}
     ),
     docs AS ({" UNION ALL ".join(sources)}),
     scored AS MATERIALIZED (
         SELECT s.* FROM (
-            SELECT d.src, d.pk, d.kind, d.area, d.path, d.ci, d.own, d.title, d.url_path,
-                   d.text, {per_config(mask_of)} AS mask,
-                   {rank} * d.weight * (1 + {exact}) AS score
+            SELECT d.src, d.pk, d.kind, d.area, d.path, d.locale, d.own, d.eid,
+                   {per_config(mask_of)} AS mask, {rank} * d.weight AS base
             FROM docs d
         ) s
         WHERE s.mask > 0
@@ -357,25 +421,67 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
     facets AS (
         SELECT full_match, kind, area, count(*) AS n FROM flagged GROUP BY 1, 2, 3
     ),
-    window_rows AS (
+    best AS (
         SELECT * FROM flagged s WHERE {window_filter}
+        ORDER BY full_match DESC, own DESC, base DESC, pk DESC
+        LIMIT {candidates}
+    ),
+    texts AS (
+        SELECT b.*, CASE WHEN b.src = 'pages'
+                    THEN COALESCE(NULLIF(g.unit_name, ''), p.title) ELSE e.title_text END AS title,
+               p.url_path,
+               CASE WHEN b.src = 'pages'
+                    THEN e.body_text || ' ' || substr(e.title_text, length(p.title) + 2)
+                    ELSE e.body_text END AS text
+        FROM best b
+        JOIN wagtailsearch_indexentry e ON e.id = b.eid
+        LEFT JOIN wagtailcore_page p ON b.src = 'pages' AND p.id = b.pk
+        LEFT JOIN guarantees_guaranteepage g ON b.src = 'pages' AND g.page_ptr_id = b.pk
+    ),
+    window_rows AS (
+        SELECT c.*, c.base * (1 + {exact}) AS score FROM texts c
         ORDER BY full_match DESC, own DESC, score DESC, pk DESC
         LIMIT {int(limit)} OFFSET {int(offset)}
     )
     SELECT 0 AS part, full_match, kind, area, n, NULL::integer, NULL::text, NULL::text,
-           NULL::text, NULL::integer, NULL::text, NULL::real
+           NULL::text, NULL::integer, NULL::text, NULL::real, NULL::integer
     FROM facets
     UNION ALL
-    SELECT 1, w.full_match, w.kind, w.area, NULL, w.pk, w.src, w.title, w.url_path, w.mask,
-           w.text, w.score
+    SELECT 1, w.full_match, w.kind, w.area, NULL, w.pk, w.src, w.title,
+           -- An untranslated page links to where it stands in the reader's tree, if it does.
+           CASE WHEN w.own THEN w.url_path ELSE COALESCE((
+               SELECT a.url_path FROM wagtailcore_page a
+               WHERE a.alias_of_id = w.pk AND a.locale_id = {reader_p} AND a.live
+               ORDER BY a.id LIMIT 1), w.url_path) END,
+           w.mask, w.text, w.score, w.locale
     FROM window_rows w
     """  # noqa: S608
-    with connection.cursor() as cursor:
+    # PostgreSQL cannot estimate how many documents a prefix query matches and, above a few
+    # hundred, scans the whole index table, testing every document; reading the GIN index's
+    # matches is cheaper even when nearly all match (no document is tested again). So the
+    # statement is planned without sequential scans, in a transaction of its own.
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(sql, params)
         raw = cursor.fetchall()
+        cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
     registered = {source.key: source for source in cat.registered}
     facet_rows, rows = [], []
-    for part, full, kind, area_value, n, pk, src, title, url_path, mask, text, _score in raw:
+    for (
+        part,
+        full,
+        kind,
+        area_value,
+        n,
+        pk,
+        src,
+        title,
+        url_path,
+        mask,
+        text,
+        _score,
+        locale,
+    ) in raw:
         if part == 0:
             facet_rows.append((full, kind, area_value, n))
             continue
@@ -390,6 +496,8 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
                 url_path=url_path or "",
                 text=text or "",
                 source="pages" if src == "pages" else registered[src],
+                # The language of the hit's text when it is not the reader's.
+                language="" if locale == reader else cat.language_of.get(locale, ""),
             )
         )
     # The window comes back in the order asked for; UNION ALL keeps it.

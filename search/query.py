@@ -99,6 +99,28 @@ def public_pages(private=None):
     )
 
 
+def reader_pages(pages):
+    """`pages` as the reader of the active language finds them: those of their locale's tree
+    (translated, or standing there untranslated), and the site language's that have none
+    there (a locale whose tree is not synchronised). Filters Wagtail's search can apply
+    (locale and id are filter fields of every page)."""
+    from django.conf import settings
+    from wagtail.models import Locale
+
+    try:
+        reader = Locale.get_active()
+    except Locale.DoesNotExist:
+        return pages
+    source = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
+    if source is None or source == reader:
+        return pages.filter(locale=reader)
+    theirs = Page.objects.filter(locale=reader).values("translation_key")
+    stand_in = Page.objects.filter(locale=source, translation_key__in=theirs)
+    return pages.filter(locale__in=[reader, source]).exclude(
+        id__in=list(stand_in.values_list("id", flat=True))
+    )
+
+
 def live_service_areas(private=None):
     private = Page.objects.private_q() if private is None else private
     return list(ServiceAreaPage.objects.live().exclude(private).order_by("title"))
@@ -115,6 +137,15 @@ class Hit:
     # False: the hit holds only some of the query's words; `missing` names the others.
     full: bool = True
     missing: list = field(default_factory=list)
+    # The language of the hit's text when it is not the reader's (an untranslated page):
+    # its code, for the `lang` attribute, and its name in itself.
+    language: str = ""
+
+    @property
+    def language_name(self):
+        from django.conf import settings
+
+        return dict(settings.LANGUAGES).get(self.language, self.language)
 
 
 @dataclass
@@ -258,7 +289,9 @@ class SiteSearch:
             from . import engine
 
             self.catalogue = engine.catalogue(PAGE_TYPES)
-            self.areas = self.catalogue.areas
+            # The reader's language picks their locale's pages and service areas.
+            self.locale_id = self.catalogue.reader_locale(translation.get_language())
+            self.areas = self.catalogue.areas_for(self.locale_id)
             known_types = {t.key for t in PAGE_TYPES} | {
                 source.key for source in self.catalogue.registered
             }
@@ -268,7 +301,7 @@ class SiteSearch:
             self.areas = live_service_areas(private)
             self.registered = searchable_types()
             known_types = {t.key for t in PAGE_TYPES} | {t.key for t in self.registered}
-            self.pages = public_pages(private)
+            self.pages = reader_pages(public_pages(private))
             # Each registered type's queryset built once per search (building may read the
             # database, as Wagtail's public() does).
             self._querysets = {}
@@ -472,8 +505,11 @@ class SiteSearch:
         some hits hold every word, the facets count those."""
         cat = self.catalogue
         any_full = any(full for full, _kind, _area, _n in facet_rows)
-        slug_by_key = {area.path: area.slug for area in cat.areas}
-        slug_by_key.update({str(area.pk): area.slug for area in cat.areas})
+        # A hit's area in any locale counts for the same area in the reader's.
+        slug_by_key = {}
+        for area in cat.areas:
+            slug = cat.reader_area(area, self.locale_id).slug
+            slug_by_key[area.path] = slug_by_key[str(area.pk)] = slug
         type_counts, area_counts = {}, {}
         total = full_total = 0
         for full, kind, area_key, n in facet_rows:
@@ -510,9 +546,12 @@ class SiteSearch:
                         url=cat.page_url(row.url_path),
                         type_label=page_type.hit_label if page_type else "",
                         excerpt=excerpt([row.text], words),
-                        area=cat.area_of_path(row.area) if row.area else None,
+                        area=cat.reader_area(
+                            cat.area_of_path(row.area) if row.area else None, self.locale_id
+                        ),
                         full=row.full,
                         missing=missing,
+                        language=row.language,
                     )
                 )
             else:
@@ -525,9 +564,13 @@ class SiteSearch:
                         url=object_url(obj),
                         type_label=row.source.hit_label,
                         excerpt=excerpt([row.text], words),
-                        area=cat.areas_by_pk.get(int(row.area)) if row.area else None,
+                        area=cat.reader_area(
+                            cat.areas_by_pk.get(int(row.area)) if row.area else None,
+                            self.locale_id,
+                        ),
                         full=row.full,
                         missing=missing,
+                        language=row.language,
                     )
                 )
         return hits
@@ -791,7 +834,7 @@ def suggestions(raw_query, limit=SUGGESTION_LIMIT):
     if len(query) < 2:
         return []
     found = []
-    pages = public_pages().type(GuaranteePage, ServiceAreaPage).specific()
+    pages = reader_pages(public_pages().type(GuaranteePage, ServiceAreaPage)).specific()
     labels = {t.model: t.hit_label for t in PAGE_TYPES}
     for page in pages.autocomplete(query)[:limit]:
         found.append(

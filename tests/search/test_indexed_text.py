@@ -22,9 +22,11 @@ def test_hits_with_every_word_come_before_hits_with_some(municipality):
 
 def test_way_of_working_remedy_and_follow_up_analysis_are_found(municipality):
     from guarantees.followup.models import Outcome, YearlyFollowUp
+    from guarantees.models import GuaranteePage
     from home.years import previous_year
 
-    unit = municipality["units"]["Förskolan Solrosen"]
+    # As stored: the fixture's object still holds the commitments it was given in memory.
+    unit = GuaranteePage.objects.get(pk=municipality["units"]["Förskolan Solrosen"].pk)
     commitment = unit.commitments.first()
     commitment.way_of_working = "Pedagogerna ritar en skattkarta varje måndag."
     commitment.save()

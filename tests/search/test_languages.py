@@ -98,3 +98,88 @@ def test_the_readers_language_comes_first(municipality):
         assert page_titles(SiteSearch("Stadsparken").run())[0] == "Stadsparken in English"
     with translation.override("sv"):
         assert page_titles(SiteSearch("Stadsparken").run())[0] == "Stadsparken på svenska"
+
+
+def _translate(page, language_code, translations):
+    """`page` translated into `language_code` through wagtail-localize and published: each of
+    its strings by `translations` ({Swedish text: text}), the others left as they are."""
+    from wagtail_localize.models import TranslationSource
+
+    from home.demo_languages import translate_page
+
+    locale = Locale.objects.get(language_code=language_code)
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+    memory = {
+        segment.string.data: {
+            language_code: translations.get(segment.string.data, segment.string.data)
+        }
+        for segment in source.stringsegment_set.select_related("string")
+    }
+    assert translate_page(page, locale, memory)
+    return page.get_translation(locale)
+
+
+def test_a_finnish_reader_finds_the_finnish_page_first_and_swedish_only_where_untranslated(
+    municipality,
+):
+    from home.languages import synchronise_locales
+
+    synchronise_locales()  # every page in every language's tree, as aliases until translated
+    swedish = municipality["pages"]["Så lämnar du klagomål"]
+    finnish = _translate(
+        swedish,
+        "fi",
+        {
+            swedish.title: "Näin annat palautetta",
+            swedish.intro: "Voit antaa palautetta kaikista kunnan palveluista, myös Solrosenista.",
+        },
+    )
+    with translation.override("fi"):
+        outcome = SiteSearch("palautetta").run()
+        assert page_titles(outcome)[0] == "Näin annat palautetta"
+        assert outcome.hits[0].language == ""  # in the reader's language: nothing to mark
+        # The Finnish page stands in for its Swedish source, which is not found beside it.
+        assert "Så lämnar du klagomål" not in page_titles(SiteSearch("klagomål").run())
+        # "Solrosen": the Finnish page first, then the Swedish guarantee, untranslated,
+        # marked Swedish and linked where it stands in the Finnish tree.
+        outcome = SiteSearch("Solrosen").run()
+        assert page_titles(outcome)[:2] == ["Näin annat palautetta", "Förskolan Solrosen"]
+        assert [hit.language for hit in outcome.hits[:2]] == ["", "sv"]
+        assert outcome.hits[1].url.startswith("/fi/")
+    with translation.override("sv"):
+        # A Swedish reader is not shown the Finnish page, so a Finnish word finds nothing.
+        outcome = SiteSearch("palautetta").run()
+        assert not outcome.hits and not outcome.suggestion
+        assert page_titles(SiteSearch("klagomål").run())[0] == "Så lämnar du klagomål"
+    assert finnish.locale.language_code == "fi" and finnish.live
+
+
+def test_an_english_reader_gets_an_untranslated_swedish_page_marked_as_swedish(
+    client, municipality
+):
+    from bs4 import BeautifulSoup
+
+    from home.languages import synchronise_locales
+
+    synchronise_locales()
+    html = client.get("/en/sok/", {"q": "skogen"}).content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.html["lang"] == "en"
+    hit = soup.select_one(".search-hit")
+    link = hit.select_one(".search-hit__title a")
+    assert link.get_text(strip=True) == "Förskolan Solrosen"
+    assert link["lang"] == "sv" and link["href"].startswith("/en/")
+    assert hit.select_one(".search-hit__excerpt")["lang"] == "sv"
+    marker = hit.select_one(".search-hit__language")
+    assert marker["lang"] == "sv" and marker.get_text(strip=True) == "Svenska"
+    # The service area it is listed under is the English tree's.
+    with translation.override("en"):
+        site_search = SiteSearch("skogen")
+        outcome = site_search.run()
+    assert {area.locale.language_code for area in site_search.areas} == {"en"}
+    assert outcome.hits[0].area in site_search.areas
+    assert [f.count for f in outcome.area_facets if f.key == "forskola"] == [1]
+    # A Swedish reader's hit is not marked.
+    html = client.get("/sok/", {"q": "skogen"}).content.decode()
+    hit = BeautifulSoup(html, "html.parser").select_one(".search-hit")
+    assert not hit.select(".search-hit__language") and not hit.select("[lang]")

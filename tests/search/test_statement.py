@@ -1,0 +1,63 @@
+"""The search statement's use of the index (issue 27): the document every search matches is
+stored (`search_document`, kept by PostgreSQL on every write of Wagtail's indexer) and found
+through its GIN index, and only the page of hits has its text read."""
+
+import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from search.query import SiteSearch
+
+pytestmark = pytest.mark.django_db
+
+
+def _statement(query):
+    with CaptureQueriesContext(connection) as captured:
+        outcome = SiteSearch(query).run()
+    statements = [q["sql"] for q in captured.captured_queries if "WITH matched" in q["sql"]]
+    assert statements, [q["sql"][:80] for q in captured.captured_queries]
+    return outcome, statements[0]
+
+
+def _plan(sql):
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # as search/engine.py plans it
+        cursor.execute("EXPLAIN (ANALYZE, FORMAT TEXT) " + sql)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def test_the_stored_document_is_title_and_body_of_every_entry_as_indexed(municipality):
+    unit = municipality["units"]["Förskolan Solrosen"]
+    unit.idea = "Solrosen odlar pumpor i pallkragar."
+    unit.save_revision().publish()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*), count(*) FILTER (WHERE search_document = title || body) "
+            "FROM wagtailsearch_indexentry"
+        )
+        total, same = cursor.fetchone()
+    assert total > 10 and same == total
+    assert "Förskolan Solrosen" in [hit.title for hit in SiteSearch("pallkragar").run().hits]
+
+
+def test_the_statement_finds_its_matches_through_the_gin_index(municipality):
+    outcome, sql = _statement("förskola")
+    assert outcome.hits
+    plan = _plan(sql)
+    assert "Bitmap Index Scan on search_indexentry_stored_document" in plan, plan
+    assert "Seq Scan on wagtailsearch_indexentry" not in plan, plan
+
+
+def test_only_the_best_candidates_have_their_text_read(municipality):
+    from search.engine import CANDIDATES
+    from search.query import PAGE_SIZE
+
+    # The index entry is read a second time (for its text) for at most the page and the
+    # candidates beyond it, however many documents match.
+    _outcome, sql = _statement("förskola")
+    plan = _plan(sql)
+    text_reads = [line for line in plan.splitlines() if "wagtailsearch_indexentry_pkey" in line]
+    assert text_reads, plan
+    for line in text_reads:
+        loops = int(line.rsplit("loops=", 1)[1].rstrip(")"))
+        assert loops <= PAGE_SIZE + CANDIDATES, line
