@@ -49,7 +49,9 @@ check-and-pytest:
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 ifeq ($(strip $(PYTEST_ARGS)),)
-	$(BIN)/python -m pytest -n auto -m "not restarts_database"
+	# A few tests at a time per worker (xdist's default hands each a quarter of the run at
+	# once), so the longest ones, collected first (tests/conftest.py), are shared out.
+	$(BIN)/python -m pytest -n auto --maxschedchunk 4 -m "not restarts_database"
 	$(BIN)/python -m pytest -m restarts_database
 else
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -20,10 +20,29 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 RESTARTS_DATABASE_FIXTURE = "postgres"
 
 
+# The longest tests (up to a minute each on two cores): run first, so that `make test`'s two
+# xdist workers share them out and end together, rather than one worker starting a long one
+# when the other has nothing left. Order only; a module missing here just runs in its turn.
+LONGEST_FIRST = (
+    "tests/quality/test_accessibility.py",
+    "tests/quality/test_url_sweep.py",
+    "tests/staff/test_access_table.py",
+    "tests/staff/test_admin_crawl.py",
+    "tests/search/test_demo_relevance.py",
+    "tests/search/test_guarantee_text.py",
+)
+
+
+def _longest_first(item):
+    module = item.nodeid.split("::")[0]
+    return LONGEST_FIRST.index(module) if module in LONGEST_FIRST else len(LONGEST_FIRST)
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if RESTARTS_DATABASE_FIXTURE in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.restarts_database)
+    items.sort(key=_longest_first)  # stable: the others keep their order
 
 
 @pytest.fixture
@@ -37,6 +56,48 @@ def home_page(db):
 
     restore_migrated_roots()
     return load_demo_shell()
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """`manage.py load_demo` run once for the whole test run (tests/snapshots.py)."""
+    from tests import snapshots
+
+    # xdist's workers share the parent of their own base temporary directories.
+    base = tmp_path_factory.getbasetemp()
+    directory = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "snapshots"
+    with django_db_blocker.unblock():
+        return snapshots.shared("demo", snapshots.load_demo, directory)
+
+
+@pytest.fixture
+def demo(db, demo_snapshot):
+    """The demo as `manage.py load_demo --force --no-admin` leaves it, in this test's
+    transaction (or committed, in a transactional test, and flushed after it)."""
+    from tests import snapshots
+
+    snapshots.restore(demo_snapshot)
+    yield
+    snapshots.forget_cached_rows()
+
+
+@pytest.fixture
+def sweep_world(db, tmp_path, settings, tmp_path_factory):
+    """The generated sweeps' world (tests/sweeps.py), its files under this test's tmp_path:
+    built by the first test of this process that asks, its rows put back for the others."""
+    from tests import snapshots
+    from tests.factories import load_demo_shell, restore_migrated_roots
+    from tests.sweeps import build_world
+
+    def build():
+        restore_migrated_roots()
+        return build_world(load_demo_shell(), tmp_path)
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    media_copy = tmp_path_factory.getbasetemp() / "snapshots" / "sweep-world-media"
+    world = snapshots.once("sweep world", build, media_copy)
+    yield world
+    snapshots.forget_cached_rows()
 
 
 @pytest.fixture(scope="session")

@@ -2,16 +2,13 @@
 inflections and a typo finds the unit, and its guarantee tells the truth about the year (each
 outcome measures its own commitment), folded so that the page stays short."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 pytestmark = [
     pytest.mark.browser,
     # Not serialized_rollback: its teardown skips post_migrate, so content types would be
-    # missing for the next transactional test; the root and locale are put back here instead.
+    # missing for the next transactional test; the demo fixture brings back every table.
     pytest.mark.django_db(transaction=True),
 ]
 
@@ -25,11 +22,7 @@ def _search(page, query):
     return page.locator(".search-hit__title").all_inner_texts()
 
 
-def test_a_parent_on_a_phone_finds_the_demo_preschool_and_reads_how_it_did(page):
-    from tests.factories import restore_migrated_roots
-
-    restore_migrated_roots()
-    call_command("load_demo", "--force", "--no-admin", stdout=StringIO())
+def test_a_parent_on_a_phone_finds_the_demo_preschool_and_reads_how_it_did(demo, page):
     page.set_viewport_size(PHONE)
     page.goto("/")
     # The municipality's arms and its main site, from the site settings the demo fills.

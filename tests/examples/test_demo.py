@@ -16,8 +16,8 @@ from staff import roles
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_has_examples_linked_to_follow_ups_and_a_decided_award(db):
-    call_command("load_demo", "--force", "--no-admin", stdout=StringIO())
+def test_demo_has_examples_linked_to_follow_ups_and_a_decided_award(demo):
+    # The session's demo (tests/snapshots.py) is the first load; this is the second.
     call_command("load_demo", "--force", "--no-admin", stdout=StringIO())
     examples = GoodExamplePage.objects.live().in_source_language()
     assert examples.count() == 2

@@ -14,10 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo_on_port_8765(db):
-    from tests.factories import restore_migrated_roots
-
-    restore_migrated_roots()
+def demo_on_port_8765(demo):
+    """The demo loaded again (on top of the session's, tests/snapshots.py) with 8765 as the
+    configured port, as `make run` with PORT=8765 after an earlier `make run`."""
     address = "http://127.0.0.1:8765"
     with override_settings(WAGTAILADMIN_BASE_URL=address, WAGTAILAPI_BASE_URL=address):
         call_command("load_demo", "--force", "--no-admin", stdout=StringIO())

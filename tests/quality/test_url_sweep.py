@@ -18,7 +18,6 @@ from tests.sweeps import (
     ROLE_IDS,
     ROLES,
     SUPERUSER,
-    build_world,
     check_resolves,
     client_for,
     isolated_request,
@@ -165,12 +164,6 @@ def requests_for(pattern, role):
 
 def send(client, path, method, query, kwargs):
     return isolated_request(client, method, f"{path}?{query}" if query else path, **kwargs)
-
-
-@pytest.fixture
-def sweep_world(home_page, tmp_path, settings):
-    settings.MEDIA_ROOT = str(tmp_path)
-    return build_world(home_page, tmp_path)
 
 
 def test_every_pattern_is_swept(sweep_world):

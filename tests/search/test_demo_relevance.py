@@ -6,10 +6,7 @@ that `make run` serves, so a change to the demo or to ranking that hurts residen
 Run with -s to see precision@3.
 """
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from search.query import SiteSearch
 
@@ -82,14 +79,6 @@ QUERIES = [
     ("synpunkter inom två arbetsdagar", "Ängsby kommun"),
     ("telefon och e-post under kontorstid", "Ängsby kommun"),
 ]
-
-
-@pytest.fixture
-def demo(db):
-    from tests.factories import restore_migrated_roots
-
-    restore_migrated_roots()
-    call_command("load_demo", "--force", "--no-admin", stdout=StringIO())
 
 
 def test_demo_queries_find_the_expected_hit_in_the_top_three(demo):

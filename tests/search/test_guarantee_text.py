@@ -4,10 +4,8 @@ for the others, a suggestion is offered only when it finds something, and a guar
 above a proposal for a unit's kind. The demo's own guarantees are the data."""
 
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.db.models import Q
 from django.utils import translation
 
@@ -137,26 +135,6 @@ def searchable(language_code, words):
             [words, config_for_language(language_code)],
         )
         return [row[0] for row in cursor.fetchall()]
-
-
-@pytest.fixture(scope="module")
-def shared_demo(django_db_setup, django_db_blocker):
-    """The demo loaded once for this module inside a transaction rolled back afterwards;
-    each test runs in its own savepoint."""
-    from django.db import transaction
-
-    from tests.factories import restore_migrated_roots
-
-    with django_db_blocker.unblock(), transaction.atomic():
-        restore_migrated_roots()
-        call_command("load_demo", "--force", "--no-admin", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(shared_demo, db):
-    return shared_demo
 
 
 def test_every_distinctive_word_of_every_guarantee_finds_it_on_the_first_page(demo):

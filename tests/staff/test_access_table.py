@@ -18,7 +18,6 @@ from tests.sweeps import (
     ROLE_IDS,
     ROLES,
     SUPERUSER,
-    build_world,
     client_for,
     isolated_request,
     path_for,
@@ -67,9 +66,8 @@ def real_writes(outcome):
 
 
 @pytest.fixture
-def world(home_page, tmp_path, settings):
-    settings.MEDIA_ROOT = str(tmp_path)
-    return build_world(home_page, tmp_path)
+def world(sweep_world):
+    return sweep_world
 
 
 OTHER_OBJECTS = {

@@ -11,13 +11,11 @@ that offered the link.
 """
 
 import re
-from io import StringIO
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.test import Client
 from django.utils.html import format_html
 from wagtail import hooks
@@ -25,7 +23,6 @@ from wagtail.admin.ui.components import Component
 
 from staff import roles
 from staff.demo import DEMO_STAFF
-from tests.factories import restore_migrated_roots
 
 from .admin_crawl import Failure, walk_admin
 
@@ -125,10 +122,8 @@ def console_errors(page, url):
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_every_role_walks_the_demo_admin_without_dead_links_english_or_console_errors(
-    page, live_server
+    demo, page, live_server
 ):
-    restore_migrated_roots()
-    call_command("load_demo", "--force", "--no-admin", stdout=StringIO())
     failures, visited, in_browser = [], 0, set()
     for label, user in demo_people():
         walk = walk_as(user, label)
