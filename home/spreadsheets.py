@@ -186,9 +186,9 @@ class _Styles:
 
 def _xlsx_cell(ref, value, number_format, styles, bold=False):
     """One cell's XML: numbers and dates as themselves, text always as text, never a
-    formula. An empty cell is no cell."""
+    formula. An empty cell is no cell, or only its format in a formatted column."""
     if value is None:
-        return ""
+        return f'<c r="{ref}"{_style(styles, bold, number_format)}/>' if number_format else ""
     if isinstance(value, bool):
         return f'<c r="{ref}" t="b"{_style(styles, bold, number_format)}><v>{int(value)}</v></c>'
     if isinstance(value, int | float | Decimal):
@@ -261,7 +261,7 @@ def _sheet_xml(table, styles):
     for number, row in enumerate(rows, start=2):
         cells = []
         for i, value in enumerate(row):
-            if value is None:
+            if value is None and i not in formats:
                 continue
             if type(value) is int and i not in formats:
                 # Most of a big table: a bare count, written without a call.
