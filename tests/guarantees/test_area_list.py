@@ -128,3 +128,53 @@ def test_a_page_of_the_list_costs_the_same_however_many_units_the_area_has(
         q["sql"] for q in many.captured_queries if '"guarantees_guaranteepage"."idea"' in q["sql"]
     ]
     assert unit_reads and all("LIMIT 2" in sql for sql in unit_reads), unit_reads
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("viewport", [(375, 740), (1280, 900)], ids=["375", "1280"])
+def test_a_resident_pages_through_the_list_on_a_phone_and_a_desktop(
+    browser, live_server, home_page, monkeypatch, viewport
+):
+    """In Chromium: page links that reach every unit, "Närmast mig" not offered for a paged
+    list (the address form is), nothing wider than the screen. Screenshots in
+    /tmp/scale-shots/ for a person to look at."""
+    import tempfile
+    from io import StringIO
+    from pathlib import Path
+
+    from guarantees import demo
+
+    demo.load(StringIO())
+    monkeypatch.setattr(ServiceAreaPage, "units_per_page", 2)
+    area = ServiceAreaPage.objects.get(slug="forskola")
+    every = [unit.display_name for unit in area.units()]
+    width, height = viewport
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale="sv-SE",
+        viewport={"width": width, "height": height},
+        geolocation={"latitude": 61.3, "longitude": 14.8},
+        permissions=["geolocation"],
+    )
+    page = context.new_page()
+    page.goto(area.url)
+    shots = Path(tempfile.gettempdir()) / "scale-shots"
+    shots.mkdir(exist_ok=True)
+    page.screenshot(path=str(shots / f"area-paged-{width}.png"), full_page=True)
+    assert page.locator("[data-near-me-part]").is_hidden()
+    assert page.locator(".unit-near__address input[name=adress]").is_visible()
+    seen = []
+    while True:
+        seen += page.locator("[data-unit-list] > li h3").all_inner_texts()
+        overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        assert page.evaluate(overflow) <= 0
+        following = page.locator(".pagination a[rel=next]")
+        if not following.count():
+            break
+        following.click()
+        page.wait_for_load_state()
+    assert seen == every and len(every) > 2
+    page.locator(".pagination").scroll_into_view_if_needed()
+    page.screenshot(path=str(shots / f"area-paged-last-{width}.png"))
+    context.close()
