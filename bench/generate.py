@@ -12,6 +12,7 @@ feedback rows in seconds, not an ORM loop). Deterministic (seeded) and additive.
 
 import argparse
 import contextlib
+import datetime
 import os
 import random
 import sys
@@ -108,6 +109,12 @@ def generate_units(home, count, rng, stdout):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--units", type=int, default=100)
+    parser.add_argument(
+        "--pages",
+        type=int,
+        default=None,
+        help="pages in all (default: ten per unit, 20,000 at 2,000 units)",
+    )
     parser.add_argument("--feedback", type=int, default=10_000)
     parser.add_argument("--proposals", type=int, default=500)
     parser.add_argument("--votes", type=int, default=20_000)
@@ -129,10 +136,171 @@ def main(argv=None):
     started = time.monotonic()
     unit_ids = generate_units(home, args.units, rng, sys.stdout)
     print(f"units: {len(unit_ids)} ({time.monotonic() - started:.1f} s)")
+    started = time.monotonic()
+    pages = args.pages if args.pages is not None else 10 * args.units
+    made = generate_news(home, pages, rng)
+    print(f"pages: {made} ({time.monotonic() - started:.1f} s)")
     for name, generator in EXTRA_GENERATORS:
         started = time.monotonic()
         created = generator(args, rng, unit_ids)
         print(f"{name}: {created} ({time.monotonic() - started:.1f} s)")
+
+
+NEWS_YEARS = 10
+
+
+def generate_news(home, pages, rng):
+    """Pages up to `pages` in all: what else the site has beside the guarantees, as a
+    municipality's grows. An editor publishes news about the units year by year (an archive
+    "Nyheter" of a page per year, each with that year's articles: ContentPage, the one page
+    type an editor adds freely); made here so that a site of 2,000 units has its 20,000
+    pages (issue 27). Answers the pages there are now.
+
+    The archive and its year pages go through Wagtail's tree API; the articles, nearly all of
+    the pages, in bulk: one INSERT ... SELECT FROM unnest per table with the paths that
+    treebeard would give them (the parent's path and four base-36 digits a step), the year's
+    `numchild` set once, then indexed for the search in batches (Wagtail's backend
+    `add_bulk`) and the typo fallback's words rebuilt. Every page column the generator does
+    not set gets its model default, so a field added later needs no change here."""
+    import uuid
+
+    from django.db import connection, transaction
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    from home.models import ContentPage
+
+    wanted = pages - Page.objects.filter(depth__gt=1).count()
+    if wanted <= 0:
+        return Page.objects.filter(depth__gt=1).count()
+    archive = ContentPage.objects.child_of(home).filter(slug="nyheter").first()
+    if archive is None:
+        archive = ContentPage(title="Nyheter", slug="nyheter", intro=sentence(rng, 15))
+        home.add_child(instance=archive)
+        archive.save_revision().publish()
+    this_year = timezone.localdate().year
+    years = []
+    for year in range(this_year - NEWS_YEARS + 1, this_year + 1):
+        page = ContentPage.objects.child_of(archive).filter(slug=str(year)).first()
+        if page is None:
+            page = ContentPage(title=f"Nyheter {year}", slug=str(year), intro=sentence(rng, 10))
+            archive.add_child(instance=page)
+            page.save_revision().publish()
+        years.append(page)
+    wanted = pages - Page.objects.filter(depth__gt=1).count()
+    fields = {
+        "path", "depth", "numchild", "title", "draft_title", "slug", "url_path", "live",
+        "has_unpublished_changes", "first_published_at", "last_published_at",
+        "content_type_id", "locale_id", "translation_key", "page_ptr_id", "intro", "body",
+    }  # fmt: skip
+    page_rest = [
+        f for f in Page._meta.concrete_fields if f.column not in fields and f.column != "id"
+    ]
+    content_rest = [
+        f
+        for f in ContentPage._meta.local_concrete_fields
+        if f.column not in fields and f.column != "id"
+    ]
+
+    def default(f):
+        return None if f.null else f.get_db_prep_save(f.get_default(), connection)
+
+    content_type_id = archive.content_type_id
+    new_ids = []
+    with transaction.atomic(), connection.cursor() as cursor:
+        for y, year in enumerate(years):
+            count = wanted // len(years) + (y < wanted % len(years))
+            if count <= 0:
+                continue
+            year.refresh_from_db()
+            first = year.numchild + 1
+            numbers = range(first, first + count)
+            slugs = [f"nyhet-{year.slug}-{n}" for n in numbers]
+            titles = [
+                f"{rng.choice(AREAS)} {rng.choice(PLACES)}: {sentence(rng, 6)[:-1]}"
+                for _ in numbers
+            ]
+            published = [
+                datetime.datetime(int(year.slug), 1, 1, tzinfo=datetime.UTC)
+                + datetime.timedelta(minutes=rng.randrange(365 * 24 * 60))
+                for _ in numbers
+            ]
+            page_columns = ", ".join(
+                [
+                    "path", "depth", "numchild", "title", "draft_title", "slug", "url_path",
+                    "live", "has_unpublished_changes", "first_published_at",
+                    "last_published_at", "content_type_id", "locale_id", "translation_key",
+                    *(f.column for f in page_rest),
+                ]
+            )  # fmt: skip
+            cursor.execute(
+                f"""
+                INSERT INTO {Page._meta.db_table} ({page_columns})
+                SELECT path, %(depth)s, 0, title, title, slug,
+                       %(url)s || slug || '/', true, false, at, at, %(type)s, %(locale)s,
+                       key::uuid, {", ".join(f"%(d{i})s" for i in range(len(page_rest)))}
+                FROM unnest(%(paths)s::text[], %(titles)s::text[], %(slugs)s::text[],
+                            %(at)s::timestamptz[], %(keys)s::text[])
+                     AS t(path, title, slug, at, key)
+                RETURNING id
+                """,
+                {
+                    "depth": year.depth + 1,
+                    "url": year.url_path,
+                    "type": content_type_id,
+                    "locale": year.locale_id,
+                    "paths": [year.path + _path_step(n) for n in numbers],
+                    "titles": titles,
+                    "slugs": slugs,
+                    "at": published,
+                    "keys": [str(uuid.UUID(int=rng.getrandbits(128), version=4)) for _ in numbers],
+                    **{f"d{i}": default(f) for i, f in enumerate(page_rest)},
+                },
+            )
+            ids = [row[0] for row in cursor.fetchall()]
+            content_columns = ", ".join(
+                ["page_ptr_id", "intro", "body", *(f.column for f in content_rest)]
+            )
+            cursor.execute(
+                f"""
+                INSERT INTO {ContentPage._meta.db_table} ({content_columns})
+                SELECT id, intro, '<p>' || body || '</p>'
+                       {"".join(f", %(d{i})s" for i in range(len(content_rest)))}
+                FROM unnest(%(ids)s::bigint[], %(intros)s::text[], %(bodies)s::text[])
+                     AS t(id, intro, body)
+                """,
+                {
+                    "ids": ids,
+                    "intros": [sentence(rng, 15) for _ in ids],
+                    "bodies": [sentence(rng, 60) for _ in ids],
+                    **{f"d{i}": default(f) for i, f in enumerate(content_rest)},
+                },
+            )
+            cursor.execute(
+                f"UPDATE {Page._meta.db_table} SET numchild = numchild + %s WHERE id = %s",
+                [count, year.pk],
+            )
+            new_ids.extend(ids)
+    backend = get_search_backend()
+    for start in range(0, len(new_ids), 1000):
+        batch = list(ContentPage.objects.filter(pk__in=new_ids[start : start + 1000]))
+        backend.add_bulk(ContentPage, batch)
+    from django.core.management import call_command
+
+    call_command("rebuild_search_words", verbosity=0)
+    return Page.objects.filter(depth__gt=1).count()
+
+
+_BASE36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _path_step(n):
+    """The n-th child's step of a treebeard path (Page.steplen 4, base 36)."""
+    digits = ""
+    for _ in range(4):
+        n, rest = divmod(n, 36)
+        digits = _BASE36[rest] + digits
+    return digits
 
 
 def generate_feedback(args, rng, unit_ids):

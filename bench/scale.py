@@ -179,7 +179,10 @@ def prepare_ours(base_url, redis_url, redis_db):
     run.manage(env, "createcachetable")
     run.manage(env, "load_demo", "--force", "--no-admin")
     out = generate(env, "--units", BASE_UNITS, "--feedback", 0)
-    timings = {f"{BASE_UNITS} units": seconds_of(out, "units")}
+    timings = {
+        f"{BASE_UNITS} units": seconds_of(out, "units"),
+        f"other pages, to {10 * BASE_UNITS:,} pages in all": seconds_of(out, "pages"),
+    }
     run.manage(env, "collectstatic", "--noinput", "-v", "0")
     made[BASE_UNITS] = env
     if UNITS > BASE_UNITS:
@@ -190,6 +193,7 @@ def prepare_ours(base_url, redis_url, redis_db):
             env2["REDIS_URL"] = f"{redis_url}/{redis_db + 1}"
         out = generate(env2, "--units", UNITS, "--feedback", 0)
         timings[f"{BASE_UNITS} → {UNITS} units"] = seconds_of(out, "units")
+        timings[f"other pages, to {10 * UNITS:,} pages in all"] = seconds_of(out, "pages")
         made[UNITS] = env2
     for units, site in made.items():
         print(f"Adding {FEEDBACK} feedback rows at {units} units ...", flush=True)

@@ -122,9 +122,11 @@ def _place_label(polygon, centre, lines, markers):
     )
 
 
-def district_map(area, units, districts, request=None):
+def district_map(area, units, districts, request=None, per_district=None):
     """The map of `districts` (District rows) with `units` (the area's, in list order) as
-    numbered markers, or None when there is nothing to draw."""
+    numbered markers, or None when there is nothing to draw. `per_district` ({district name:
+    the area's units there}) counts the units for the districts' labels when `units` are not
+    all of them (one page of the list); without it `units` are counted."""
     outlines = [(district, district.corners) for district in districts]
     outlines = [(district, corners) for district, corners in outlines if corners]
     placed = [unit for unit in units if unit.position is not None]
@@ -149,9 +151,11 @@ def district_map(area, units, districts, request=None):
             PADDING + (north - lat) * scale,
         )
 
-    counts = {}
-    for unit in units:
-        counts[unit.district] = counts.get(unit.district, 0) + 1
+    counts = per_district
+    if counts is None:
+        counts = {}
+        for unit in units:
+            counts[unit.district] = counts.get(unit.district, 0) + 1
     area_url = area.get_url(request) or ""
     drawing = DistrictMap(width=WIDTH, height=height)
     markers = [project(*unit.position) for unit in placed]

@@ -496,50 +496,67 @@ class ServiceAreaPage(RoutablePageMixin, SitePage):
         """The area's published units, as residents see them."""
         return GuaranteePage.objects.child_of(self).live().public().order_by("title")
 
+    # Units on one page of the area's list: a phone's screenful or a few, and what a page
+    # costs stays the same however many units the municipality has (bench/README.md).
+    units_per_page = 30
+
     def get_context(self, request, *args, **kwargs):
         """The list of units, narrowed by the resident's filters (`?stadsdel=&driftsform=`)
-        and, when an address is given (`?adress=`), nearest it first. A district where the
-        area has no unit says so and offers the nearest ones instead of the whole list.
-        A constant number of queries whatever the number of units."""
+        and, when an address is given (`?adress=`), nearest it first, `units_per_page` at a
+        time (`?sida=`). A district where the area has no unit says so and offers the nearest
+        ones instead of the whole list. A constant number of queries, and without an address
+        a constant amount of work, whatever the number of units: the filters and the page are
+        applied in SQL."""
+        from django.core.paginator import Paginator
+
         from . import places
         from .district_map import district_map
         from .forms import AddressForm, UnitFilterForm
 
         context = super().get_context(request, *args, **kwargs)
         units = self.units()
-        all_units = list(units)
         outlined = list(District.objects.all())
         # Every district of the municipality, also those where this area has no unit: choosing
         # one says so and offers the nearest units instead.
         districts = places.known_districts()
         unit_filter = UnitFilterForm(request.GET, districts=districts)
         unit_filter.is_valid()
-        # One query for the kind's units, read again from its cache by `arrange`.
         of_kind = ProviderKind.filter(units, unit_filter.provider_kind)
-        shown = (
-            [
-                unit
-                for unit in of_kind
-                if not unit_filter.district or unit.district == unit_filter.district
-            ]
-            if unit_filter.is_filtering
-            else all_units
-        )
+        shown = of_kind.filter(district=unit_filter.district) if unit_filter.district else of_kind
         address_form = AddressForm(request.GET)
         origin = address_form.origin
-        if unit_filter.district and not shown:
-            context["empty_district"] = unit_filter.district
-            context["none_in_district"] = self.none_in(unit_filter.district)
-        placed, context["nearest_from"] = places.arrange(
-            shown, of_kind, district=unit_filter.district, origin=origin
+        # The area's units per district, counted in SQL: the total and the map's labels.
+        per_district = dict(
+            units.order_by().values_list("district").annotate(count=models.Count("pk"))
         )
+        page = Paginator(shown, self.units_per_page).get_page(request.GET.get("sida"))
+        if origin is None and page.paginator.count:
+            # The usual case: a page of the list in alphabetical order, read as a slice.
+            placed, context["nearest_from"] = [places.Placed(u, None) for u in page], ""
+        else:
+            # Sorted by distance from an address, or nothing in the chosen district: the
+            # order depends on every unit's position, so they are read to be placed.
+            if unit_filter.district and not page.paginator.count:
+                context["empty_district"] = unit_filter.district
+                context["none_in_district"] = self.none_in(unit_filter.district)
+            arranged, context["nearest_from"] = places.arrange(
+                list(shown), of_kind, district=unit_filter.district, origin=origin
+            )
+            page = Paginator(arranged, self.units_per_page).get_page(request.GET.get("sida"))
+            placed = list(page)
+        query = request.GET.copy()
+        query.pop("sida", None)
         context["units"] = [entry.unit for entry in placed]
         context["placed_units"] = placed
+        context["page_obj"] = page
+        context["page_query"] = query.urlencode()
         context["unit_filter"] = unit_filter
         context["address_form"] = address_form
         context["address_origin"] = origin
-        context["unit_total"] = len(all_units)
-        context["district_map"] = district_map(self, all_units, outlined, request)
+        context["unit_total"] = sum(per_district.values())
+        context["district_map"] = district_map(
+            self, context["units"], outlined, request, per_district=per_district
+        )
         return context
 
     def serve(self, request, *args, **kwargs):

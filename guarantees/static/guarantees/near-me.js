@@ -45,7 +45,9 @@
     var button = root.querySelector("[data-near-me-button]");
     var status = root.querySelector("[data-near-me-status]");
     var list = document.querySelector("[data-unit-list]");
-    if (!part || !button || !status || !list) {
+    if (!part || !button || !status || !list || list.hasAttribute("data-paged")) {
+      // A paged list holds one page of the units: sorting it would hide nearer ones on other
+      // pages. The address form above sorts every unit on the server instead.
       return;
     }
     part.hidden = false;
