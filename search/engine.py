@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import connection
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -456,15 +456,9 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
            w.mask, w.text, w.score, w.locale
     FROM window_rows w
     """  # noqa: S608
-    # PostgreSQL cannot estimate how many documents a prefix query matches and, above a few
-    # hundred, scans the whole index table, testing every document; reading the GIN index's
-    # matches is cheaper even when nearly all match (no document is tested again). So the
-    # statement is planned without sequential scans, in a transaction of its own.
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
+    with connection.cursor() as cursor:
         cursor.execute(sql, params)
         raw = cursor.fetchall()
-        cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
     registered = {source.key: source for source in cat.registered}
     facet_rows, rows = [], []
     for (
