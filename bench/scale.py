@@ -510,7 +510,10 @@ def render(results, started_at, timings, query_source, query_count, checks, redi
         "",
         "Data: this site at "
         + " and ".join(f"{u:,}" for u in units_list)
-        + f" units, {FEEDBACK:,} feedback rows in each. Search: {query_count} distinct queries, "
+        + " units ("
+        + " and ".join(f"{10 * u:,}" for u in units_list)
+        + f" pages), {FEEDBACK:,} feedback rows in each. Search: {query_count} distinct "
+        f"queries, "
         f"{query_source}; no query is sent twice in a run (kept results never help). "
         "Generation: "
         + "; ".join(f"{name} {seconds:.0f} s" for name, seconds in timings.items())

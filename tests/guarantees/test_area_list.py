@@ -137,13 +137,15 @@ def test_a_resident_pages_through_the_list_on_a_phone_and_a_desktop(
     browser, live_server, home_page, monkeypatch, viewport
 ):
     """In Chromium: page links that reach every unit, "Närmast mig" not offered for a paged
-    list (the address form is), nothing wider than the screen. Screenshots in
+    list (the address form is), no axe finding on any page of the list, nothing wider than
+    the screen. Screenshots in
     /tmp/scale-shots/ for a person to look at."""
     import tempfile
     from io import StringIO
     from pathlib import Path
 
     from guarantees import demo
+    from tests.quality.conftest import WCAG_TAGS, axe_violations, describe_violations
 
     demo.load(StringIO())
     monkeypatch.setattr(ServiceAreaPage, "units_per_page", 2)
@@ -156,6 +158,7 @@ def test_a_resident_pages_through_the_list_on_a_phone_and_a_desktop(
         viewport={"width": width, "height": height},
         geolocation={"latitude": 61.3, "longitude": 14.8},
         permissions=["geolocation"],
+        bypass_csp=True,  # for axe's inline script only (tests/quality/conftest.py `axe_page`)
     )
     page = context.new_page()
     page.goto(area.url)
@@ -167,6 +170,8 @@ def test_a_resident_pages_through_the_list_on_a_phone_and_a_desktop(
     seen = []
     while True:
         seen += page.locator("[data-unit-list] > li h3").all_inner_texts()
+        violations = axe_violations(page, [*WCAG_TAGS, "best-practice"])
+        assert not violations, describe_violations(violations)
         overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         assert page.evaluate(overflow) <= 0
         following = page.locator(".pagination a[rel=next]")
