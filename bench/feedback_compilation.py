@@ -26,9 +26,10 @@ to 133,152 over all rows), which the XLSX writes cell by cell: that table is the
 content, so its cost grows with the units; the one grouped query took 297 ms of it at 2,000.
 Under BENCH_PROFILE at 2,000 units, all rows: 8.1 s profiled, of which xlsx_response 7.2 s
 (openpyxl's XML writing of 280,275 cells, et_xmlfile per cell) and Compilation() 0.55 s.
-Since then the XLSX is written as its XML parts (home/spreadsheets.py), the same content read
-back cell by cell: `bench/xlsx_writer.py` measured 1.15 µs a cell against openpyxl's 6.0-6.8
-(5.3x cheaper at 2,000 units' 406,026 cells, 5.8x at 200 units'), the same per cell at both.
+Since then the XLSX is written by XlsxWriter row by row (home/spreadsheets.py), the same cells
+read back one by one: `bench/xlsx_writer.py` measured 3.2 µs a cell against openpyxl
+write-only's 5.4 (1.7x cheaper at 2,000 units' 406,026 cells, 1.8x at 200 units'), the same
+per cell at both.
 Plan now: one Seq Scan feeding a MixedAggregate (a hash per grouping set).
 
 Earlier (2026-11-22, 100 units, 1,000,000 rows, the compilation of then against 91958e5):

@@ -1,4 +1,4 @@
-"""The site's XLSX export (home/spreadsheets.py `xlsx_response`), written as its XML parts:
+"""The site's XLSX export (home/spreadsheets.py `xlsx_response`), written by XlsxWriter:
 read back by openpyxl (as a spreadsheet program reads it) every sheet, heading, figure,
 format and text must be what the tables held, and no text may become a formula."""
 
