@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""The XLSX writer (home/spreadsheets.py `xlsx_response`, XlsxWriter) against a commit's, on the same
-sheets: the files must read back the same, cell by cell, and the CPU each takes is printed.
+"""The XLSX writer (home/spreadsheets.py `xlsx_response`, XlsxWriter) against a commit's, on
+the same sheets: the files must read back the same, cell by cell, and the CPU each takes is printed.
 
     .venv/bin/python bench/xlsx_writer.py            # against 5b8c057 (openpyxl write-only)
     BENCH_BEFORE=<commit> .venv/bin/python bench/xlsx_writer.py
