@@ -5,7 +5,6 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from guarantees.models import GuaranteePage
-from home.languages import locales_by_code, source_locale
 
 from .models import GoodExamplePage
 
@@ -19,12 +18,12 @@ def _unit_examples(context):
     cached = getattr(follow_up, "_good_examples", None)
     if cached is not None:
         return cached
-    # Each example stands in every language's tree: the one in the reader's language.
-    locale = locales_by_code().get(translation.get_language()) or source_locale()
+    # Each example stands in every language's tree: the one in the reader's language (by a
+    # join: the section's queries stay the same whatever was looked up before).
     examples = list(
         GoodExamplePage.objects.live()
         .public()
-        .filter(unit_id=page.pk, locale=locale)
+        .filter(unit_id=page.pk, locale__language_code=translation.get_language())
         .select_related("outcome__follow_up", "commitment")
         .order_by("-first_published_at")
     )

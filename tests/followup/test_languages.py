@@ -98,3 +98,16 @@ def test_a_complaints_receipt_names_the_promise_in_the_residents_language(unit, 
     assert (promise.text, promise.lang) == (f"{own.title} [en]", "")
     with translation.override("sv"):
         assert promise_in_reader_language(case).text == own.title
+
+
+def test_a_good_example_is_listed_once_on_a_translated_guarantee(client, unit, home_page):
+    from tests.examples.builders import make_examples_index, make_good_example
+
+    make_good_example(make_examples_index(home_page), unit, title="Snabbare svar")
+    make_follow_up(unit)
+    in_every_language(unit)  # every page, the example too, stands in each language's tree
+    fragments.forget_all()
+    english = unit.get_translation(Locale.objects.get(language_code="en"))
+    html = client.get(english.url).content.decode()
+    section = _section(html, 'id="sa-gick-det"', "</section>")
+    assert section.count("Snabbare svar") == 1
