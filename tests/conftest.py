@@ -38,6 +38,12 @@ def _longest_first(item):
     return LONGEST_FIRST.index(module) if module in LONGEST_FIRST else len(LONGEST_FIRST)
 
 
+# Before pytest-django's own reordering (both are tryfirst; pluggy calls the later registered,
+# this conftest, first): its stable sort then puts every test that only rolls back before the
+# transactional ones, as Django orders them, since a transactional test's flush takes away the
+# rows migrations made (the root page, the blocklist, wagtail-localize's permission), and our
+# order survives inside each group.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     for item in items:
         if RESTARTS_DATABASE_FIXTURE in getattr(item, "fixturenames", ()):

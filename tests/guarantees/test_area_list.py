@@ -131,7 +131,7 @@ def test_a_page_of_the_list_costs_the_same_however_many_units_the_area_has(
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("viewport", [(375, 740), (1280, 900)], ids=["375", "1280"])
 def test_a_resident_pages_through_the_list_on_a_phone_and_a_desktop(
     browser, live_server, home_page, monkeypatch, viewport

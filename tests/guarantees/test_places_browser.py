@@ -15,7 +15,7 @@ from guarantees.models import GuaranteePage, ServiceAreaPage, StreetAddress
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 SHOTS = Path(tempfile.gettempdir()) / "finder-shots"  # screenshots a person looks at

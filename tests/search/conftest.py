@@ -196,9 +196,10 @@ def shared_municipality(django_db_setup, django_db_blocker):
     test still runs in its own savepoint, so what a test changes is undone after it."""
     from django.db import transaction
 
-    from tests.factories import load_demo_shell
+    from tests.factories import load_demo_shell, restore_migrated_roots
 
     with django_db_blocker.unblock(), transaction.atomic():
+        restore_migrated_roots()  # after a transactional test's flush, as `home_page` does
         yield build_municipality(load_demo_shell())
         transaction.set_rollback(True)
 
