@@ -80,8 +80,14 @@ class Signature:
         return " · ".join(part for part in (self.phone, self.email) if part)
 
 
+def unit_as_read(case):
+    """The case's unit as the resident reads it: its live translation in the active language,
+    else the Swedish page; None for a case about no particular unit."""
+    return case.unit.localized if case.unit is not None else None
+
+
 def signature_for(case):
-    unit = case.unit
+    unit = unit_as_read(case)
     if unit is not None:
         return Signature(unit.display_name, unit.contact_person, unit.phone, unit.email)
     municipality = MunicipalitySettings.objects.first()
@@ -152,6 +158,7 @@ def receipt_context(case, tracking_url):
         "broken_promise": case.is_broken_promise,
         "promise": promise_in_reader_language(case),
         "remedy": remedy_in_reader_language(case),
+        "unit": unit_as_read(case),
         "guarantee_url": guarantee_url(case),
         "signature": signature_for(case),
     }

@@ -149,3 +149,28 @@ def test_a_broken_promises_receipt_repeats_the_remedy_in_the_residents_language(
     with translation.override("en"):
         later = receipt_letter_context(case, "https://example.se/f")["remedy"]
     assert later.remedy == "Vi bjuder in dig till ett samtal."
+
+
+def test_the_receipt_and_the_tracking_page_name_the_unit_as_the_resident_read_it(
+    client, unit, english_guarantee
+):
+    from django.utils import translation
+
+    from feedback.models import Dimension, Feedback, Kind
+    from feedback.services import receipt_letter_context
+
+    with translation.override("en"):
+        case, token = Feedback.receive(
+            unit=unit,
+            kind=Kind.PRAISE,
+            dimension=Dimension.TREATMENT,
+            message="Tack!",
+            language="en",
+        )
+        context = receipt_letter_context(case, "https://example.se/f")
+    assert context["unit"].title == f"{unit.title} [en]"
+    assert context["signature"].name.startswith(unit.title) and "[en]" in context["signature"].name
+    from django.urls import reverse
+
+    tracking = client.get(reverse("feedback:track", args=[token])).content.decode()
+    assert f"{unit.title} [en]" in tracking
