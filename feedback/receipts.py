@@ -80,8 +80,14 @@ class Signature:
         return " · ".join(part for part in (self.phone, self.email) if part)
 
 
+def unit_as_read(case):
+    """The case's unit as the resident reads it: its live translation in the active language,
+    else the Swedish page; None for a case about no particular unit."""
+    return case.unit.localized if case.unit is not None else None
+
+
 def signature_for(case):
-    unit = case.unit
+    unit = unit_as_read(case)
     if unit is not None:
         return Signature(unit.display_name, unit.contact_person, unit.phone, unit.email)
     municipality = MunicipalitySettings.objects.first()
@@ -109,6 +115,39 @@ def promise_in_reader_language(case):
     return commitment_title(commitment, translations_of([commitment]))
 
 
+@dataclass(frozen=True)
+class RemedyAsRead:
+    """What the guarantee promises when a promise is broken, as the case keeps it, in the
+    words of the guarantee the resident read (the names follow `Feedback`'s remedy fields, so
+    feedback/includes/remedy.html reads either)."""
+
+    remedy: str
+    remedy_contact: str
+    remedy_contact_days: int | None
+    remedy_contact_by: object
+    remedy_compensation: str
+
+
+REMEDY_TEXTS = ("remedy", "remedy_contact", "remedy_compensation")
+
+
+def remedy_in_reader_language(case):
+    """The case's copy of the remedy, in the active language: the unit's live translation
+    while the Swedish guarantee still says what the case copied, else the copy itself (the
+    rule of `promise_in_reader_language`)."""
+    texts = {name: getattr(case, name) for name in REMEDY_TEXTS}
+    unit = case.unit
+    if unit is not None and all(getattr(unit, name) == texts[name] for name in REMEDY_TEXTS):
+        translated = unit.localized
+        if translated.pk != unit.pk:
+            texts = {name: getattr(translated, name) or texts[name] for name in REMEDY_TEXTS}
+    return RemedyAsRead(
+        remedy_contact_days=case.remedy_contact_days,
+        remedy_contact_by=case.remedy_contact_by,
+        **texts,
+    )
+
+
 def receipt_context(case, tracking_url):
     """What the receipt page and the receipt mail show."""
     return {
@@ -118,6 +157,8 @@ def receipt_context(case, tracking_url):
         "reply_possible": reply_possible(case),
         "broken_promise": case.is_broken_promise,
         "promise": promise_in_reader_language(case),
+        "remedy": remedy_in_reader_language(case),
+        "unit": unit_as_read(case),
         "guarantee_url": guarantee_url(case),
         "signature": signature_for(case),
     }

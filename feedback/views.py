@@ -21,7 +21,7 @@ from home.transitions import TransitionError
 from . import services
 from .forms import FeedbackForm, PreselectForm
 from .models import RESUBMIT_WINDOW, Feedback, FeedbackEvent, Kind
-from .receipts import receipt_context, reply_possible
+from .receipts import receipt_context, reply_possible, unit_as_read
 
 RECEIPTS_SESSION_KEY = "feedback_receipts"
 
@@ -206,8 +206,13 @@ def track(request, token):
     if case is None:
         raise Http404
     events = case.events.filter(kind__in=FeedbackEvent.PUBLIC_KINDS)
-    context = {"case": case, "public_events": events, "reply_possible": reply_possible(case)}
     with translation.override(case.language):
+        context = {
+            "case": case,
+            "unit": unit_as_read(case),
+            "public_events": events,
+            "reply_possible": reply_possible(case),
+        }
         response = render(request, "feedback/track.html", context)
     return _private(_in_language(response, case))
 

@@ -7,40 +7,9 @@ and otherwise in Swedish marked `lang="sv"`, so that one page never passes Swedi
 reader's language (issue 26: no mixing of languages on one page).
 """
 
-from dataclasses import dataclass
-
-from django.conf import settings
 from django.utils import translation
-from django.utils.html import conditional_escape, format_html
 
-from home.languages import is_source_language, locales_by_code
-
-
-@dataclass(frozen=True)
-class Shown:
-    """A text with the language it is in when that is not the page's (`lang`, else "").
-    Rendered in a template (or as a form choice's label) it is HTML that carries its `lang`;
-    `text` is the plain text."""
-
-    text: str
-    lang: str = ""
-
-    def __html__(self):
-        if self.lang:
-            # dir: a Swedish sentence keeps its own direction (and its full stop at its end)
-            # on a right-to-left page.
-            return format_html('<span lang="{}" dir="ltr">{}</span>', self.lang, self.text)
-        return conditional_escape(self.text)
-
-    # Django's templates turn what is not a str into one before escaping it.
-    __str__ = __html__
-
-
-def in_swedish(text):
-    """Text only written in Swedish (what staff wrote), as the reader's page shows it."""
-    if not text or is_source_language():
-        return Shown(text or "")
-    return Shown(text, settings.LANGUAGE_CODE)
+from home.languages import Shown, in_swedish, is_source_language, locales_by_code
 
 
 def shown(swedish, translated=None):

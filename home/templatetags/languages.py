@@ -26,3 +26,10 @@ def translation_state(page):
 def localized(path):
     """A path of the Swedish site (`/synpunkter/`) under the active language's prefix."""
     return translate_url(path, translation.get_language())
+
+
+@register.filter
+def written_in_swedish(text):
+    """Text only written in Swedish (what staff fill in, such as the contact centre's hours),
+    marked lang="sv" on a page in another language."""
+    return languages.in_swedish(text)

@@ -111,3 +111,66 @@ def test_a_good_example_is_listed_once_on_a_translated_guarantee(client, unit, h
     html = client.get(english.url).content.decode()
     section = _section(html, 'id="sa-gick-det"', "</section>")
     assert section.count("Snabbare svar") == 1
+
+
+def test_a_broken_promises_receipt_repeats_the_remedy_in_the_residents_language(unit):
+    from django.utils import translation
+
+    from feedback.models import Dimension, Feedback, Kind
+    from feedback.services import receipt_letter_context
+
+    unit.remedy = "Vi bjuder in dig till ett samtal."
+    unit.remedy_contact = "Rektor"
+    unit.remedy_contact_days = 2
+    unit.remedy_compensation = "Avgiften sänks för månaden."
+    unit.save_revision().publish()
+    in_every_language(unit, unit.get_parent().specific, unit.get_parent().get_parent().specific)
+    with translation.override("en"):
+        case, _created = Feedback.receive(
+            unit=unit,
+            kind=Kind.COMPLAINT,
+            dimension=Dimension.TREATMENT,
+            message="Inte hållet.",
+            commitment=unit.commitments.first(),
+            email="anna@example.se",
+        )
+        english = receipt_letter_context(case, "https://example.se/f")["remedy"]
+    assert case.remedy == "Vi bjuder in dig till ett samtal."  # the case keeps the Swedish
+    assert (english.remedy, english.remedy_contact, english.remedy_compensation) == (
+        "Vi bjuder in dig till ett samtal. [en]",
+        "Rektor [en]",
+        "Avgiften sänks för månaden. [en]",
+    )
+    assert english.remedy_contact_by == case.remedy_contact_by
+
+    # Once the Swedish guarantee says something else, the case's own copy is what was promised.
+    unit.remedy = "Vi ringer dig."
+    unit.save_revision().publish()
+    with translation.override("en"):
+        later = receipt_letter_context(case, "https://example.se/f")["remedy"]
+    assert later.remedy == "Vi bjuder in dig till ett samtal."
+
+
+def test_the_receipt_and_the_tracking_page_name_the_unit_as_the_resident_read_it(
+    client, unit, english_guarantee
+):
+    from django.utils import translation
+
+    from feedback.models import Dimension, Feedback, Kind
+    from feedback.services import receipt_letter_context
+
+    with translation.override("en"):
+        case, token = Feedback.receive(
+            unit=unit,
+            kind=Kind.PRAISE,
+            dimension=Dimension.TREATMENT,
+            message="Tack!",
+            language="en",
+        )
+        context = receipt_letter_context(case, "https://example.se/f")
+    assert context["unit"].title == f"{unit.title} [en]"
+    assert context["signature"].name.startswith(unit.title) and "[en]" in context["signature"].name
+    from django.urls import reverse
+
+    tracking = client.get(reverse("feedback:track", args=[token])).content.decode()
+    assert f"{unit.title} [en]" in tracking
