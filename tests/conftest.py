@@ -51,6 +51,27 @@ def pytest_collection_modifyitems(items):
     items.sort(key=_longest_first)  # stable: the others keep their order
 
 
+@pytest.fixture(autouse=True)
+def fresh_rate_limits(request):
+    """Rate limits count in the cache, a table of the test database that a flush leaves
+    alone: every test that uses the database starts with a clean count, whichever tests ran
+    before it on its worker (the sweeps send feedback in every language, from one address).
+    A test in a transaction rolls its counts back anyway; a transactional one would not."""
+    names = set(request.fixturenames)
+    if "transactional_db" in names or "live_server" in names:
+        request.getfixturevalue("transactional_db")
+    elif "db" in names or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("db")
+    else:
+        yield
+        return
+    from home.resident_input import rate_limit_counts
+
+    rate_limit_counts().clear()
+    yield
+    rate_limit_counts().clear()
+
+
 @pytest.fixture
 def home_page(db):
     """The demo shell: a HomePage as the default site's root, with city-wide commitments.

@@ -1,25 +1,5 @@
 import pytest
 
-from home.resident_input import rate_limit_counts
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits(request):
-    """Rate limits count in the cache, a table of the test database; every test that uses
-    the database starts with a clean count. (A test in a transaction rolls its counts back
-    anyway; a transactional one would leave them behind.)"""
-    names = set(request.fixturenames)
-    if "transactional_db" in names or "live_server" in names:
-        request.getfixturevalue("transactional_db")
-    elif "db" in names or request.node.get_closest_marker("django_db"):
-        request.getfixturevalue("db")
-    else:
-        yield
-        return
-    rate_limit_counts().clear()
-    yield
-    rate_limit_counts().clear()
-
 
 @pytest.fixture
 def other_unit(home_page):
