@@ -70,9 +70,19 @@ def home_page(db):
     return load_demo_shell()
 
 
-@pytest.fixture
-def public_site(home_page, service_area, guarantee):
+def build_public_site():
     """The demo shell with one service area and one guarantee: every public page type."""
+    from tests.factories import (
+        load_demo_shell,
+        make_guarantee,
+        make_service_area,
+        restore_migrated_roots,
+    )
+
+    restore_migrated_roots()
+    home_page = load_demo_shell()
+    service_area = make_service_area(home_page, title="Förskola")
+    guarantee = make_guarantee(service_area, title="Förskolan Solrosen")
     from home.models import AccessibilityStatementPage, ContentPage
     from home.years import previous_year
     from tests.examples.builders import (
@@ -126,3 +136,17 @@ def public_site(home_page, service_area, guarantee):
     # translated, with its commitments; every other page an alias showing the Swedish.
     in_every_language(guarantee)
     return site
+
+
+@pytest.fixture
+def public_site(db, tmp_path, settings, tmp_path_factory):
+    """Every public page type (`build_public_site`), in this test's database: built by the
+    first test of this process that asks, its rows and files put back for the others
+    (tests/snapshots.py), as a hundred tests visit it."""
+    from tests import snapshots
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    media_copy = tmp_path_factory.getbasetemp() / "snapshots" / "public-site-media"
+    site = snapshots.once("public site", build_public_site, media_copy)
+    yield site
+    snapshots.forget_cached_rows()
