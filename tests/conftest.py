@@ -51,6 +51,14 @@ def pytest_collection_modifyitems(items):
     items.sort(key=_longest_first)  # stable: the others keep their order
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Each test database is a copy of one migrated once (tests/migrated_template.py)."""
+    from tests import migrated_template
+
+    migrated_template.use()
+
+
 @pytest.fixture(autouse=True)
 def fresh_rate_limits(request):
     """Rate limits count in the cache, a table of the test database that a flush leaves
