@@ -36,6 +36,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.db.backends.postgresql.base import ServerBindingCursor
+from django.db.backends.utils import CursorDebugWrapper
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -456,7 +458,7 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
            w.mask, w.text, w.score, w.locale
     FROM window_rows w
     """  # noqa: S608
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, params)
         raw = cursor.fetchall()
     registered = {source.key: source for source in cat.registered}
@@ -496,6 +498,30 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
         )
     # The window comes back in the order asked for; UNION ALL keeps it.
     return Result(facet_rows=facet_rows, rows=rows)
+
+
+class _LoggedWithValues(CursorDebugWrapper):
+    """Django's debug cursor (tests' CaptureQueriesContext, DEBUG) logs what the server was
+    sent; with the values bound there that is `$1` text. Logged with the values in, as the
+    ORM's statements are, it reads (and EXPLAINs) as before."""
+
+    def execute(self, sql, params=None):
+        with self.debug_sql(self.db.ops.compose_sql(sql, params)):
+            return self._execute_with_wrappers(sql, params, many=False, executor=self._execute)
+
+
+def prepared_cursor():
+    """A cursor on Django's connection that has the server bind the values, so that the
+    statement's text is the same for every search of its shape and PostgreSQL keeps its plan
+    (prepared on first use per connection: the connection's `prepare_threshold`,
+    config/settings/base.py `prepared_statements`). Django's own cursors bind client-side
+    and never prepare."""
+    connection.ensure_connection()
+    connection.validate_thread_sharing()
+    raw = ServerBindingCursor(connection.connection)
+    if connection.queries_logged:
+        return _LoggedWithValues(raw, connection)
+    return connection.make_cursor(raw)
 
 
 def _weights_by_content_type(cat):
