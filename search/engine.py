@@ -19,7 +19,9 @@ statement does it all:
    once per search generation;
 3. per document: which query words it contains (a bit each, in its own language's
    configuration), its rank from its stored vectors alone (title weighted by Wagtail's title
-   norm, body, a weight per type); no text is read for this;
+   norm, body, a weight per type); both are computed in `matched`, where the entry is read,
+   in each configuration searched, and `docs` keeps those of the document's own, so no vector
+   is carried from one step to the next; no text is read for this;
 4. the facet counts grouped by type, area and "all words or not"; then, for the best few
    dozen by that rank only, the text: the words as typed weigh in, and the page of hits comes
    back with its text for the excerpt (cut and marked in Python: cheaper than `ts_headline`).
@@ -42,7 +44,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from guarantees.models import ServiceAreaPage
+from guarantees.models import GuaranteePage, ServiceAreaPage
 
 from .generation import generation
 from .languages import config_for_language, default_config, folded_config_exists
@@ -89,6 +91,7 @@ class Catalogue:
     areas: list  # live public ServiceAreaPage of every locale, by title
     area_path_length: int
     private_paths: tuple
+    expired_ids: tuple  # guarantees past their end date (the catalogue is kept per day)
     configs: dict  # locale id -> text search configuration
     languages: dict  # language code -> locale id
     root_paths: list  # (root url_path, URL prefix), longest first
@@ -215,6 +218,11 @@ def _build_catalogue(page_types):
         areas=areas,
         area_path_length=len(areas[0].path) if areas else 0,
         private_paths=tuple(restricted),
+        expired_ids=tuple(
+            GuaranteePage.objects.filter(valid_to__lt=timezone.localdate()).values_list(
+                "pk", flat=True
+            )
+        ),
         configs=configs,
         languages=languages,
         root_paths=_root_paths(),
@@ -283,18 +291,19 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
             for i in range(n)
         ]
 
-    def per_config(expression_of):
-        """A CASE on the document's configuration index `ci` (docs column)."""
+    def of_config(ci, column):
+        """`matched`'s `column` (mask or rank) in the configuration the SQL `ci` names."""
         if len(configs) == 1:
-            return expression_of(configs[0])
-        whens = " ".join(
-            f"WHEN {ci} THEN {expression_of(config)}" for ci, config in enumerate(configs)
-        )
-        return f"CASE d.ci {whens} END"
+            return f"m.{column}0"
+        whens = " ".join(f"WHEN {i} THEN m.{column}{i}" for i in range(len(configs)))
+        return f"CASE {ci} {whens} END"
 
     def mask_of(config):
+        if n == 1 and len(configs) == 1:
+            # Every match holds the one word: it is what `matched` matched.
+            return "1"
         bits = [
-            f"(CASE WHEN numnode({q}) = 0 OR d.vec @@ {q} THEN {1 << i} ELSE 0 END)"
+            f"(CASE WHEN numnode({q}) = 0 OR e.search_document @@ {q} THEN {1 << i} ELSE 0 END)"
             for i, q in enumerate(word_q[config])
         ]
         return " + ".join(bits)
@@ -321,8 +330,9 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
         f"WHEN p.content_type_id = ANY({param(f'kt{i}', list(ids))}::integer[]) THEN {weight}"
         for i, (weight, ids) in enumerate(_weights_by_content_type(cat).items())
     )
-    # Read live, not kept: an end date passes without any change a signal would tell.
-    today = param("today", timezone.localdate())
+    # Kept in the catalogue, which is kept per day: an end date passes without any change a
+    # signal would tell, so the next day's first search reads them again.
+    expired = param("expired", list(cat.expired_ids))
     page_cts = param("page_cts", list(cat.page_content_type_ids))
     page_types = param("page_types", list(cat.page_types))
     private = param("private", [path + "%" for path in cat.private_paths])
@@ -335,19 +345,18 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
         f"""
         SELECT 'pages'::text AS src, p.id AS pk, p.content_type_id::text AS kind,
                substr(p.path, 1, {int(cat.area_path_length or 1)}) AS area,
-               p.path AS path, {page_ci} AS ci, p.locale_id AS locale,
+               p.path AS path, p.locale_id AS locale,
                (p.locale_id IS NOT DISTINCT FROM {reader_p}) AS own,
                CASE {kind_weight} ELSE 1.0 END AS weight,
-               m.eid, m.vec, m.title_vec, m.body_vec, m.title_norm
+               m.eid, {of_config(page_ci, "mask")} AS mask, {of_config(page_ci, "rank")} AS rank
         FROM matched m
         JOIN wagtailcore_page p ON p.id = m.object_id::integer
-        LEFT JOIN guarantees_guaranteepage g ON g.page_ptr_id = p.id
         WHERE m.content_type_id = ANY({page_cts}::integer[])
           AND p.live
           AND p.alias_of_id IS NULL
           AND p.content_type_id = ANY({page_types}::integer[])
           AND NOT (p.path LIKE ANY({private}::text[]))
-          AND (g.valid_to IS NULL OR g.valid_to >= {today})
+          AND NOT (p.id = ANY({expired}::integer[]))
           AND {in_reader_locale}
         """  # noqa: S608
     ]
@@ -360,10 +369,10 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
             f"""
         SELECT {param(f"src{ri}", registered.key)}::text, r.pk,
                {param(f"srck{ri}", registered.key)}::text,
-               {area_column}, NULL::text, {default_ci}, {source_p}::integer,
+               {area_column}, NULL::text, {source_p}::integer,
                ({source_p}::integer IS NOT DISTINCT FROM {reader_p}::integer),
                {REGISTERED_WEIGHT},
-               m.eid, m.vec, m.title_vec, m.body_vec, m.title_norm
+               m.eid, m.mask{default_ci}, m.rank{default_ci}
         FROM matched m
         JOIN ({inner}) AS r({"pk, area" if registered.has_area else "pk"})
           ON r.pk::text = m.object_id
@@ -384,12 +393,19 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
             f"OR (s.src <> 'pages' AND s.area = ANY({pks}::text[])))"
         )
     window_filter = " AND ".join(filters) or "TRUE"
-    rank = per_config(
-        lambda c: (
-            f"(ts_rank({param('rw', RANK_WEIGHTS)}::float4[], d.title_vec, {any_q[c]}) "
-            f"* d.title_norm * 2 + ts_rank({param('rw', RANK_WEIGHTS)}::float4[], d.body_vec, "
-            f"{any_q[c]}))"
+
+    def rank_of(config):
+        weights = param("rw", RANK_WEIGHTS)
+        return (
+            f"(ts_rank({weights}::float4[], e.title, {any_q[config]}) * e.title_norm * 2"
+            f" + ts_rank({weights}::float4[], e.body, {any_q[config]}))"
         )
+
+    # Which words each match holds and its rank, in each configuration searched (one, for a
+    # reader of the site language); each document keeps those of its own (`docs`). Computed
+    # where the entry is read, so no vector is carried further.
+    per_entry = ", ".join(
+        f"{mask_of(c)} AS mask{ci}, {rank_of(c)} AS rank{ci}" for ci, c in enumerate(configs)
     )
     # The stored vectors hold stems only, so "terminens" meets every "termin…": a hit that
     # holds a word as typed counts half again as much per word. That needs the text, so it is
@@ -403,8 +419,7 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
     candidates = int(offset) + int(limit) + CANDIDATES
     sql = f"""
     WITH matched AS (
-        SELECT e.id AS eid, e.content_type_id, e.object_id, e.search_document AS vec,
-               e.title AS title_vec, e.body AS body_vec, e.title_norm
+        SELECT e.id AS eid, e.content_type_id, e.object_id, {per_entry}
         FROM wagtailsearch_indexentry e
         WHERE {match_any}
     ),
@@ -412,7 +427,7 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
     scored AS MATERIALIZED (
         SELECT s.* FROM (
             SELECT d.src, d.pk, d.kind, d.area, d.path, d.locale, d.own, d.eid,
-                   {per_config(mask_of)} AS mask, {rank} * d.weight AS base
+                   d.mask, d.rank * d.weight AS base
             FROM docs d
         ) s
         WHERE s.mask > 0

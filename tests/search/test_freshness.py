@@ -109,17 +109,39 @@ def test_new_draft_page_is_not_findable(municipality):
 
 def test_expired_guarantee_is_not_findable(municipality, expired_guarantee):
     assert expired_guarantee.live
-    # Findable while in force: it is the end date that hides it below.
+    # Findable while in force: it is the end date that hides it below (an editor's change,
+    # published).
     valid_to = expired_guarantee.valid_to
-    GuaranteePage.objects.filter(pk=expired_guarantee.pk).update(
-        valid_to=timezone.localdate() + datetime.timedelta(days=1)
-    )
+    expired_guarantee.valid_to = timezone.localdate() + datetime.timedelta(days=1)
+    expired_guarantee.save_revision().publish()
     assert page_titles(SiteSearch("Vitsippan").run()) == ["Förskolan Gamla Vitsippan"]
-    GuaranteePage.objects.filter(pk=expired_guarantee.pk).update(valid_to=valid_to)
+    expired_guarantee.valid_to = valid_to
+    expired_guarantee.save_revision().publish()
     assert not SiteSearch("Vitsippan").run().hits
     assert not suggestions("Gamla Vits")
     counts = {f.key: f.count for f in SiteSearch("förskolan").run().type_facets}
     assert counts["garantier"] == 2
+
+
+def test_a_guarantee_is_not_found_the_day_after_its_end_date_without_any_change(
+    municipality, monkeypatch
+):
+    # Nothing is saved when an end date passes, so no signal makes the search forget what it
+    # keeps (search/engine.py's catalogue, kept per generation and day): the next day's first
+    # search leaves the guarantee out all the same.
+    from tests.factories import make_guarantee
+
+    today = timezone.localdate()
+    make_guarantee(
+        municipality["areas"]["forskola"],
+        title="Förskolan Sista Dagen",
+        valid_from=today - datetime.timedelta(days=300),
+        valid_to=today,
+    )
+    assert page_titles(SiteSearch("Sista Dagen").run())[:1] == ["Förskolan Sista Dagen"]
+    tomorrow = today + datetime.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+    assert "Förskolan Sista Dagen" not in page_titles(SiteSearch("Sista Dagen").run())
 
 
 def test_guarantee_valid_until_today_is_still_findable(municipality):
