@@ -44,7 +44,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from guarantees.models import GuaranteePage, ServiceAreaPage
+from guarantees.models import ServiceAreaPage
 
 from .generation import generation
 from .languages import config_for_language, default_config, folded_config_exists
@@ -91,7 +91,6 @@ class Catalogue:
     areas: list  # live public ServiceAreaPage of every locale, by title
     area_path_length: int
     private_paths: tuple
-    expired_ids: tuple  # guarantees past their end date (the catalogue is kept per day)
     configs: dict  # locale id -> text search configuration
     languages: dict  # language code -> locale id
     root_paths: list  # (root url_path, URL prefix), longest first
@@ -114,24 +113,32 @@ class Catalogue:
 
     def areas_for(self, locale_id):
         """The service areas a reader of `locale_id` sees: those of their own tree (translated
-        or standing there untranslated), else the site language's."""
-        own = [area for area in self.areas if area.locale_id == locale_id]
-        return own or [area for area in self.areas if area.locale_id == self.source_locale]
+        or standing there untranslated), else the site language's. Found once per catalogue."""
+        if locale_id not in self._areas_for:
+            own = [area for area in self.areas if area.locale_id == locale_id]
+            self._areas_for[locale_id] = own or [
+                area for area in self.areas if area.locale_id == self.source_locale
+            ]
+        return self._areas_for[locale_id]
 
     def reader_area(self, area, locale_id):
         """The same service area in the reader's tree (the one its facet and hit name)."""
         if area is None:
             return None
-        for candidate in self.areas_for(locale_id):
-            if candidate.translation_key == area.translation_key:
-                return candidate
-        return area
+        if locale_id not in self._reader_areas:
+            self._reader_areas[locale_id] = {
+                candidate.translation_key: candidate for candidate in self.areas_for(locale_id)
+            }
+        return self._reader_areas[locale_id].get(area.translation_key, area)
 
     def versions_of(self, area):
         """The service area in every locale: a hit in any of them is in it."""
         return [a for a in self.areas if a.translation_key == area.translation_key]
 
     def __post_init__(self):
+        # Filled as readers of each locale search (the catalogue is shared by the threads of
+        # a process: each entry is built whole before it is stored, and built alike by any).
+        self._areas_for, self._reader_areas = {}, {}
         self.areas_by_path = {area.path: area for area in self.areas}
         self.areas_by_pk = {area.pk: area for area in self.areas}
         self.language_of = {pk: code for code, pk in self.languages.items()}
@@ -218,11 +225,6 @@ def _build_catalogue(page_types):
         areas=areas,
         area_path_length=len(areas[0].path) if areas else 0,
         private_paths=tuple(restricted),
-        expired_ids=tuple(
-            GuaranteePage.objects.filter(valid_to__lt=timezone.localdate()).values_list(
-                "pk", flat=True
-            )
-        ),
         configs=configs,
         languages=languages,
         root_paths=_root_paths(),
@@ -330,9 +332,9 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
         f"WHEN p.content_type_id = ANY({param(f'kt{i}', list(ids))}::integer[]) THEN {weight}"
         for i, (weight, ids) in enumerate(_weights_by_content_type(cat).items())
     )
-    # Kept in the catalogue, which is kept per day: an end date passes without any change a
-    # signal would tell, so the next day's first search reads them again.
-    expired = param("expired", list(cat.expired_ids))
+    # Read live, not kept: an end date passes without any change a signal would tell. Once
+    # per statement (a hashed subplan), not per match.
+    today = param("today", timezone.localdate())
     page_cts = param("page_cts", list(cat.page_content_type_ids))
     page_types = param("page_types", list(cat.page_types))
     private = param("private", [path + "%" for path in cat.private_paths])
@@ -356,7 +358,8 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
           AND p.alias_of_id IS NULL
           AND p.content_type_id = ANY({page_types}::integer[])
           AND NOT (p.path LIKE ANY({private}::text[]))
-          AND NOT (p.id = ANY({expired}::integer[]))
+          AND p.id NOT IN (
+              SELECT x.page_ptr_id FROM guarantees_guaranteepage x WHERE x.valid_to < {today})
           AND {in_reader_locale}
         """  # noqa: S608
     ]

@@ -109,14 +109,13 @@ def test_new_draft_page_is_not_findable(municipality):
 
 def test_expired_guarantee_is_not_findable(municipality, expired_guarantee):
     assert expired_guarantee.live
-    # Findable while in force: it is the end date that hides it below (an editor's change,
-    # published).
+    # Findable while in force: it is the end date that hides it below.
     valid_to = expired_guarantee.valid_to
-    expired_guarantee.valid_to = timezone.localdate() + datetime.timedelta(days=1)
-    expired_guarantee.save_revision().publish()
+    GuaranteePage.objects.filter(pk=expired_guarantee.pk).update(
+        valid_to=timezone.localdate() + datetime.timedelta(days=1)
+    )
     assert page_titles(SiteSearch("Vitsippan").run()) == ["Förskolan Gamla Vitsippan"]
-    expired_guarantee.valid_to = valid_to
-    expired_guarantee.save_revision().publish()
+    GuaranteePage.objects.filter(pk=expired_guarantee.pk).update(valid_to=valid_to)
     assert not SiteSearch("Vitsippan").run().hits
     assert not suggestions("Gamla Vits")
     counts = {f.key: f.count for f in SiteSearch("förskolan").run().type_facets}
@@ -127,7 +126,7 @@ def test_a_guarantee_is_not_found_the_day_after_its_end_date_without_any_change(
     municipality, monkeypatch
 ):
     # Nothing is saved when an end date passes, so no signal makes the search forget what it
-    # keeps (search/engine.py's catalogue, kept per generation and day): the next day's first
+    # keeps (search/engine.py's catalogue, kept per generation and day): the next day's
     # search leaves the guarantee out all the same.
     from tests.factories import make_guarantee
 
