@@ -43,6 +43,7 @@ from django.db.backends.utils import CursorDebugWrapper
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.search.models import IndexEntry
 
 from guarantees.models import ServiceAreaPage
 
@@ -66,6 +67,12 @@ REGISTERED_WEIGHT = 0.15
 # weigh the words as typed (run_query): a match ranked lower by its vectors is not lifted
 # onto the page by that weight.
 CANDIDATES = 50
+# Up to this many index entries the statement is prepared and PostgreSQL may keep one generic
+# plan for it; beyond, it is planned for each search's own words. A generic plan cannot know
+# how many entries a word matches (it assumes a few): right for any word of a small index,
+# and 60 % dearer than planning anew over the 2,000-unit bench data (20,000 entries), where a
+# common word matches nearly all of them (bench/README.md "Search").
+PREPARED_UP_TO = 2000
 # Wagtail's tsvector weights D, C, B, A (modelsearch's get_sql_weights).
 RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
 
@@ -96,6 +103,7 @@ class Catalogue:
     root_paths: list  # (root url_path, URL prefix), longest first
     registered: list = field(default_factory=list)
     source_locale: int | None = None  # the site language's (Swedish) locale id
+    index_entries: int = 0  # entries in Wagtail's index (PREPARED_UP_TO)
 
     def page_url(self, url_path):
         for root_path, prefix in self.root_paths:
@@ -229,6 +237,7 @@ def _build_catalogue(page_types):
         languages=languages,
         root_paths=_root_paths(),
         registered=registered,
+        index_entries=IndexEntry.objects.count(),
         source_locale=languages.get(settings.LANGUAGE_CODE),
     )
 
@@ -476,7 +485,8 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
            w.mask, w.text, w.score, w.locale
     FROM window_rows w
     """  # noqa: S608
-    with prepared_cursor() as cursor:
+    small = cat.index_entries <= PREPARED_UP_TO
+    with prepared_cursor() if small else connection.cursor() as cursor:
         cursor.execute(sql, params)
         raw = cursor.fetchall()
     registered = {source.key: source for source in cat.registered}

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from search.query import SiteSearch
+from search.query import PAGE_TYPES, SiteSearch
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +85,25 @@ def test_a_word_with_quotes_and_backslashes_is_a_value_not_sql(municipality):
     # Bound by the server: what a resident typed never becomes part of the statement's text.
     outcome = SiteSearch("solrosen' OR 1=1 -- \\ %s %(x)s").run()
     assert [hit.title for hit in outcome.hits][:1] == ["Förskolan Solrosen"]
+
+
+def test_a_large_index_plans_each_search_for_its_own_words(municipality, monkeypatch):
+    # Beyond PREPARED_UP_TO index entries a generic plan (which assumes a word matches few
+    # entries) would serve a common word badly: the statement is sent unprepared and planned
+    # for its words, and finds what the prepared one finds.
+    from search import engine
+
+    def executions():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT coalesce(sum(generic_plans + custom_plans), 0) FROM pg_prepared_statements"
+            )
+            return cursor.fetchone()[0]
+
+    prepared = [hit.title for hit in SiteSearch("förskola").run().hits]
+    before = executions()
+    assert before >= 1
+    monkeypatch.setattr(engine, "PREPARED_UP_TO", 10)
+    assert engine.catalogue(PAGE_TYPES).index_entries > 10
+    assert [hit.title for hit in SiteSearch("förskola").run().hits] == prepared
+    assert executions() == before
