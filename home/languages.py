@@ -98,6 +98,17 @@ def _home_urls(request):
     return _page_urls(site.root_page, request)
 
 
+def _translated_paths(path):
+    """{language code: `path` under that language's prefix} for a view that is not a page,
+    kept once per publish (resolving and reversing a path for every language on every
+    request was a tenth of a search's time). The query string is added by the caller."""
+    current = translation.get_language()
+    return fragments.memo(
+        ("translated-path", current, path),
+        lambda: {code: translate_url(path, code) for code, _name in settings.LANGUAGES},
+    )
+
+
 def alternates(request, page=None):
     """The current request's page in every configured language, in settings order.
 
@@ -120,13 +131,16 @@ def alternates(request, page=None):
         if own and request.path.startswith(own):
             suffix = request.path[len(own) :]
         home_urls = _home_urls(request)
+    if not page_urls:
+        path, mark, query = request.get_full_path().partition("?")
+        query = mark + query
     links = []
     for code, name in settings.LANGUAGES:
         if page_urls:
             url = page_urls.get(code)
             url = url + suffix if url else home_urls.get(code, "/")
         else:
-            url = translate_url(request.get_full_path(), code)
+            url = _translated_paths(path)[code] + query
         bidi = translation.get_language_info(code)["bidi"]
         links.append(Alternate(code, name, url, code == current, bidi))
     return links

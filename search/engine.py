@@ -19,7 +19,9 @@ statement does it all:
    once per search generation;
 3. per document: which query words it contains (a bit each, in its own language's
    configuration), its rank from its stored vectors alone (title weighted by Wagtail's title
-   norm, body, a weight per type); no text is read for this;
+   norm, body, a weight per type); both are computed in `matched`, where the entry is read,
+   in each configuration searched, and `docs` keeps those of the document's own, so no vector
+   is carried from one step to the next; no text is read for this;
 4. the facet counts grouped by type, area and "all words or not"; then, for the best few
    dozen by that rank only, the text: the words as typed weigh in, and the page of hits comes
    back with its text for the excerpt (cut and marked in Python: cheaper than `ts_headline`).
@@ -36,9 +38,12 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.db.backends.postgresql.base import ServerBindingCursor
+from django.db.backends.utils import CursorDebugWrapper
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.search.models import IndexEntry
 
 from guarantees.models import ServiceAreaPage
 
@@ -62,6 +67,12 @@ REGISTERED_WEIGHT = 0.15
 # weigh the words as typed (run_query): a match ranked lower by its vectors is not lifted
 # onto the page by that weight.
 CANDIDATES = 50
+# Up to this many index entries the statement is prepared and PostgreSQL may keep one generic
+# plan for it; beyond, it is planned for each search's own words. A generic plan cannot know
+# how many entries a word matches (it assumes a few): right for any word of a small index,
+# and 60 % dearer than planning anew over the 2,000-unit bench data (20,000 entries), where a
+# common word matches nearly all of them (bench/README.md "Search").
+PREPARED_UP_TO = 2000
 # Wagtail's tsvector weights D, C, B, A (modelsearch's get_sql_weights).
 RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
 
@@ -92,6 +103,7 @@ class Catalogue:
     root_paths: list  # (root url_path, URL prefix), longest first
     registered: list = field(default_factory=list)
     source_locale: int | None = None  # the site language's (Swedish) locale id
+    index_entries: int = 0  # entries in Wagtail's index (PREPARED_UP_TO)
 
     def page_url(self, url_path):
         for root_path, prefix in self.root_paths:
@@ -109,24 +121,32 @@ class Catalogue:
 
     def areas_for(self, locale_id):
         """The service areas a reader of `locale_id` sees: those of their own tree (translated
-        or standing there untranslated), else the site language's."""
-        own = [area for area in self.areas if area.locale_id == locale_id]
-        return own or [area for area in self.areas if area.locale_id == self.source_locale]
+        or standing there untranslated), else the site language's. Found once per catalogue."""
+        if locale_id not in self._areas_for:
+            own = [area for area in self.areas if area.locale_id == locale_id]
+            self._areas_for[locale_id] = own or [
+                area for area in self.areas if area.locale_id == self.source_locale
+            ]
+        return self._areas_for[locale_id]
 
     def reader_area(self, area, locale_id):
         """The same service area in the reader's tree (the one its facet and hit name)."""
         if area is None:
             return None
-        for candidate in self.areas_for(locale_id):
-            if candidate.translation_key == area.translation_key:
-                return candidate
-        return area
+        if locale_id not in self._reader_areas:
+            self._reader_areas[locale_id] = {
+                candidate.translation_key: candidate for candidate in self.areas_for(locale_id)
+            }
+        return self._reader_areas[locale_id].get(area.translation_key, area)
 
     def versions_of(self, area):
         """The service area in every locale: a hit in any of them is in it."""
         return [a for a in self.areas if a.translation_key == area.translation_key]
 
     def __post_init__(self):
+        # Filled as readers of each locale search (the catalogue is shared by the threads of
+        # a process: each entry is built whole before it is stored, and built alike by any).
+        self._areas_for, self._reader_areas = {}, {}
         self.areas_by_path = {area.path: area for area in self.areas}
         self.areas_by_pk = {area.pk: area for area in self.areas}
         self.language_of = {pk: code for code, pk in self.languages.items()}
@@ -217,6 +237,7 @@ def _build_catalogue(page_types):
         languages=languages,
         root_paths=_root_paths(),
         registered=registered,
+        index_entries=IndexEntry.objects.count(),
         source_locale=languages.get(settings.LANGUAGE_CODE),
     )
 
@@ -281,18 +302,19 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
             for i in range(n)
         ]
 
-    def per_config(expression_of):
-        """A CASE on the document's configuration index `ci` (docs column)."""
+    def of_config(ci, column):
+        """`matched`'s `column` (mask or rank) in the configuration the SQL `ci` names."""
         if len(configs) == 1:
-            return expression_of(configs[0])
-        whens = " ".join(
-            f"WHEN {ci} THEN {expression_of(config)}" for ci, config in enumerate(configs)
-        )
-        return f"CASE d.ci {whens} END"
+            return f"m.{column}0"
+        whens = " ".join(f"WHEN {i} THEN m.{column}{i}" for i in range(len(configs)))
+        return f"CASE {ci} {whens} END"
 
     def mask_of(config):
+        if n == 1 and len(configs) == 1:
+            # Every match holds the one word: it is what `matched` matched.
+            return "1"
         bits = [
-            f"(CASE WHEN numnode({q}) = 0 OR d.vec @@ {q} THEN {1 << i} ELSE 0 END)"
+            f"(CASE WHEN numnode({q}) = 0 OR e.search_document @@ {q} THEN {1 << i} ELSE 0 END)"
             for i, q in enumerate(word_q[config])
         ]
         return " + ".join(bits)
@@ -319,7 +341,8 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
         f"WHEN p.content_type_id = ANY({param(f'kt{i}', list(ids))}::integer[]) THEN {weight}"
         for i, (weight, ids) in enumerate(_weights_by_content_type(cat).items())
     )
-    # Read live, not kept: an end date passes without any change a signal would tell.
+    # Read live, not kept: an end date passes without any change a signal would tell. Once
+    # per statement (a hashed subplan), not per match.
     today = param("today", timezone.localdate())
     page_cts = param("page_cts", list(cat.page_content_type_ids))
     page_types = param("page_types", list(cat.page_types))
@@ -333,19 +356,19 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
         f"""
         SELECT 'pages'::text AS src, p.id AS pk, p.content_type_id::text AS kind,
                substr(p.path, 1, {int(cat.area_path_length or 1)}) AS area,
-               p.path AS path, {page_ci} AS ci, p.locale_id AS locale,
+               p.path AS path, p.locale_id AS locale,
                (p.locale_id IS NOT DISTINCT FROM {reader_p}) AS own,
                CASE {kind_weight} ELSE 1.0 END AS weight,
-               m.eid, m.vec, m.title_vec, m.body_vec, m.title_norm
+               m.eid, {of_config(page_ci, "mask")} AS mask, {of_config(page_ci, "rank")} AS rank
         FROM matched m
         JOIN wagtailcore_page p ON p.id = m.object_id::integer
-        LEFT JOIN guarantees_guaranteepage g ON g.page_ptr_id = p.id
         WHERE m.content_type_id = ANY({page_cts}::integer[])
           AND p.live
           AND p.alias_of_id IS NULL
           AND p.content_type_id = ANY({page_types}::integer[])
           AND NOT (p.path LIKE ANY({private}::text[]))
-          AND (g.valid_to IS NULL OR g.valid_to >= {today})
+          AND p.id NOT IN (
+              SELECT x.page_ptr_id FROM guarantees_guaranteepage x WHERE x.valid_to < {today})
           AND {in_reader_locale}
         """  # noqa: S608
     ]
@@ -358,10 +381,10 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
             f"""
         SELECT {param(f"src{ri}", registered.key)}::text, r.pk,
                {param(f"srck{ri}", registered.key)}::text,
-               {area_column}, NULL::text, {default_ci}, {source_p}::integer,
+               {area_column}, NULL::text, {source_p}::integer,
                ({source_p}::integer IS NOT DISTINCT FROM {reader_p}::integer),
                {REGISTERED_WEIGHT},
-               m.eid, m.vec, m.title_vec, m.body_vec, m.title_norm
+               m.eid, m.mask{default_ci}, m.rank{default_ci}
         FROM matched m
         JOIN ({inner}) AS r({"pk, area" if registered.has_area else "pk"})
           ON r.pk::text = m.object_id
@@ -382,12 +405,19 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
             f"OR (s.src <> 'pages' AND s.area = ANY({pks}::text[])))"
         )
     window_filter = " AND ".join(filters) or "TRUE"
-    rank = per_config(
-        lambda c: (
-            f"(ts_rank({param('rw', RANK_WEIGHTS)}::float4[], d.title_vec, {any_q[c]}) "
-            f"* d.title_norm * 2 + ts_rank({param('rw', RANK_WEIGHTS)}::float4[], d.body_vec, "
-            f"{any_q[c]}))"
+
+    def rank_of(config):
+        weights = param("rw", RANK_WEIGHTS)
+        return (
+            f"(ts_rank({weights}::float4[], e.title, {any_q[config]}) * e.title_norm * 2"
+            f" + ts_rank({weights}::float4[], e.body, {any_q[config]}))"
         )
+
+    # Which words each match holds and its rank, in each configuration searched (one, for a
+    # reader of the site language); each document keeps those of its own (`docs`). Computed
+    # where the entry is read, so no vector is carried further.
+    per_entry = ", ".join(
+        f"{mask_of(c)} AS mask{ci}, {rank_of(c)} AS rank{ci}" for ci, c in enumerate(configs)
     )
     # The stored vectors hold stems only, so "terminens" meets every "termin…": a hit that
     # holds a word as typed counts half again as much per word. That needs the text, so it is
@@ -401,8 +431,7 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
     candidates = int(offset) + int(limit) + CANDIDATES
     sql = f"""
     WITH matched AS (
-        SELECT e.id AS eid, e.content_type_id, e.object_id, e.search_document AS vec,
-               e.title AS title_vec, e.body AS body_vec, e.title_norm
+        SELECT e.id AS eid, e.content_type_id, e.object_id, {per_entry}
         FROM wagtailsearch_indexentry e
         WHERE {match_any}
     ),
@@ -410,7 +439,7 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
     scored AS MATERIALIZED (
         SELECT s.* FROM (
             SELECT d.src, d.pk, d.kind, d.area, d.path, d.locale, d.own, d.eid,
-                   {per_config(mask_of)} AS mask, {rank} * d.weight AS base
+                   d.mask, d.rank * d.weight AS base
             FROM docs d
         ) s
         WHERE s.mask > 0
@@ -456,7 +485,8 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
            w.mask, w.text, w.score, w.locale
     FROM window_rows w
     """  # noqa: S608
-    with connection.cursor() as cursor:
+    small = cat.index_entries <= PREPARED_UP_TO
+    with prepared_cursor() if small else connection.cursor() as cursor:
         cursor.execute(sql, params)
         raw = cursor.fetchall()
     registered = {source.key: source for source in cat.registered}
@@ -496,6 +526,30 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
         )
     # The window comes back in the order asked for; UNION ALL keeps it.
     return Result(facet_rows=facet_rows, rows=rows)
+
+
+class _LoggedWithValues(CursorDebugWrapper):
+    """Django's debug cursor (tests' CaptureQueriesContext, DEBUG) logs what the server was
+    sent; with the values bound there that is `$1` text. Logged with the values in, as the
+    ORM's statements are, it reads (and EXPLAINs) as before."""
+
+    def execute(self, sql, params=None):
+        with self.debug_sql(self.db.ops.compose_sql(sql, params)):
+            return self._execute_with_wrappers(sql, params, many=False, executor=self._execute)
+
+
+def prepared_cursor():
+    """A cursor on Django's connection that has the server bind the values, so that the
+    statement's text is the same for every search of its shape and PostgreSQL keeps its plan
+    (prepared on first use per connection: the connection's `prepare_threshold`,
+    config/settings/base.py `prepared_statements`). Django's own cursors bind client-side
+    and never prepare."""
+    connection.ensure_connection()
+    connection.validate_thread_sharing()
+    raw = ServerBindingCursor(connection.connection)
+    if connection.queries_logged:
+        return _LoggedWithValues(raw, connection)
+    return connection.make_cursor(raw)
 
 
 def _weights_by_content_type(cat):

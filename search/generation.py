@@ -15,6 +15,8 @@ from wagtail.models import Locale, PageViewRestriction
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from home import fragments
+
 GENERATION_KEY = "search:generation"
 
 
@@ -23,9 +25,10 @@ def _shared():
 
 
 def generation():
-    """The current search generation (one read of the shared cache); None when the shared
-    cache does not answer (Redis away): then nothing is kept."""
-    value = _shared().get(GENERATION_KEY)
+    """The current search generation; None when the shared cache does not answer (Redis
+    away): then nothing is kept. Read with the kept parts' generation (home/fragments.py),
+    which the search page's shell needs too: one read of the shared cache per search."""
+    _parts, value = fragments.generation_and(GENERATION_KEY)
     if value is None:
         value = time.time_ns()
         _shared().add(GENERATION_KEY, value, None)

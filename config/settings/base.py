@@ -131,6 +131,21 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+
+def prepared_statements(database):
+    """PostgreSQL keeps the plan of a statement that asks for it (the site search,
+    search/engine.py), prepared on its first use per connection. Django's own cursors bind
+    values client-side and never prepare, so no other statement is affected. A connection
+    pooler in transaction mode loses prepared statements (pgbouncer before 1.21):
+    DATABASE_PREPARED_STATEMENTS=0 turns them off (the search then runs unprepared)."""
+    if "postgresql" in database.get("ENGINE", "") and (
+        os.environ.get("DATABASE_PREPARED_STATEMENTS", "1") != "0"
+    ):
+        database.setdefault("OPTIONS", {})["prepare_threshold"] = 0
+
+
+prepared_statements(DATABASES["default"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

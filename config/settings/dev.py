@@ -31,6 +31,7 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+prepared_statements(DATABASES["default"])  # noqa: F405
 
 # `make run` serves on PORT; links in the demo's mail and API follow it, and load_demo gives
 # the Wagtail Site record the same address.

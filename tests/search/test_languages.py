@@ -183,3 +183,27 @@ def test_an_english_reader_gets_an_untranslated_swedish_page_marked_as_swedish(
     html = client.get("/sok/", {"q": "skogen"}).content.decode()
     hit = BeautifulSoup(html, "html.parser").select_one(".search-hit")
     assert not hit.select(".search-hit__language") and not hit.select("[lang]")
+
+
+def test_the_language_switch_of_each_search_keeps_its_own_query(client, municipality):
+    # The search page's address in each language is kept once per publish (home/languages.py);
+    # the query string is each request's own.
+    from bs4 import BeautifulSoup
+
+    def switch(path, query):
+        html = client.get(path, query).content.decode()
+        links = BeautifulSoup(html, "html.parser").select(".language-switch a")
+        return {link["hreflang"]: link["href"] for link in links}
+
+    first = switch("/sok/", {"q": "förskola", "sida": "2"})
+    second = switch("/sok/", {"q": "bibliotek"})
+    from_english = switch("/en/sok/", {"q": "library"})
+    assert first["sv"] == "/sok/?q=f%C3%B6rskola&sida=2"
+    assert first["en"] == "/en/sok/?q=f%C3%B6rskola&sida=2"
+    assert second["en"] == "/en/sok/?q=bibliotek"
+    assert (
+        second["sv-x-easy"].endswith("/sok/?q=bibliotek")
+        and second["sv-x-easy"] != "/sok/?q=bibliotek"
+    )
+    assert from_english["sv"] == "/sok/?q=library"
+    assert from_english["en"] == "/en/sok/?q=library"

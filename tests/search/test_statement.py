@@ -6,7 +6,7 @@ import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from search.query import SiteSearch
+from search.query import PAGE_TYPES, SiteSearch
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +63,47 @@ def test_only_the_best_candidates_have_their_text_read(municipality):
     for line in text_reads:
         loops = int(line.rsplit("loops=", 1)[1].rstrip(")"))
         assert loops <= PAGE_SIZE + CANDIDATES, line
+
+
+def test_the_statement_is_prepared_once_per_connection_and_reused(municipality):
+    # The values are bound by the server, so every search of one shape (here: one word) sends
+    # the same text, and PostgreSQL plans it from the kept statement instead of parsing it
+    # anew (config/settings/base.py `prepared_statements`).
+    for query in ("förskola", "bibliotek", "solrosen"):
+        assert SiteSearch(query).run().hits
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*), sum(generic_plans + custom_plans) FROM pg_prepared_statements "
+            "WHERE statement LIKE %s",
+            ["%WITH matched AS%"],
+        )
+        statements, executions = cursor.fetchone()
+    assert (statements, executions) == (1, 3)
+
+
+def test_a_word_with_quotes_and_backslashes_is_a_value_not_sql(municipality):
+    # Bound by the server: what a resident typed never becomes part of the statement's text.
+    outcome = SiteSearch("solrosen' OR 1=1 -- \\ %s %(x)s").run()
+    assert [hit.title for hit in outcome.hits][:1] == ["Förskolan Solrosen"]
+
+
+def test_a_large_index_plans_each_search_for_its_own_words(municipality, monkeypatch):
+    # Beyond PREPARED_UP_TO index entries a generic plan (which assumes a word matches few
+    # entries) would serve a common word badly: the statement is sent unprepared and planned
+    # for its words, and finds what the prepared one finds.
+    from search import engine
+
+    def executions():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT coalesce(sum(generic_plans + custom_plans), 0) FROM pg_prepared_statements"
+            )
+            return cursor.fetchone()[0]
+
+    prepared = [hit.title for hit in SiteSearch("förskola").run().hits]
+    before = executions()
+    assert before >= 1
+    monkeypatch.setattr(engine, "PREPARED_UP_TO", 10)
+    assert engine.catalogue(PAGE_TYPES).index_entries > 10
+    assert [hit.title for hit in SiteSearch("förskola").run().hits] == prepared
+    assert executions() == before
