@@ -60,6 +60,19 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
 
 
 @pytest.fixture(autouse=True)
+def site_language():
+    """Every test starts as a reader of the site language. Django's LocaleMiddleware activates
+    a request's language in the thread that served it and nothing deactivates it after the
+    response: a test that asked for an English page (the sweeps ask in every language) left
+    the next test on its worker reading in English (a search then missed Swedish hits)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def fresh_rate_limits(request):
     """Rate limits count in the cache, a table of the test database that a flush leaves
     alone: every test that uses the database starts with a clean count, whichever tests ran

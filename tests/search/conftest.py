@@ -190,18 +190,6 @@ def build_municipality(home_page):
     return {"areas": areas, "units": units, "pages": pages, "proposals": proposals}
 
 
-@pytest.fixture(autouse=True)
-def site_language():
-    """Each search test starts as a reader of the site language. A request in another
-    language earlier in the same thread (the URL sweep asks for every language's pages)
-    leaves that language active, and a search would then read as that language's reader."""
-    from django.conf import settings
-    from django.utils import translation
-
-    with translation.override(settings.LANGUAGE_CODE):
-        yield
-
-
 @pytest.fixture(scope="module")
 def shared_municipality(django_db_setup, django_db_blocker):
     """Built once per test module inside a transaction that is rolled back afterwards; each
