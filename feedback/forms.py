@@ -207,6 +207,16 @@ class FeedbackForm(ProtectedForm):
 TOO_LONG = _("Texten får vara högst %(limit_value)s tecken lång. Nu är den %(show_value)s tecken.")
 
 
+class LinkIdField(forms.IntegerField):
+    """A primary key as our links write it: ASCII digits. int() alone would also read "١"
+    (Arabic-Indic one) as 1 and preselect whatever row has that number."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and not value.isascii():
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
 class PreselectForm(forms.Form):
     """What a link may preselect in the feedback form: `?enhet=<unit>`, `?atagande=<commitment>`.
 
@@ -214,8 +224,8 @@ class PreselectForm(forms.Form):
     """
 
     # Primary keys are PostgreSQL bigints: a larger number names nothing.
-    enhet = forms.IntegerField(min_value=1, max_value=2**63 - 1, required=False)
-    atagande = forms.IntegerField(min_value=1, max_value=2**63 - 1, required=False)
+    enhet = LinkIdField(min_value=1, max_value=2**63 - 1, required=False)
+    atagande = LinkIdField(min_value=1, max_value=2**63 - 1, required=False)
 
     @classmethod
     def read(cls, query):
