@@ -47,7 +47,9 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 sys.path.insert(0, str(BENCH))
 
+import bakerydemo  # noqa: E402  bench/bakerydemo.py: the reference site
 import run  # noqa: E402  bench/run.py: site environment, Redis, ports
+from harness import REUSE, Worker, database, exists  # noqa: E402  bench/harness.py
 
 BASE_UNITS = int(os.environ.get("BENCH_BASE_UNITS", "200"))
 UNITS = int(os.environ.get("BENCH_UNITS", str(BASE_UNITS)))
@@ -57,38 +59,9 @@ PAGES = int(os.environ.get("BENCH_PAGES", "40"))  # requests per page row and ro
 QUERIES = int(os.environ.get("BENCH_QUERIES", "40"))  # distinct queries per round
 VOTES = int(os.environ.get("BENCH_VOTES_PER_ROUND", "50"))
 
-BAKERYDEMO_URL = "https://github.com/wagtail/bakerydemo.git"
-BAKERYDEMO_COMMIT = "8e2b625755d8942412d5b7627b146a795933b8b2"
-# bakerydemo's own pins for what this project's virtualenv lacks (requirements/base.txt).
-BAKERYDEMO_EXTRAS = [
-    "wagtail-font-awesome-svg>=1,<2",
-    "django-extensions>=4.1,<5",
-    "django-debug-toolbar>=4.2,<5",
-    "python-dotenv>=1.2.1,<2",
-]
-BAKERYDEMO_RUN = BAKERYDEMO_COMMIT[:7]
+BAKERYDEMO_RUN = bakerydemo.COMMIT[:7]  # the commit measured, named in the table
 VAR = ROOT / "var" / "bench"
-
-
-REUSE = os.environ.get("BENCH_REUSE") == "1"
-
-
-def exists(url, name):
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as conn:
-        return bool(conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone())
-
-
-def database(url, name, template=None):
-    import psycopg
-
-    if REUSE and exists(url, name):
-        return urllib.parse.urlunsplit(urllib.parse.urlsplit(url)._replace(path="/" + name))
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name}")
-        conn.execute(f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""))
-    return urllib.parse.urlunsplit(urllib.parse.urlsplit(url)._replace(path="/" + name))
+WORKER = BENCH / "scale_worker.py"
 
 
 def vacuum(url):
@@ -116,39 +89,6 @@ def generate(env, *args):
 def seconds_of(output, name):
     line = next(line for line in output.splitlines() if line.startswith(name + ":"))
     return float(line.rsplit("(", 1)[1].split()[0])
-
-
-class Worker:
-    """One site in a scale_worker.py process."""
-
-    def __init__(self, name, python, cwd, env):
-        self.name = name
-        self.process = subprocess.Popen(
-            [python, str(BENCH / "scale_worker.py")],
-            cwd=cwd,
-            env=env,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-
-    def __call__(self, op, **args):
-        self.process.stdin.write(json.dumps({"op": op, **args}) + "\n")
-        self.process.stdin.flush()
-        line = self.process.stdout.readline()
-        if not line:
-            sys.exit(f"bench: the {self.name} worker stopped")
-        answer = json.loads(line)
-        if "error" in answer:
-            sys.exit(f"bench: {self.name} {op}: {answer['error']}\n{answer['trace']}")
-        return answer["ok"]
-
-    def stop(self):
-        self.process.stdin.close()
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
 
 
 def prepare_ours(base_url, redis_url, redis_db):
@@ -205,81 +145,15 @@ def prepare_ours(base_url, redis_url, redis_db):
 
 
 def prepare_bakerydemo(base_url, redis_url):
-    checkout = Path(os.environ.get("BENCH_BAKERYDEMO") or VAR / "bakerydemo")
-    if not (checkout / "manage.py").exists():
-        print(f"Cloning wagtail/bakerydemo {BAKERYDEMO_COMMIT[:7]} ...", flush=True)
-        if subprocess.run(["git", "clone", "-q", BAKERYDEMO_URL, str(checkout)]).returncode:
-            sys.exit(
-                f"bench: cannot clone {BAKERYDEMO_URL}; set BENCH_BAKERYDEMO to a checkout of "
-                f"commit {BAKERYDEMO_COMMIT}"
-            )
-        subprocess.run(
-            ["git", "-C", str(checkout), "checkout", "-q", BAKERYDEMO_COMMIT], check=True
-        )
-    global BAKERYDEMO_RUN  # the commit measured, named in the table
-    BAKERYDEMO_RUN = (
-        subprocess.run(
-            ["git", "-C", str(checkout), "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
-        or "(not a git checkout)"
-    )
-    venv = VAR / "bakerydemo-venv"
-    python = venv / "bin" / "python"
-    if not python.exists():
-        # Its own virtualenv on top of this project's packages (a .pth line), so both sites
-        # run the same Django, Wagtail and psycopg; bakerydemo's extras go into it alone.
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        site_packages = subprocess.run(
-            [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        ours = subprocess.run(
-            [run.PYTHON, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        Path(site_packages, "kvalitet-venv.pth").write_text(ours + "\n")
-        subprocess.run(
-            [str(python), "-m", "pip", "install", "-q", "--no-deps", *BAKERYDEMO_EXTRAS],
-            check=True,
-        )
+    global BAKERYDEMO_RUN
+    checkout = bakerydemo.checkout(VAR)
+    BAKERYDEMO_RUN = bakerydemo.commit_of(checkout)
+    python = bakerydemo.python(VAR)
     reused = REUSE and exists(base_url, "bench_bakerydemo")
-    url = database(base_url, "bench_bakerydemo")
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
-        "DJANGO_SETTINGS_MODULE": "bakerydemo.settings.production",
-        "DJANGO_SECRET_KEY": run.secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "testserver,127.0.0.1",
-        # bakerydemo adds django.contrib.postgres for a postgres:// URL only.
-        "DATABASE_URL": "postgres://" + url.split("://", 1)[1],
-        "DJANGO_LOG_LEVEL": "WARNING",
-    }
-    env.pop("REDIS_URL", None)
+    env = bakerydemo.environment(database(base_url, "bench_bakerydemo"))
     if redis_url:
         env["REDIS_URL"] = redis_url  # bakerydemo appends /0 and /1 itself
-    print("Preparing wagtail/bakerydemo ...", flush=True)
-    for args in (
-        ()
-        if reused
-        else (
-            ["migrate", "--noinput", "-v", "0"],
-            ["load_initial_data"],
-            ["update_index"],
-            ["collectstatic", "--noinput", "-v", "0"],
-        )
-    ):
-        subprocess.run(
-            [str(python), "manage.py", *args],
-            cwd=checkout,
-            env=env,
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+    bakerydemo.prepare(python, checkout, env, reused)
     return str(python), checkout, env
 
 
@@ -319,10 +193,10 @@ def main():
 
     extra = {"BENCH_EXTRA_PIDS": str(redis.pid)} if redis else {}
     sites = {
-        units: Worker(f"this site at {units} units", run.PYTHON, ROOT, env | extra)
+        units: Worker(f"this site at {units} units", run.PYTHON, WORKER, ROOT, env | extra)
         for units, env in ours.items()
     }
-    bakery = Worker("bakerydemo", bakery_python, bakery_dir, bakery_env | extra)
+    bakery = Worker("bakerydemo", bakery_python, WORKER, bakery_dir, bakery_env | extra)
     workers = [*sites.values(), bakery]
     try:
         report = measure(sites, bakery, started_at, timings, redis_url)

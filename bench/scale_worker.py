@@ -21,6 +21,8 @@ import sys
 import time
 import urllib.parse
 
+from harness import answer  # bench/harness.py, beside this file
+
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -274,15 +276,7 @@ def main():
     sys.path.insert(0, os.getcwd())  # the site's own packages (this file lives in bench/)
     site = Site()
     for line in sys.stdin:
-        command = json.loads(line)
-        op = command.pop("op")
-        try:
-            answer = {"ok": getattr(site, op)(**command)}
-        except Exception as exc:  # reported to bench/scale.py, which stops the run
-            import traceback
-
-            answer = {"error": f"{type(exc).__name__}: {exc}", "trace": traceback.format_exc()}
-        answers.write(json.dumps(answer) + "\n")
+        answers.write(answer(lambda op, **args: getattr(site, op)(**args), json.loads(line)) + "\n")
         answers.flush()
 
 

@@ -29,66 +29,22 @@ with the same `--units` (their data; new migrations are applied), to measure a c
 """
 
 import argparse
-import json
 import os
 import random
 import statistics
 import subprocess
 import sys
-import urllib.parse
 from pathlib import Path
+
+import bakerydemo  # bench/bakerydemo.py: the reference site
+from harness import REUSE, Worker, database, exists  # bench/harness.py
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 VAR = ROOT / "var" / "bench"
-BAKERYDEMO_URL = "https://github.com/wagtail/bakerydemo.git"
-BAKERYDEMO_COMMIT = "8e2b625755d8942412d5b7627b146a795933b8b2"
+WORKER = BENCH / "search_worker.py"
 OUR_PATH, BAKERY_PATH = "/sok/", "/search/"
 WARM_UP = 10
-
-
-REUSE = os.environ.get("BENCH_REUSE") == "1"
-
-
-def exists(url, name):
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as conn:
-        return bool(conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone())
-
-
-def database(url, name):
-    """A fresh database `name` on the server of `url`; with BENCH_REUSE=1 the one a previous
-    run left, if any (for measuring again after a change of code, not of data)."""
-    import psycopg
-
-    if not (REUSE and exists(url, name)):
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {name}")
-            conn.execute(f"CREATE DATABASE {name}")
-    return urllib.parse.urlunsplit(urllib.parse.urlsplit(url)._replace(path="/" + name))
-
-
-class Worker:
-    def __init__(self, name, python, cwd, env):
-        self.name = name
-        self.process = subprocess.Popen(
-            [str(python), str(BENCH / "search_worker.py")],
-            cwd=cwd,
-            env=env,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-
-    def __call__(self, op, **args):
-        self.process.stdin.write(json.dumps({"op": op, **args}) + "\n")
-        self.process.stdin.flush()
-        return json.loads(self.process.stdout.readline())
-
-    def stop(self):
-        self.process.stdin.close()
-        self.process.wait(timeout=30)
 
 
 def run(cmd, cwd, env, quiet=True):
@@ -115,10 +71,12 @@ def prepare_ours(base_url, units):
     python = ROOT / ".venv" / "bin" / "python"
     print("Preparing this site ...", flush=True)
     run([python, "manage.py", "migrate", "--noinput"], ROOT, env)  # a reused one: new ones
+    # Static files belong to the checkout, not the database: a reused database from another
+    # checkout still needs them collected here.
+    run([python, "manage.py", "collectstatic", "--noinput"], ROOT, env)
     if reused:
         return python, env
     run([python, "manage.py", "createcachetable"], ROOT, env)
-    run([python, "manage.py", "collectstatic", "--noinput"], ROOT, env)
     run([python, "manage.py", "load_demo", "--force", "--no-admin"], ROOT, env)
     if units:
         print(f"  + {units} units (bench/generate.py) ...", flush=True)
@@ -129,65 +87,12 @@ def prepare_ours(base_url, units):
     return python, env
 
 
-def bakerydemo_python():
-    """BENCH_BAKERYDEMO_PYTHON, or the virtualenv `make bench` makes (bench/scale.py): this
-    project's packages (one .pth line) plus bakerydemo's four small extras, so both sites run
-    the same Django, Wagtail and psycopg."""
-    python = os.environ.get("BENCH_BAKERYDEMO_PYTHON")
-    if python:
-        return Path(python)
-    venv = VAR / "bakerydemo-venv"
-    if not (venv / "bin" / "python").exists():
-        import scale
-
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        purelib = "import sysconfig; print(sysconfig.get_path('purelib'))"
-        theirs, ours = (
-            subprocess.run(
-                [p, "-c", purelib], capture_output=True, text=True, check=True
-            ).stdout.strip()
-            for p in (str(venv / "bin" / "python"), sys.executable)
-        )
-        Path(theirs, "kvalitet-venv.pth").write_text(ours + "\n")
-        subprocess.run(
-            [venv / "bin" / "python", "-m", "pip", "install", "-q", "--no-deps"]
-            + scale.BAKERYDEMO_EXTRAS,
-            check=True,
-        )
-    return venv / "bin" / "python"
-
-
-def bakerydemo_checkout():
-    checkout = Path(os.environ.get("BENCH_BAKERYDEMO") or VAR / "bakerydemo")
-    if not (checkout / "manage.py").exists():
-        print(f"Cloning wagtail/bakerydemo {BAKERYDEMO_COMMIT[:7]} ...", flush=True)
-        subprocess.run(["git", "clone", "-q", BAKERYDEMO_URL, str(checkout)], check=True)
-        subprocess.run(
-            ["git", "-C", str(checkout), "checkout", "-q", BAKERYDEMO_COMMIT], check=True
-        )
-    return checkout, bakerydemo_python()
-
-
 def prepare_bakerydemo(base_url):
-    checkout, python = bakerydemo_checkout()
+    checkout, python = bakerydemo.checkout(VAR), bakerydemo.python(VAR)
     reused = REUSE and exists(base_url, "search_bench_bakery")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bakerydemo.settings.production",
-        # bakerydemo adds django.contrib.postgres for a postgres:// URL only.
-        "DATABASE_URL": "postgres://"
-        + database(base_url, "search_bench_bakery").split("://", 1)[1],
-        "DJANGO_SECRET_KEY": "bench-only-" + os.urandom(8).hex(),
-        "DJANGO_ALLOWED_HOSTS": "testserver,127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "DJANGO_LOG_LEVEL": "WARNING",
-    }
-    print("Preparing wagtail/bakerydemo ...", flush=True)
-    run([python, "manage.py", "collectstatic", "--noinput"], checkout, env)
-    if not reused:
-        run([python, "manage.py", "migrate", "--noinput"], checkout, env)
-        run([python, "manage.py", "load_initial_data"], checkout, env)
-        run([python, "manage.py", "update_index"], checkout, env)
+    env = bakerydemo.environment(database(base_url, "search_bench_bakery"))
+    env["SECURE_SSL_REDIRECT"] = "false"  # the test client asks over http
+    bakerydemo.prepare(python, checkout, env, reused)
     return python, checkout, env
 
 
@@ -227,8 +132,8 @@ def main():
     base_url = os.environ["DATABASE_URL"]
     python, env = prepare_ours(base_url, args.units)
     bakery_python, bakery_dir, bakery_env = prepare_bakerydemo(base_url)
-    ours = Worker("this site", python, ROOT, env)
-    bakery = Worker("bakerydemo", bakery_python, bakery_dir, bakery_env)
+    ours = Worker("this site", python, WORKER, ROOT, env)
+    bakery = Worker("bakerydemo", bakery_python, WORKER, bakery_dir, bakery_env)
     try:
         queries = our_queries()
         bakery_queries = bakery("queries", count=len(queries))

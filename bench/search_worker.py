@@ -20,6 +20,8 @@ import re
 import sys
 import time
 
+from harness import answer  # bench/harness.py, beside this file
+
 sys.path.insert(0, os.getcwd())
 
 import django  # noqa: E402
@@ -100,19 +102,12 @@ def titles(path, rows):
     return found
 
 
+OPERATIONS = {"search": search, "queries": bakerydemo_queries, "titles": titles}
+
+
 def main():
     for line in sys.stdin:
-        command = json.loads(line)
-        op = command.pop("op")
-        if op == "search":
-            answer = search(command["path"], command["queries"])
-        elif op == "queries":
-            answer = bakerydemo_queries(command["count"])
-        elif op == "titles":
-            answer = titles(command["path"], command["queries"])
-        else:
-            answer = {"error": op}
-        print(json.dumps(answer), flush=True)
+        print(answer(lambda op, **args: OPERATIONS[op](**args), json.loads(line)), flush=True)
 
 
 if __name__ == "__main__":

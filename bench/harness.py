@@ -1,0 +1,81 @@
+"""What the side-by-side benches share: their databases on one PostgreSQL server, and each
+site measured in a long-lived worker process of its own.
+
+bench/scale.py (scale_worker.py) and bench/search_bench.py (search_worker.py) use both. A
+worker reads one JSON command a line on its standard input and answers one JSON line:
+{"ok": result}, or {"error": ..., "trace": ...}, which stops the bench.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import urllib.parse
+
+# BENCH_REUSE=1, with a DATABASE_URL that outlives the run, keeps the databases an earlier
+# run made (their data; new migrations are applied): for measuring a change of code.
+REUSE = os.environ.get("BENCH_REUSE") == "1"
+
+
+def exists(url, name):
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        return bool(conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone())
+
+
+def database(url, name, template=None):
+    """The URL of database `name` on the server of `url`: made afresh (a copy of `template`,
+    if named), or with BENCH_REUSE=1 the one an earlier run left, if any."""
+    import psycopg
+
+    if not (REUSE and exists(url, name)):
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name}")
+            conn.execute(f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""))
+    return urllib.parse.urlunsplit(urllib.parse.urlsplit(url)._replace(path="/" + name))
+
+
+def answer(handle, command):
+    """A worker's side: what `handle(op, **args)` returns, as the line to write back."""
+    try:
+        return json.dumps({"ok": handle(command.pop("op"), **command)})
+    except Exception as exc:  # reported to the bench, which stops the run
+        import traceback
+
+        return json.dumps(
+            {"error": f"{type(exc).__name__}: {exc}", "trace": traceback.format_exc()}
+        )
+
+
+class Worker:
+    """One site in a worker process (`script`, a file of bench/), run by `python` in `cwd`."""
+
+    def __init__(self, name, python, script, cwd, env):
+        self.name = name
+        self.process = subprocess.Popen(
+            [str(python), str(script)],
+            cwd=cwd,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def __call__(self, op, **args):
+        self.process.stdin.write(json.dumps({"op": op, **args}) + "\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            sys.exit(f"bench: the {self.name} worker stopped")
+        reply = json.loads(line)
+        if "error" in reply:
+            sys.exit(f"bench: {self.name} {op}: {reply['error']}\n{reply['trace']}")
+        return reply["ok"]
+
+    def stop(self):
+        self.process.stdin.close()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
