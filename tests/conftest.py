@@ -93,17 +93,34 @@ def fresh_rate_limits(request):
     rate_limit_counts().clear()
 
 
-@pytest.fixture
-def home_page(db):
-    """The demo shell: a HomePage as the default site's root, with city-wide commitments.
-
-    A transactional test empties every table afterwards, including the Locale and root Page
-    that Wagtail's migrations created, so they are put back first when missing.
-    """
+@pytest.fixture(scope="session")
+def shell_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo shell (`load_demo_shell`) built once per test process, on the migrated
+    database (its Locale and root Page put back first when a transactional test's flush took
+    them), in a transaction rolled back afterwards (tests/snapshots.py)."""
+    from tests import snapshots
     from tests.factories import load_demo_shell, restore_migrated_roots
 
-    restore_migrated_roots()
-    return load_demo_shell()
+    def build():
+        restore_migrated_roots()
+        return {"home": load_demo_shell().pk}
+
+    with django_db_blocker.unblock():
+        return snapshots.build(build, tmp_path_factory.mktemp("shell-media"))
+
+
+@pytest.fixture
+def home_page(db, shell_snapshot):
+    """The demo shell: a HomePage as the default site's root, with city-wide commitments.
+
+    Its rows are put back from `shell_snapshot` (a tenth of building them: nine hundred tests
+    ask for it); the tables it leaves empty keep what the test made before, such as a user
+    a fixture logged in."""
+    from home.models import HomePage
+    from tests import snapshots
+
+    snapshots.restore(shell_snapshot, keep_other_tables=True)
+    return HomePage.objects.get(pk=shell_snapshot.extra["home"])
 
 
 @pytest.fixture(scope="session")

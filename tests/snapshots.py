@@ -46,10 +46,11 @@ def _table_names(cursor):
 
 
 def capture(media=None, extra=None):
-    """The current state of every table (as this transaction sees it)."""
+    """The current state of every table (as this transaction sees it), but the shared cache's:
+    its generations and rate-limit counts belong to the moment, not to the rows."""
     tables = {}
     with connection.cursor() as cursor:
-        names = _table_names(cursor)
+        names = [name for name in _table_names(cursor) if name != _cache_table()]
         cursor.execute(
             "select sequencename, last_value from pg_sequences "
             "where schemaname = current_schema() and last_value is not null"
@@ -65,18 +66,32 @@ def capture(media=None, extra=None):
     return Snapshot(tables, sequences, media, extra or {})
 
 
-def restore(snapshot):
+def _cache_table():
+    return settings.CACHES["shared"].get("LOCATION")
+
+
+def restore(snapshot, *, keep_other_tables=False):
     """Every table as in `snapshot`, inside the current transaction; sequences only move on
-    (setval is not undone by a rollback, so it never goes back)."""
+    (setval is not undone by a rollback, so it never goes back).
+
+    With `keep_other_tables`, only the tables the snapshot has rows in are emptied and
+    refilled: what the test made before in any other table (its users, their sessions) stays.
+    """
     from home import fragments
+    from search import generation as search_generation
 
     with transaction.atomic(), connection.cursor() as cursor:
-        # TRUNCATE refuses tables with foreign-key checks still pending in this transaction.
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        cursor.execute("TRUNCATE " + ", ".join(_quoted(name) for name in _table_names(cursor)))
-        # Rows come table by table: their references are checked at the commit, as Django's
-        # foreign keys always are.
-        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        if keep_other_tables:
+            # Rows come and go table by table: their references are checked at the commit,
+            # as Django's foreign keys always are.
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            for name in snapshot.tables:
+                cursor.execute(f"DELETE FROM {_quoted(name)}")  # noqa: S608 - from pg_class
+        else:
+            # TRUNCATE refuses tables with foreign-key checks pending in this transaction.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("TRUNCATE " + ", ".join(_quoted(name) for name in _table_names(cursor)))
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         raw = connection.connection
         with raw.cursor() as raw_cursor:
             for name, data in snapshot.tables.items():
@@ -93,7 +108,9 @@ def restore(snapshot):
     if snapshot.media is not None:
         shutil.copytree(snapshot.media, settings.MEDIA_ROOT, dirs_exist_ok=True)
     forget_cached_rows()
-    fragments.changed()  # no page part kept from other rows is shown
+    # Nothing kept from other rows under the same generation is shown or searched.
+    fragments.changed()
+    search_generation.forget_results()
 
 
 def forget_cached_rows():

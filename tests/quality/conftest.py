@@ -58,19 +58,6 @@ def describe_violations(violations):
     return "\n".join(lines)
 
 
-@pytest.fixture
-def home_page(db):
-    """The shared demo shell, also after a transactional test flushed the database.
-
-    live_server tests flush every table afterwards, which removes the root page and the
-    locale that Wagtail's migrations created; the next test gets them back here.
-    """
-    from tests.factories import load_demo_shell, restore_migrated_roots
-
-    restore_migrated_roots()
-    return load_demo_shell()
-
-
 def build_public_site():
     """The demo shell with one service area and one guarantee: every public page type."""
     from tests.factories import (
