@@ -74,8 +74,9 @@ def restore(snapshot, *, keep_other_tables=False):
     """Every table as in `snapshot`, inside the current transaction; sequences only move on
     (setval is not undone by a rollback, so it never goes back).
 
-    With `keep_other_tables`, only the tables the snapshot has rows in are emptied and
-    refilled: what the test made before in any other table (its users, their sessions) stays.
+    With `keep_other_tables`, only the snapshot's own tables (for a snapshot of what a builder
+    changed, those it changed) are emptied and refilled: what the test made before in any
+    other table (its users, their roles and sessions) stays.
     """
     from home import fragments
     from search import generation as search_generation
@@ -95,6 +96,8 @@ def restore(snapshot, *, keep_other_tables=False):
         raw = connection.connection
         with raw.cursor() as raw_cursor:
             for name, data in snapshot.tables.items():
+                if not data:
+                    continue  # a table the snapshot keeps empty
                 with raw_cursor.copy(f"COPY {_quoted(name)} FROM STDIN (FORMAT binary)") as copy:
                     copy.write(data)
         if snapshot.sequences:
@@ -123,16 +126,25 @@ def forget_cached_rows():
     cache.clear()
 
 
-def build(builder, media):
+def build(builder, media, *, changed_only=False):
     """Run `builder()` in a transaction rolled back afterwards, its files under `media`;
-    the snapshot of what it made, with what it returned."""
+    the snapshot of what it made, with what it returned. With `changed_only`, of the tables
+    the builder changed only (a table it emptied is kept as empty)."""
     from django.test import override_settings
 
     media.mkdir(parents=True, exist_ok=True)
     with override_settings(MEDIA_ROOT=str(media)), transaction.atomic():
+        before = capture().tables if changed_only else None
         extra = builder()
         snapshot = capture(media, extra)
         transaction.set_rollback(True)
+    if before is not None:
+        emptied = {name: b"" for name in before if name not in snapshot.tables}
+        snapshot.tables = {
+            name: data
+            for name, data in (snapshot.tables | emptied).items()
+            if before.get(name) != data
+        }
     forget_cached_rows()
     return snapshot
 
