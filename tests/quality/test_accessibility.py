@@ -1,36 +1,59 @@
-"""axe-core on every public page type, at desktop and phone width: zero violations of the
-WCAG 2.1 A and AA rules and of axe's best practices (landmarks, heading order, ...).
+"""axe-core on every public page type, in every language, at desktop and phone width: zero
+violations of the WCAG 2.1 A and AA rules and of axe's best practices (landmarks, heading
+order, ...).
 
-One browser context per width visits every page in turn, so the run costs one site and one
-context per width rather than one per page. At 375 px each page must also reflow without
-sideways scrolling (WCAG 1.4.10)."""
+One browser context per language visits every page in turn, and audits each page at both
+widths: the layout changes with CSS media queries alone (no script reads the width), so the
+page resized to 375 px is the page a phone shows. At 375 px each page must also reflow
+without sideways scrolling (WCAG 1.4.10)."""
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.models import Page, get_page_models
 
 from .conftest import WCAG_TAGS, axe_violations, describe_violations
-from .pages import NOT_PAGES, NOT_PUBLIC_ROUTES, PAGE_KINDS, PUBLIC_PAGES
+from .pages import (
+    LANGUAGES,
+    NOT_PAGES,
+    NOT_PUBLIC_ROUTES,
+    PAGE_KINDS,
+    PUBLIC_PAGES,
+    SWEDISH_PAGES,
+    in_each_language,
+    named,
+)
 
 AXE_TAGS = [*WCAG_TAGS, "best-practice"]
+WIDTHS = (1280, 375)
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("width", [1280, 375])
-def test_every_public_page_has_no_axe_violations(axe_page, public_site, width):
-    axe_page.set_viewport_size({"width": width, "height": 900})
+def audit(page, name):
+    """What is wrong with the page shown, at each width, as sentences."""
     findings = []
-    for name, visit in PUBLIC_PAGES:
-        visit(axe_page, public_site)
-        violations = axe_violations(axe_page, AXE_TAGS)
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        violations = axe_violations(page, AXE_TAGS)
         if violations:
-            findings.append(f"{name} ({axe_page.url}):\n{describe_violations(violations)}")
-        overflow = axe_page.evaluate(
+            findings.append(
+                f"{name} at {width} px ({page.url}):\n{describe_violations(violations)}"
+            )
+        overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         if overflow > 0:
-            findings.append(f"{name} ({axe_page.url}) scrolls sideways by {overflow} px")
-    assert not findings, f"at {width} px:\n" + "\n".join(findings)
+            findings.append(f"{name} at {width} px ({page.url}) scrolls sideways by {overflow} px")
+    return findings
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_public_page_has_no_axe_violations(axe_page, public_site, language):
+    findings = []
+    for name, visit in SWEDISH_PAGES:
+        axe_page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+        in_each_language(visit, language)(axe_page, public_site)
+        findings += audit(axe_page, named(name, language))
+    assert not findings, "\n".join(findings)
 
 
 @pytest.mark.browser
