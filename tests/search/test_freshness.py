@@ -122,37 +122,33 @@ def test_expired_guarantee_is_not_findable(municipality, expired_guarantee):
     assert counts["garantier"] == 2
 
 
+@pytest.fixture
+def last_day(municipality):
+    """A guarantee whose last valid day is today."""
+    from tests.factories import make_guarantee
+
+    today = timezone.localdate()
+    return make_guarantee(
+        municipality["areas"]["forskola"],
+        title="Förskolan Sista Dagen",
+        valid_from=today - datetime.timedelta(days=300),
+        valid_to=today,
+    )
+
+
 def test_a_guarantee_is_not_found_the_day_after_its_end_date_without_any_change(
-    municipality, monkeypatch
+    last_day, monkeypatch
 ):
     # Nothing is saved when an end date passes, so no signal makes the search forget what it
     # keeps (search/engine.py's catalogue, kept per generation and day): the next day's
     # search leaves the guarantee out all the same.
-    from tests.factories import make_guarantee
-
-    today = timezone.localdate()
-    make_guarantee(
-        municipality["areas"]["forskola"],
-        title="Förskolan Sista Dagen",
-        valid_from=today - datetime.timedelta(days=300),
-        valid_to=today,
-    )
     assert page_titles(SiteSearch("Sista Dagen").run())[:1] == ["Förskolan Sista Dagen"]
-    tomorrow = today + datetime.timedelta(days=1)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
     assert "Förskolan Sista Dagen" not in page_titles(SiteSearch("Sista Dagen").run())
 
 
-def test_guarantee_valid_until_today_is_still_findable(municipality):
-    from tests.factories import make_guarantee
-
-    today = timezone.localdate()
-    make_guarantee(
-        municipality["areas"]["forskola"],
-        title="Förskolan Sista Dagen",
-        valid_from=today - datetime.timedelta(days=300),
-        valid_to=today,
-    )
+def test_guarantee_valid_until_today_is_still_findable(last_day):
     # Other pages hold one of the two words: they follow, as partial hits.
     full_hits = SiteSearch("Sista Dagen").run().full_hits
     assert [hit.title for hit in full_hits] == ["Förskolan Sista Dagen"]
