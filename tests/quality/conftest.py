@@ -20,8 +20,9 @@ def axe_page(browser, live_server, settings):
     `page` fixture, which enforces it.
     """
     settings.WAGTAILADMIN_BASE_URL = live_server.url  # receipts link to the configured site
-    # The audit sends feedback twice per language and width from one address: more than a
-    # resident's hourly allowance (home/resident_input.DEFAULT_RATE_LIMITS).
+    # An audit sends feedback from one address again and again (a form with errors, a
+    # receipt, in each language it visits): more than a resident's hourly allowance
+    # (home/resident_input.DEFAULT_RATE_LIMITS).
     settings.RESIDENT_RATE_LIMITS = {"feedback": {"accepted": "100/h", "failed": "300/h"}}
     context = browser.new_context(base_url=live_server.url, locale="sv-SE", bypass_csp=True)
     page = context.new_page()
