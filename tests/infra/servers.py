@@ -18,6 +18,8 @@ from pathlib import Path
 
 import requests
 from django.db import connection
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
 
 ROOT = Path(__file__).resolve().parents[2]
 STARTUP_SECONDS = 60
@@ -236,6 +238,21 @@ def collect_static(var_dir):
     )
 
 
+def browser():
+    """A `requests` session that keeps connections alive and, as a browser does, sends an
+    idempotent request (GET, HEAD) once more on a new connection when the one it reused dies
+    before answering (RFC 9112 section 9.3.1).
+
+    gunicorn's gthread worker closes a connection idle for its keep-alive (2 s). A request
+    sent in the instant it does so, as a resident's next click after a pause may be, meets a
+    reset, not a page. A POST is never sent twice: a browser asks the person first.
+    """
+    session = requests.Session()
+    retry = Retry(total=1, connect=1, read=1, status=0, other=0, redirect=0)
+    session.mount("http://", HTTPAdapter(max_retries=retry))
+    return session
+
+
 class AppServer:
     """One gunicorn process (one worker) on a free loopback port with the environment given."""
 
@@ -285,6 +302,12 @@ class AppServer:
 
     def output(self):
         return self.log.read_text()
+
+    def assert_no_worker_lost(self):
+        """gunicorn logs an error when its worker dies or is killed (a crash, a timeout):
+        a browser's retry would hide that, this does not."""
+        log = self.output()
+        assert "[ERROR]" not in log and "[CRITICAL]" not in log, log[-3000:]
 
     def stop(self):
         if self.process is not None:

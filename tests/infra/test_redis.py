@@ -15,7 +15,7 @@ from search.generation import GENERATION_KEY as SEARCH_GENERATION
 from tests.factories import make_guarantee, make_service_area
 from tests.feedback.conftest import form_data
 
-from .servers import AppServer, database_url
+from .servers import AppServer, browser, database_url
 
 # How long the restart test lets load run in each phase, at most (it moves on as soon as
 # enough requests were answered).
@@ -81,7 +81,7 @@ def test_two_app_servers_on_one_redis_count_one_client_once(servers, units, redi
     # The database cache table outlives a transactional test's flush, so counts that other
     # tests on this worker kept there may be present: what matters is that none are added.
     rows_before = rate_limit_rows_in_the_database_cache()
-    session = requests.Session()
+    session = browser()
     statuses = [
         send_feedback(session, servers[i % 2], units[0], f"Synpunkt nummer {i} om hämtningen.")
         for i in range(12)
@@ -108,7 +108,7 @@ def test_an_unpublish_on_one_app_server_reaches_the_other_at_its_next_request(
     parts_before = shared_value(redis_server, PARTS_GENERATION)
     search_before = shared_value(redis_server, SEARCH_GENERATION)
 
-    editor = requests.Session()
+    editor = browser()
     login = editor.get(first.url + "/admin/login/", timeout=30)
     editor.post(
         first.url + "/admin/login/",
@@ -152,7 +152,8 @@ def csrf_token(html):
 
 class Load:
     """Visitors reading pages on both servers from two threads until stopped: every answer's
-    status, and how many were answered, so that a phase can wait for enough of them."""
+    status (or the error that stood for it), and how many were answered, so that a phase can
+    wait for enough of them."""
 
     def __init__(self, servers, paths):
         self.servers, self.paths = servers, paths
@@ -162,11 +163,14 @@ class Load:
         self.threads = [threading.Thread(target=self.run, args=(n,)) for n in range(2)]
 
     def run(self, n):
-        session = requests.Session()
+        session = browser()
         i = n
         while not self.stopping.is_set():
             url = self.servers[i % 2].url + self.paths[i % len(self.paths)]
-            status = session.get(url, timeout=30).status_code
+            try:
+                status = session.get(url, timeout=30).status_code
+            except requests.RequestException as error:  # kept, so the test names it
+                status = repr(error)
             with self.lock:
                 self.answers.append((url, status))
             i += 1
@@ -199,7 +203,7 @@ def test_redis_restarted_under_load_loses_no_submission_and_never_answers_500(
 ):
     unit = units[0]
     paths = ["/", unit.url, unit.get_parent().url, "/sok/?q=förskola", "/sok/?q=solrosen"]
-    resident = requests.Session()
+    resident = browser()
     sent = []
 
     def submit(label):
@@ -230,3 +234,4 @@ def test_redis_restarted_under_load_loses_no_submission_and_never_answers_500(
         # Each server did meet Redis away (and said so in its log), and answered no 500.
         assert "Exception ignored" in log
         assert "Internal Server Error" not in log, log[-3000:]
+        server.assert_no_worker_lost()
