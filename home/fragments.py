@@ -74,26 +74,32 @@ def _request_finished(**kwargs):
     _local.in_request, _local.generation = False, None
 
 
+def _kept_generation():
+    """The generation this request has read already, if any (never outside a request)."""
+    return _local.generation if _local.in_request else None
+
+
+def _keep_generation(value):
+    if _local.in_request:
+        _local.generation = value
+    return value
+
+
 def generation():
     """The current generation: read once per request, and afresh each time outside one."""
-    if not _local.in_request:
-        return _read_generation()
-    if _local.generation is None:
-        _local.generation = _read_generation()
-    return _local.generation
+    kept = _kept_generation()
+    return kept if kept is not None else _keep_generation(_read_generation())
 
 
 def generation_and(key):
     """The generation (as `generation()` reads it) and the shared cache's value for `key`, in
     one read of the shared cache: a request that needs both (a search, search/generation.py)
     makes one round trip instead of two."""
-    if _local.in_request and _local.generation is not None:
-        return _local.generation, _shared().get(key)
+    kept = _kept_generation()
+    if kept is not None:
+        return kept, _shared().get(key)
     found = _shared().get_many([GENERATION_KEY, key])
-    value = found.get(GENERATION_KEY) or _read_generation()
-    if _local.in_request:
-        _local.generation = value
-    return value, found.get(key)
+    return _keep_generation(found.get(GENERATION_KEY) or _read_generation()), found.get(key)
 
 
 def _new_generation():
