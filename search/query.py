@@ -8,6 +8,7 @@ searched with the same backend, so scores are comparable and the lists can be me
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -17,12 +18,14 @@ from django.utils import timezone, translation
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Fuzzy, Or, PlainText
 
 from guarantees.models import Commitment, GuaranteePage, ServiceAreaPage
 from home.models import ContentPage, HomePage
+from home.numbers import swedish_number
 from home.resident_input import clean_resident_text
 
 from .registry import searchable_types
@@ -148,17 +151,47 @@ class Hit:
         return dict(settings.LANGUAGES).get(self.language, self.language)
 
 
+@dataclass(frozen=True)
+class SearchAddress:
+    """Where a search is (`?q=…&typ=…&omrade=…`), and where the same search with a change is:
+    every link of the results page. Built from what the search understood (the cleaned query,
+    a known type and area), never by echoing the request's parameters."""
+
+    query: str
+    type_key: str = ""
+    area_slug: str = ""
+
+    def link(self, **changes):
+        """The search's address with `changes` (None or "" leaves a parameter out); a page
+        number (`sida`) only when one is given."""
+        params = {"q": self.query, "typ": self.type_key, "omrade": self.area_slug}
+        params.update(changes)
+        return "?" + urlencode({key: value for key, value in params.items() if value})
+
+
 @dataclass
 class Facet:
     key: str
     label: str
     count: int
     selected: bool
+    url: str
+
+    @property
+    def count_text(self):
+        return swedish_number(self.count)
+
+    @property
+    def count_label(self):
+        """The count as a screen reader says it ("3 träffar"); the number shown beside the
+        label is hidden from it."""
+        return ngettext("%(n)s träff", "%(n)s träffar", self.count) % {"n": self.count_text}
 
 
 @dataclass
 class SearchOutcome:
     query: str
+    address: SearchAddress
     hits: list = field(default_factory=list)
     total: int = 0
     page_number: int = 1
@@ -202,6 +235,30 @@ class SearchOutcome:
     @property
     def has_next(self):
         return self.page_number < self.num_pages
+
+    @property
+    def previous_url(self):
+        return self.address.link(sida=self.page_number - 1)
+
+    @property
+    def next_url(self):
+        return self.address.link(sida=self.page_number + 1)
+
+    @property
+    def suggestion_url(self):
+        return self.address.link(q=self.suggestion)
+
+    @property
+    def all_types_url(self):
+        return self.address.link(typ=None)
+
+    @property
+    def all_areas_url(self):
+        return self.address.link(omrade=None)
+
+    @property
+    def unfiltered_url(self):
+        return self.address.link(typ=None, omrade=None)
 
     @property
     def first_index(self):
@@ -315,6 +372,10 @@ class SiteSearch:
             self.supports_fuzzy = not (self.facets_in_database and connection.vendor == "sqlite")
         self.area = next((a for a in self.areas if a.slug == area_slug), None)
         self.type_key = type_key if type_key in known_types else ""
+        self.address = SearchAddress(self.query, self.type_key, self.area.slug if self.area else "")
+
+    def _outcome(self):
+        return SearchOutcome(query=self.query, address=self.address, page_number=self.page_number)
 
     # Sources -------------------------------------------------------------------------------
 
@@ -383,7 +444,7 @@ class SiteSearch:
     def run(self):
         if self.engine:
             return self._run_engine()
-        outcome = SearchOutcome(query=self.query, page_number=self.page_number)
+        outcome = self._outcome()
         if not self.terms:
             outcome.has_words = False
             outcome.type_facets = self._type_facets({})
@@ -464,7 +525,7 @@ class SiteSearch:
         return words, result
 
     def _run_engine(self):
-        outcome = SearchOutcome(query=self.query, page_number=self.page_number)
+        outcome = self._outcome()
         type_counts, area_counts = {}, {}
         if not self.terms:
             outcome.has_words = False
@@ -695,11 +756,20 @@ class SiteSearch:
     def _type_facets(self, counts):
         registered = self.catalogue.registered if self.engine else self.registered
         types = [(t.key, t.label) for t in PAGE_TYPES] + [(t.key, t.label) for t in registered]
-        return [Facet(key, label, counts.get(key, 0), key == self.type_key) for key, label in types]
+        return [
+            Facet(key, label, counts.get(key, 0), key == self.type_key, self.address.link(typ=key))
+            for key, label in types
+        ]
 
     def _area_facets(self, counts):
         return [
-            Facet(area.slug, area.title, counts.get(area.slug, 0), area == self.area)
+            Facet(
+                area.slug,
+                area.title,
+                counts.get(area.slug, 0),
+                area == self.area,
+                self.address.link(omrade=area.slug),
+            )
             for area in self.areas
         ]
 

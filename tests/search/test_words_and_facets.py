@@ -85,3 +85,27 @@ def test_a_search_request_has_a_fixed_query_budget(client, municipality):
     assert len(found) <= 19, len(found)
     # The same again for the words as typed and as corrected, and the words table's lookup.
     assert len(misspelt) <= 22, len(misspelt)
+
+
+def test_the_results_links_carry_the_search_as_understood_and_nothing_else(client, municipality):
+    """A facet link keeps the other choice and starts at the first page; the page links keep
+    both; a parameter the search does not know (a tracker's, a stale one) is not echoed."""
+    import html as html_module
+    import re
+    from urllib.parse import parse_qs, urlsplit
+
+    page = client.get(
+        "/sok/", {"q": "förskola", "omrade": "forskola", "sida": "1", "utm_source": "x"}
+    ).content.decode()
+    hrefs = [
+        parse_qs(urlsplit(html_module.unescape(href)).query)
+        for href in re.findall(r'<a href="(\?[^"]*)"', page)
+    ]
+    assert hrefs, page
+    for params in hrefs:
+        assert params["q"] == ["förskola"]
+        assert "utm_source" not in params
+    type_links = [p for p in hrefs if "typ" in p]
+    assert type_links and all(p["omrade"] == ["forskola"] and "sida" not in p for p in type_links)
+    # "Alla områden" drops the area and keeps nothing else but the query.
+    assert {"q": ["förskola"]} in hrefs
