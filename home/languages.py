@@ -34,6 +34,7 @@ class Alternate:
     url: str
     current: bool
     bidi: bool
+    absolute_url: str  # for hreflang, which wants the scheme and host too
 
 
 def synchronise_locales():
@@ -119,7 +120,7 @@ def alternates(request, page=None):
     if request is None:
         return []
     try:
-        request.get_host()
+        origin = f"{request.scheme}://{request.get_host()}"
     except DisallowedHost:
         # The 400 page of a refused host names no other address (hreflang is absolute).
         return []
@@ -142,7 +143,7 @@ def alternates(request, page=None):
         else:
             url = _translated_paths(path)[code] + query
         bidi = translation.get_language_info(code)["bidi"]
-        links.append(Alternate(code, name, url, code == current, bidi))
+        links.append(Alternate(code, name, url, code == current, bidi, origin + url))
     return links
 
 

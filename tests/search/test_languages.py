@@ -207,3 +207,20 @@ def test_the_language_switch_of_each_search_keeps_its_own_query(client, municipa
     )
     assert from_english["sv"] == "/sok/?q=library"
     assert from_english["en"] == "/en/sok/?q=library"
+
+
+@pytest.mark.parametrize(("secure", "scheme"), [(False, "http"), (True, "https")])
+def test_the_heads_hreflang_links_name_each_languages_address_in_full(
+    client, municipality, secure, scheme
+):
+    """hreflang wants absolute addresses: the request's own scheme and host before the path
+    the language switch links to."""
+    from bs4 import BeautifulSoup
+
+    html = client.get("/sok/", {"q": "förskola"}, secure=secure).content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    heads = {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"]')}
+    switch = {link["hreflang"]: link["href"] for link in soup.select(".language-switch a")}
+    assert set(heads) == set(switch) and "en" in heads
+    for code, path in switch.items():
+        assert heads[code] == f"{scheme}://testserver{path}"
