@@ -32,16 +32,17 @@ searchable changes, so each process keeps it under the search generation and the
 (`Catalogue`, search/generation.py).
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.backends.postgresql.base import ServerBindingCursor
-from django.db.backends.utils import CursorDebugWrapper
+from django.db.backends.utils import CursorDebugWrapper, CursorWrapper
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
+from psycopg import RawCursor
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.search.models import IndexEntry
 
@@ -485,9 +486,12 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
            w.mask, w.text, w.score, w.locale
     FROM window_rows w
     """  # noqa: S608
-    small = cat.index_entries <= PREPARED_UP_TO
-    with prepared_cursor() if small else connection.cursor() as cursor:
-        cursor.execute(sql, params)
+    # Prepared as the connection says (None: its prepare_threshold) on a small index; never
+    # on a large one.
+    prepare = None if cat.index_entries <= PREPARED_UP_TO else False
+    text, names = numbered(sql)
+    with statement_cursor() as cursor:
+        cursor.run(text, [params[name] for name in names], prepare)
         raw = cursor.fetchall()
     registered = {source.key: source for source in cat.registered}
     facet_rows, rows = [], []
@@ -528,28 +532,69 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
     return Result(facet_rows=facet_rows, rows=rows)
 
 
-class _LoggedWithValues(CursorDebugWrapper):
+@functools.lru_cache(maxsize=256)
+def numbered(sql):
+    """The statement with its named placeholders (`%(name)s`) numbered (`$1`) in order of
+    first use, and the names in that order; a literal `%%` becomes `%`. Kept per text: every
+    search of one shape sends the same text, and psycopg, which does this itself for a
+    `%(name)s` statement, keeps its work only for short statements and parsed this one anew
+    on every search."""
+    names = []
+
+    def number(match):
+        name = match.group(1)
+        if name is None:
+            return "%"
+        if name not in names:
+            names.append(name)
+        return f"${names.index(name) + 1}"
+
+    return re.sub(r"%\(([^)]+)\)s|%%", number, sql), tuple(names)
+
+
+class _StatementCursor(CursorWrapper):
+    """Django's cursor wrapper (its error translation and execute wrappers) around psycopg's
+    RawCursor, which sends the text as it is, with `$n` placeholders, and has the server bind
+    the values: the text is the same for every search of its shape, and PostgreSQL can keep
+    its plan."""
+
+    def run(self, sql, params, prepare):
+        def executor(sql, params, many, context):
+            with self.db.wrap_database_errors:
+                return self.cursor.execute(sql, params, prepare=prepare)
+
+        return self._execute_with_wrappers(sql, params, many=False, executor=executor)
+
+
+class _LoggedStatementCursor(_StatementCursor, CursorDebugWrapper):
     """Django's debug cursor (tests' CaptureQueriesContext, DEBUG) logs what the server was
-    sent; with the values bound there that is `$1` text. Logged with the values in, as the
-    ORM's statements are, it reads (and EXPLAINs) as before."""
+    sent, `$1` text; logged with the values in, as the ORM's statements are, it reads (and
+    EXPLAINs) as before."""
 
-    def execute(self, sql, params=None):
-        with self.debug_sql(self.db.ops.compose_sql(sql, params)):
-            return self._execute_with_wrappers(sql, params, many=False, executor=self._execute)
+    def run(self, sql, params, prepare):
+        with self.debug_sql(_with_values(sql, params)):
+            return super().run(sql, params, prepare)
 
 
-def prepared_cursor():
-    """A cursor on Django's connection that has the server bind the values, so that the
-    statement's text is the same for every search of its shape and PostgreSQL keeps its plan
-    (prepared on first use per connection: the connection's `prepare_threshold`,
-    config/settings/base.py `prepared_statements`). Django's own cursors bind client-side
-    and never prepare."""
+def _with_values(sql, params):
+    return re.sub(
+        r"\$(\d+)",
+        lambda match: connection.ops.compose_sql("%s", [params[int(match.group(1)) - 1]]),
+        sql,
+    )
+
+
+def statement_cursor():
+    """A cursor on Django's connection for the search statement (`_StatementCursor`),
+    prepared on its first use per connection when the connection's `prepare_threshold` says
+    so (config/settings/base.py `prepared_statements`). Django's own cursors bind values
+    client-side and never prepare."""
     connection.ensure_connection()
     connection.validate_thread_sharing()
-    raw = ServerBindingCursor(connection.connection)
+    raw = RawCursor(connection.connection)
     if connection.queries_logged:
-        return _LoggedWithValues(raw, connection)
-    return connection.make_cursor(raw)
+        return _LoggedStatementCursor(raw, connection)
+    return _StatementCursor(raw, connection)
 
 
 def _weights_by_content_type(cat):
