@@ -31,6 +31,8 @@ _WORDS = {
 
 def swedish_number(value, decimal_pos=None):
     """A number as Swedish prose writes it: "5 000", "12 345,6"."""
+    if type(value) is int and -1000 < value < 1000 and decimal_pos is None:
+        return str(value)  # nothing to group or to put a comma in (a count on every page)
     return number_format(value, decimal_pos=decimal_pos, force_grouping=True)
 
 

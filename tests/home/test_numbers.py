@@ -60,3 +60,15 @@ def test_a_phone_number_without_digits_to_dial_gets_no_link(written):
 )
 def test_long_compounds_get_a_soft_hyphen_at_their_genitive_joint(text, marked):
     assert soft_hyphens(text) == marked
+
+
+@pytest.mark.parametrize("value", [-999, -1, 0, 7, 999, 1000, 12345])
+def test_a_whole_number_reads_the_same_in_every_language_as_djangos_grouped_format(value):
+    """swedish_number writes a whole number below a thousand without asking the locale's
+    format (a count stands on every page): what that format would write anyway."""
+    from django.conf import settings
+    from django.utils.formats import number_format
+
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            assert swedish_number(value) == number_format(value, force_grouping=True), code
