@@ -167,22 +167,29 @@ def may_keep(request):
 def kept(request, key, make):
     """What `make()` returns, made once per generation for `key` (a tuple of plain values
     naming the part and what it varies on), or made afresh when it may not be kept."""
-    host = _host(request) if may_keep(request) else None
+    host, day = _host_and_day(request) if may_keep(request) else (None, None)
     if host is None:
         return make()
     # The host names the Site, whose menu and settings a part shows; the language is the
     # one it is written in (docs/architecture.md, "Languages").
-    key = ("html", host, translation.get_language(), timezone.localdate().isoformat(), *key)
+    key = ("html", host, translation.get_language(), day, *key)
     return memo(key, make)
 
 
-def _host(request):
-    """The request's host, or None for one outside ALLOWED_HOSTS: the 400 page rendered for
-    it shows the same parts, made afresh, and must not raise the same error again."""
+def _host_and_day(request):
+    """The request's host (None for one outside ALLOWED_HOSTS: the 400 page rendered for it
+    shows the same parts, made afresh, and must not raise the same error again) and today's
+    date: found once per request, for all of its parts."""
     try:
-        return request.get_host()
+        return request._kept_parts_host_and_day
+    except AttributeError:
+        pass
+    try:
+        host = request.get_host()
     except DisallowedHost:
-        return None
+        host = None
+    request._kept_parts_host_and_day = host, timezone.localdate().isoformat()
+    return request._kept_parts_host_and_day
 
 
 def forget_all():
