@@ -623,11 +623,20 @@ def _named_placeholders(sql, values, prefix, params):
 
 
 def closest_words(terms):
-    """Each word's closest indexed word (search/models.py SearchWord), in one statement."""
+    """Each word's closest indexed word (search/models.py SearchWord), in one statement; the
+    words table is built first when a search finds it never was."""
+    from .models import SearchWord
+
+    found = _closest_words(terms)
+    if not any(found) and not SearchWord.objects.exists():
+        SearchWord.rebuild()
+        found = _closest_words(terms)
+    return [word or term for word, term in zip(found, terms, strict=True)]
+
+
+def _closest_words(terms):
     from .models import SIMILARITY, SearchWord
 
-    if not SearchWord.objects.exists():
-        SearchWord.rebuild()
     table = connection.ops.quote_name(SearchWord._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -641,4 +650,4 @@ def closest_words(terms):
             """,  # noqa: S608 (only a quoted table name is interpolated)
             [SIMILARITY, [term.lower() for term in terms]],
         )
-        return [row[1] or term for row, term in zip(cursor.fetchall(), terms, strict=True)]
+        return [row[1] for row in cursor.fetchall()]
