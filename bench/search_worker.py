@@ -89,12 +89,12 @@ def bakerydemo_queries(count):
     return list(dict.fromkeys(queries))[:count]
 
 
-def titles(path, rows):
+def titles(path, queries):
     from bs4 import BeautifulSoup
 
     client = Client()
     found = []
-    for query, expected in rows:
+    for query, expected in queries:
         html = client.get(path, {"q": query}).content.decode()
         soup = BeautifulSoup(html, "html.parser")
         top = [a.get_text(strip=True) for a in soup.select(".search-hit__title a")][:3]
