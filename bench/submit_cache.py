@@ -26,6 +26,7 @@ import collections
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -271,6 +272,7 @@ def main():
                     print(f"round {round_ + 1} " + line(name, flow, value), flush=True)
     finally:
         stop(redis_process)
+        shutil.rmtree(var_dir, ignore_errors=True)
     print(f"\nMedians over {args.rounds} rounds; redis / database per round:")
     pairs = list(zip(results["database"], results["redis"], strict=True))
     for flow in results["database"][0]:
