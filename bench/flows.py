@@ -47,29 +47,9 @@ json.dump({
 """
 
 
-def prepare_flows(base, env):
-
-    prepared = json.loads(
-        subprocess.run(
-            [sys.executable, "-c", PREPARE, str(VOTE_TOKENS)],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    )
-    guarantee = prepared["guarantee"]
-    vote_path = f"/e-forslag/{prepared['proposal']}/rosta/epost/"
-
-    def csrf(session, path):
-        response = session.get(base + path, timeout=10)
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.text).group(1)
-        # Production marks the cookies Secure; on plain loopback HTTP the client would not
-        # send them back, so hand them over explicitly.
-        cookies = "; ".join(f"{c.name}={c.value}" for c in session.cookies)
-        session.headers["Cookie"] = cookies
-        return response.text, token
+def feedback_submitter(base, guarantee):
+    """The feedback submit of a resident, as a function of (session, worker, n) for
+    run.run_python_load: True when the site accepted it (a redirect)."""
 
     def submit_feedback(session, worker, n):
         # As a resident's browser does: the cached guarantee, then the form's own key from
@@ -92,6 +72,26 @@ def prepare_flows(base, env):
             timeout=10,
         )
         return response.status_code == 302
+
+    return submit_feedback
+
+
+def prepare_flows(base, env):
+
+    prepared = json.loads(
+        subprocess.run(
+            [sys.executable, "-c", PREPARE, str(VOTE_TOKENS)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
+    guarantee = prepared["guarantee"]
+    vote_path = f"/e-forslag/{prepared['proposal']}/rosta/epost/"
+
+    submit_feedback = feedback_submitter(base, guarantee)
 
     # The vote flow runs under wrk (bench/vote_flow.lua): GET the mailed link's page, POST its
     # button, one fresh link per vote; a Python client would measure itself more than the site.

@@ -359,21 +359,9 @@ def pgbench_ceiling(setup_sql, script_sql):
     return {"rps": tps, "p50_ms": latency, "p99_ms": float("nan"), "bad": 0, "socket_errors": ""}
 
 
-def main():
-    if "DATABASE_URL" not in os.environ:
-        sys.exit(
-            "bench: run me through `make bench-throughput` (bin/with-postgres sets DATABASE_URL)."
-        )
-    wrk = ensure_tool("wrk", "wrk")
-    nginx = ensure_tool("nginx", "nginx-light")
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    var_dir = Path(tempfile.mkdtemp(prefix="bench-var-"))
-    env = site_env(var_dir)
-    redis = None
-    if os.environ.get("BENCH_REDIS") == "1" and not env.get("REDIS_URL"):
-        redis, env["REDIS_URL"] = start_redis(var_dir)
-    started_at = datetime.datetime.now().astimezone()
-
+def prepare_site(env):
+    """The bench's data in DATABASE_URL: the demo and BENCH_UNITS units; returns the seconds
+    bench/generate.py took."""
     print("Preparing the database ...", flush=True)
     manage(env, "migrate", "--noinput", "-v", "0")
     manage(env, "createcachetable")  # the shared cache, as `make run` and deployments have
@@ -398,10 +386,14 @@ def main():
     )
     generate_seconds = time.monotonic() - t0
     manage(env, "collectstatic", "--noinput", "-v", "0")
+    return generate_seconds
 
+
+def start_gunicorn(env):
+    """The site under gunicorn on a free loopback port, as production runs it; returns
+    (process, base URL). The caller waits for it (`wait_for`) and stops it (`stop`)."""
     port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    gunicorn = subprocess.Popen(
+    process = subprocess.Popen(
         [
             PYTHON,
             "-m",
@@ -423,6 +415,26 @@ def main():
         cwd=ROOT,
         env=env,
     )
+    return process, f"http://127.0.0.1:{port}"
+
+
+def main():
+    if "DATABASE_URL" not in os.environ:
+        sys.exit(
+            "bench: run me through `make bench-throughput` (bin/with-postgres sets DATABASE_URL)."
+        )
+    wrk = ensure_tool("wrk", "wrk")
+    nginx = ensure_tool("nginx", "nginx-light")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    var_dir = Path(tempfile.mkdtemp(prefix="bench-var-"))
+    env = site_env(var_dir)
+    redis = None
+    if os.environ.get("BENCH_REDIS") == "1" and not env.get("REDIS_URL"):
+        redis, env["REDIS_URL"] = start_redis(var_dir)
+    started_at = datetime.datetime.now().astimezone()
+
+    generate_seconds = prepare_site(env)
+    gunicorn, base = start_gunicorn(env)
     rows = []
     try:
         wait_for(base + "/healthz", gunicorn)
