@@ -76,11 +76,11 @@ def feedback_submitter(base, guarantee):
     return submit_feedback
 
 
-def prepare_flows(base, env):
-
-    prepared = json.loads(
+def _answer_of(script, argument, env):
+    """What a Django script run in the site's environment printed, as JSON."""
+    return json.loads(
         subprocess.run(
-            [sys.executable, "-c", PREPARE, str(VOTE_TOKENS)],
+            [sys.executable, "-c", script, str(argument)],
             cwd=ROOT,
             env=env,
             capture_output=True,
@@ -88,6 +88,10 @@ def prepare_flows(base, env):
             check=True,
         ).stdout
     )
+
+
+def prepare_flows(base, env):
+    prepared = _answer_of(PREPARE, VOTE_TOKENS, env)
     guarantee = prepared["guarantee"]
     vote_path = f"/e-forslag/{prepared['proposal']}/rosta/epost/"
 
@@ -102,16 +106,7 @@ def prepare_flows(base, env):
     )
 
     def check_votes():
-        counts = json.loads(
-            subprocess.run(
-                [sys.executable, "-c", COUNT_CHECK, str(prepared["proposal"])],
-                cwd=ROOT,
-                env=env,
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout
-        )
+        counts = _answer_of(COUNT_CHECK, prepared["proposal"], env)
         counts["exact"] = counts["counter"] == counts["votes"] == counts["links_used"]
         return counts
 
