@@ -1,7 +1,8 @@
 """What the side-by-side benches share: their databases on one PostgreSQL server, and each
 site measured in a long-lived worker process of its own.
 
-bench/scale.py (scale_worker.py) and bench/search_bench.py (search_worker.py) use both. A
+bench/scale.py (scale_worker.py) and bench/search_bench.py (search_worker.py) use both, and
+every bench reads a process's CPU from /proc through `process_cpu`. A
 worker reads one JSON command a line on its standard input and answers one JSON line:
 {"ok": result}, or {"error": ..., "trace": ...}, which stops the bench.
 """
@@ -15,6 +16,32 @@ import urllib.parse
 # BENCH_REUSE=1, with a DATABASE_URL that outlives the run, keeps the databases an earlier
 # run made (their data; new migrations are applied): for measuring a change of code.
 REUSE = os.environ.get("BENCH_REUSE") == "1"
+
+
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _stat(pid):
+    """The fields of /proc/<pid>/stat after the command's name (the state is the first)."""
+    with open(f"/proc/{pid}/stat") as stat:
+        return stat.read().rsplit(")", 1)[1].split()
+
+
+def process_cpu(pid):
+    """User + system CPU seconds of a process on this machine (10 ms ticks)."""
+    fields = _stat(pid)
+    return (int(fields[11]) + int(fields[12])) / _TICKS
+
+
+def reaped_children_cpu(pid):
+    """CPU seconds of the exited children a process has reaped: for the postmaster, the
+    parallel query workers a backend started (they are gone before a batch ends)."""
+    fields = _stat(pid)
+    return (int(fields[13]) + int(fields[14])) / _TICKS
+
+
+def parent_of(pid):
+    return int(_stat(pid)[1])
 
 
 def exists(url, name):

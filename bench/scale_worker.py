@@ -21,31 +21,7 @@ import sys
 import time
 import urllib.parse
 
-from harness import answer  # bench/harness.py, beside this file
-
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def _stat(pid):
-    with open(f"/proc/{pid}/stat") as stat:
-        return stat.read().rsplit(")", 1)[1].split()
-
-
-def proc_cpu(pid):
-    """User + system CPU seconds of another process (10 ms ticks: batches are sized for it)."""
-    fields = _stat(pid)
-    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
-
-
-def reaped_children_cpu(pid):
-    """CPU seconds of the exited children a process has reaped: for the postmaster, the
-    parallel query workers a backend started (they are gone before the batch ends)."""
-    fields = _stat(pid)
-    return (int(fields[13]) + int(fields[14])) / CLOCK_TICKS
-
-
-def parent_of(pid):
-    return int(_stat(pid)[1])
+from harness import answer, parent_of, process_cpu, reaped_children_cpu  # bench/harness.py
 
 
 class Site:
@@ -73,13 +49,13 @@ class Site:
         backend = self.backend_pid()
         postmaster = parent_of(backend)
         others = [backend, *self.extra_pids]
-        before_others = [proc_cpu(pid) for pid in others]
+        before_others = [process_cpu(pid) for pid in others]
         before_workers = reaped_children_cpu(postmaster)
         before_self, before_wall = time.process_time(), time.perf_counter()
         bad = work()
         app = time.process_time() - before_self
         wall = time.perf_counter() - before_wall
-        server = sum(proc_cpu(pid) - was for pid, was in zip(others, before_others, strict=True))
+        server = sum(process_cpu(pid) - was for pid, was in zip(others, before_others, strict=True))
         # Parallel query workers: children of the postmaster, reaped by the time we look.
         # (Sites are measured one at a time, so another site's workers do not land here.)
         server += reaped_children_cpu(postmaster) - before_workers

@@ -20,7 +20,7 @@ import re
 import sys
 import time
 
-from harness import answer  # bench/harness.py, beside this file
+from harness import answer, process_cpu  # bench/harness.py, beside this file
 
 sys.path.insert(0, os.getcwd())
 
@@ -31,16 +31,12 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
-TICKS = os.sysconf("SC_CLK_TCK")
-
 
 def backend_cpu():
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
         pid = cursor.fetchone()[0]
-    with open(f"/proc/{pid}/stat") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime
+    return process_cpu(pid)
 
 
 def search(path, queries):

@@ -41,6 +41,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 from flows import feedback_submitter  # noqa: E402  bench/flows.py
+from harness import parent_of, process_cpu  # noqa: E402  bench/harness.py
 from run import (  # noqa: E402  bench/run.py
     ROOT,
     ensure_tool,
@@ -61,7 +62,6 @@ from guarantees.models import GuaranteePage
 page = GuaranteePage.objects.live().order_by("pk").first()
 print(page.url if page else "")
 """
-TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def first_guarantee(env):
@@ -75,12 +75,6 @@ def first_guarantee(env):
     ).stdout.strip()
 
 
-def stat(pid):
-    """(parent pid, CPU seconds) of a process, from /proc/<pid>/stat."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return int(fields[1]), (int(fields[11]) + int(fields[12])) / TICKS
-
-
 def children_cpu(parent):
     """CPU seconds of the living children of `parent` (gunicorn's workers, the postmaster's
     backends)."""
@@ -88,11 +82,10 @@ def children_cpu(parent):
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                ppid, cpu = stat(entry.name)
+                if parent_of(entry.name) == parent:
+                    total += process_cpu(entry.name)
             except (OSError, ValueError, IndexError):
-                continue
-            if ppid == parent:
-                total += cpu
+                continue  # a process that ended meanwhile
     return total
 
 
@@ -153,7 +146,7 @@ def measured(load, gunicorn, redis_process, redis_url):
             "client": time.process_time(),
             "gunicorn": children_cpu(gunicorn.pid),
             "postgres": children_cpu(postmaster) if postmaster else float("nan"),
-            "redis": stat(redis_process.pid)[1],
+            "redis": process_cpu(redis_process.pid),
         }
 
     commands = redis_commands(redis_url) if redis_url else None
