@@ -85,8 +85,8 @@ class RegisteredSource:
     hit_label: object
     model: type
     content_type_ids: tuple
-    sql: str  # SELECT pk, area_id FROM (the public queryset)
-    params: tuple
+    sql: str  # SELECT pk, area_id FROM (the public queryset), its placeholders named
+    params: tuple  # (name, value) of each of those placeholders
     has_area: bool
 
 
@@ -208,13 +208,15 @@ def _build_catalogue(page_types):
         configs[locale.pk] = config if (folded or config != "search_folded") else "simple"
         languages[locale.language_code] = locale.pk
     registered = []
-    for searchable in searchable_types():
+    for ri, searchable in enumerate(searchable_types()):
         queryset = searchable.queryset()
         model = queryset.model
         columns = ["pk"]
         if searchable.area_field:
             columns.append(model._meta.get_field(searchable.area_field).attname)
         sql, params = queryset.order_by().values_list(*columns).query.sql_with_params()
+        # Named once here for the statement, which names all its placeholders.
+        sql, params = _named_placeholders(sql, params, f"r{ri}_")
         registered.append(
             RegisteredSource(
                 key=searchable.key,
@@ -224,7 +226,7 @@ def _build_catalogue(page_types):
                 model=model,
                 content_type_ids=tuple(_descendant_content_type_ids(model)),
                 sql=sql,
-                params=tuple(params),
+                params=tuple(params.items()),
                 has_area=bool(searchable.area_field),
             )
         )
@@ -375,8 +377,9 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
     ]
     for ri, registered in enumerate(cat.registered):
         area_column = "r.area::text" if registered.has_area else "NULL::text"
-        # The registered queryset's own SQL, with its own placeholders renamed to ours.
-        inner = _named_placeholders(registered.sql, registered.params, f"r{ri}_", params)
+        # The registered queryset's own SQL and values (their names are the catalogue's).
+        inner = registered.sql
+        params.update(registered.params)
         content_types = param(f"rct{ri}", list(registered.content_type_ids))
         sources.append(
             f"""
@@ -608,9 +611,11 @@ def _weights_by_content_type(cat):
 _PLACEHOLDER = re.compile(r"%s")
 
 
-def _named_placeholders(sql, values, prefix, params):
-    """Django compiles a queryset with positional `%s`; the statement uses named ones."""
+def _named_placeholders(sql, values, prefix):
+    """Django compiles a queryset with positional `%s`; the statement uses named ones. The
+    SQL with `%(<prefix><n>)s` in their place, and their values by name."""
     values = list(values)
+    params = {}
     counter = iter(range(len(values)))
 
     def named(_match):
@@ -619,7 +624,7 @@ def _named_placeholders(sql, values, prefix, params):
         return f"%({prefix}{i})s"
 
     # A literal percent sign in compiled SQL is written `%%`, which stays as it is.
-    return _PLACEHOLDER.sub(named, sql.replace("%%", "\x00")).replace("\x00", "%%")
+    return _PLACEHOLDER.sub(named, sql.replace("%%", "\x00")).replace("\x00", "%%"), params
 
 
 def closest_words(terms):
