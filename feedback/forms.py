@@ -15,6 +15,7 @@ from home.resident_input import (
     ResidentCharField,
     ResidentEmailField,
     ResidentTextField,
+    WholeNumberField,
     length_hint,
 )
 from home.years import FIRST_YEAR, YearField, last_allowed_year
@@ -207,16 +208,6 @@ class FeedbackForm(ProtectedForm):
 TOO_LONG = _("Texten får vara högst %(limit_value)s tecken lång. Nu är den %(show_value)s tecken.")
 
 
-class LinkIdField(forms.IntegerField):
-    """A primary key as our links write it: ASCII digits. int() alone would also read "١"
-    (Arabic-Indic one) as 1 and preselect whatever row has that number."""
-
-    def to_python(self, value):
-        if isinstance(value, str) and not value.isascii():
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return super().to_python(value)
-
-
 class PreselectForm(forms.Form):
     """What a link may preselect in the feedback form: `?enhet=<unit>`, `?atagande=<commitment>`.
 
@@ -224,8 +215,8 @@ class PreselectForm(forms.Form):
     """
 
     # Primary keys are PostgreSQL bigints: a larger number names nothing.
-    enhet = LinkIdField(min_value=1, max_value=2**63 - 1, required=False)
-    atagande = LinkIdField(min_value=1, max_value=2**63 - 1, required=False)
+    enhet = WholeNumberField(min_value=1, max_value=2**63 - 1, required=False)
+    atagande = WholeNumberField(min_value=1, max_value=2**63 - 1, required=False)
 
     @classmethod
     def read(cls, query):
@@ -313,7 +304,7 @@ class MoveForm(forms.Form):
 class ReplyTemplateChoice(forms.Form):
     """`?mall=<id>` on the reply page: start from that reply template."""
 
-    mall = forms.IntegerField(min_value=1, max_value=2**31 - 1, required=False)
+    mall = WholeNumberField(min_value=1, max_value=2**31 - 1, required=False)
 
     def chosen(self):
         return self.cleaned_data["mall"] if self.is_valid() else None

@@ -14,6 +14,8 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Locale
 
+from home.resident_input import WholeNumberField
+
 # Far beyond any listing the site will have, far below what PostgreSQL's bigint can hold.
 MAX_OFFSET = 1_000_000
 
@@ -25,7 +27,7 @@ class PagesQueryForm(forms.Form):
     backend unchecked; PostgreSQL refuses text with NUL in it. Each of these was a 500.
     """
 
-    offset = forms.IntegerField(min_value=0, max_value=MAX_OFFSET, required=False)
+    offset = WholeNumberField(min_value=0, max_value=MAX_OFFSET, required=False)
     search_operator = forms.ChoiceField(choices=[("and", "and"), ("or", "or")], required=False)
 
     def clean(self):

@@ -87,6 +87,17 @@ class ResidentEmailField(forms.EmailField):
         return super().to_python(value)
 
 
+class WholeNumberField(forms.IntegerField):
+    """A whole number as our forms and links write it: ASCII digits. Django's IntegerField
+    reads with int(), which also takes other scripts' digits ("١", Arabic-Indic one, is 1), so
+    a link's number in another script would name whatever row has that number."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and not value.isascii():
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
 # Validation messages --------------------------------------------------------------------------
 
 

@@ -7,6 +7,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from .resident_input import WholeNumberField
+
 FIRST_YEAR = 2000
 
 
@@ -18,7 +20,7 @@ def previous_year():
     return timezone.localdate().year - 1
 
 
-class YearField(forms.IntegerField):
+class YearField(WholeNumberField):
     """A year between FIRST_YEAR and next year; anything else (letters, "²", 99999) is invalid."""
 
     def to_python(self, value):

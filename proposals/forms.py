@@ -8,6 +8,7 @@ from home.resident_input import (
     ResidentEmailField,
     ResidentForm,
     ResidentTextField,
+    WholeNumberField,
 )
 
 from .models import (
@@ -251,7 +252,7 @@ class TrafficFilterForm(forms.Form):
 
     DEFAULT_DAYS = 7
 
-    dagar = forms.IntegerField(
+    dagar = WholeNumberField(
         label=_("Senaste dagar"),
         min_value=1,
         max_value=90,

@@ -67,3 +67,59 @@ def test_every_resident_form_uses_the_house_fields():
     ]:
         for name in names:
             assert isinstance(form_class.base_fields[name], house), (form_class, name)
+
+
+def _project_forms():
+    """Every form class the project declares, as the URLconf imports them."""
+    from django import forms
+    from django.conf import settings
+    from django.urls import get_resolver
+
+    get_resolver().check()  # imports every view, and the forms they use
+    apps = {name.split(".")[0] for name in settings.INSTALLED_APPS}
+    found, todo = [], [forms.BaseForm]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if cls.__module__.split(".")[0] in apps and not cls.__module__.startswith(
+            ("django", "wagtail", "modelsearch")
+        ):
+            found.append(cls)
+    return found
+
+
+def test_every_whole_number_a_form_reads_takes_ascii_digits_only():
+    """int() reads "١" (Arabic-Indic one) as 1: every integer field of the project's forms is
+    the house's WholeNumberField, which refuses it (generated from the forms, not listed)."""
+    from django import forms
+
+    from home.resident_input import WholeNumberField
+
+    integer_fields = {
+        f"{form.__module__}.{form.__name__}.{name}": field
+        for form in _project_forms()
+        for name, field in form.base_fields.items()
+        if isinstance(field, forms.IntegerField)
+    }
+    assert len(integer_fields) >= 5, integer_fields  # the sweep finds the project's forms
+    plain = [
+        name for name, field in integer_fields.items() if not isinstance(field, WholeNumberField)
+    ]
+    assert not plain, plain
+
+
+@pytest.mark.parametrize(("typed", "read"), [("12", 12), (" 7 ", 7), ("", None)])
+def test_a_whole_number_field_reads_ascii_digits(typed, read):
+    from home.resident_input import WholeNumberField
+
+    assert WholeNumberField(required=False).clean(typed) == read
+
+
+@pytest.mark.parametrize("typed", ["١", "١٢", "１２", "²", "12١"])
+def test_a_whole_number_field_refuses_other_scripts_digits(typed):
+    from django import forms
+
+    from home.resident_input import WholeNumberField
+
+    with pytest.raises(forms.ValidationError):
+        WholeNumberField(required=False).clean(typed)
