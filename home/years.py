@@ -24,9 +24,10 @@ class YearField(WholeNumberField):
     """A year between FIRST_YEAR and next year; anything else (letters, "²", 99999) is invalid."""
 
     def to_python(self, value):
+        # Four digits; that they are ASCII ones is WholeNumberField's rule.
         if isinstance(value, str):
             value = value.strip()
-            if value and not (value.isascii() and value.isdigit() and len(value) == 4):
+            if value and not (value.isdigit() and len(value) == 4):
                 raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return super().to_python(value)
 
