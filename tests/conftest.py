@@ -206,6 +206,29 @@ class PageWatch:
         page.on("request", lambda request: self.hosts.add(urlsplit(request.url).netloc))
 
 
+def cut_off_on_screen(page):
+    """What the page shows cut off or sideways at its current width: how far the page itself
+    scrolls sideways, and each table that runs past the screen's edge outside a region that
+    scrolls (Wagtail's admin clips its main column, so there a too wide table is cut, not
+    scrolled). Nothing, on a page that reflows."""
+    return page.evaluate(
+        r"""() => {
+        const edge = document.documentElement.clientWidth + 1;
+        const scrolls = (e) => ["auto", "scroll"].includes(getComputedStyle(e).overflowX)
+            && e.getBoundingClientRect().right <= edge;
+        const cut = [...document.querySelectorAll("table")].filter((table) => {
+            if (table.getBoundingClientRect().right <= edge) return false;
+            for (let e = table.parentElement; e; e = e.parentElement) if (scrolls(e)) return false;
+            return true;
+        }).map((t) => (t.caption || t).textContent.replace(/\s+/g, " ").trim().slice(0, 60))
+          .map((name) => `table "${name}"`);
+        const root = document.documentElement;
+        const sideways = root.scrollWidth - root.clientWidth;
+        return (sideways > 0 ? [`the page scrolls ${sideways} px sideways`] : []).concat(cut);
+        }"""
+    )
+
+
 @pytest.fixture
 def page(browser, live_server, settings):
     # Links in mail and on receipts come from the site's configured address: here, the

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from proposals import services
 from proposals.models import Proposal, Status, Vote
-from tests.conftest import PageWatch
+from tests.conftest import PageWatch, cut_off_on_screen
 
 from .conftest import mailed_link, path_of
 
@@ -93,3 +93,40 @@ def test_a_resident_proposal_goes_from_submission_to_a_published_answer(
     assert watch.console_errors == []
     assert watch.hosts == {public.url.split("/")[2]}
     context.close()
+
+
+def test_the_vote_traffic_tables_scroll_in_their_own_region_on_a_phone(
+    page, live_server, moderator, make_proposal
+):
+    from proposals.canonical import voter_hash
+
+    proposal = make_proposal()
+    for i in range(3):
+        Proposal.record_vote(
+            proposal.pk,
+            voter_hash("epost", f"v{i}"),
+            network="2001:db8:1234::/48",
+            domain="kommunens-langa-doman-for-epost.example.se",
+        )
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto("/admin/login/")
+    page.fill("#id_username", moderator.username)
+    page.fill("#id_password", "pw")
+    page.click("form button[type=submit]")
+    page.wait_for_url("**/admin/")
+    page.goto("/admin/e-forslag/trafik/?dagar=30")
+    # Nothing is cut off: each table scrolls in a region a keyboard reaches, named by the
+    # table's caption.
+    assert cut_off_on_screen(page) == []
+    region = page.get_by_role("region", name="Röster per timme och e-postdomän")
+    assert region.get_attribute("tabindex") == "0"
+    assert region.locator("td", has_text="kommunens-langa-doman-for-epost.example.se").count()
+    assert region.evaluate("r => r.getBoundingClientRect().right <= innerWidth")
+    # Wider than the phone, it scrolls from the keyboard.
+    assert region.evaluate("r => r.scrollWidth > r.clientWidth")
+    region.focus()
+    region.press("ArrowRight")
+    # Chromium scrolls smoothly: the region moves over a few frames.
+    page.wait_for_function(
+        "() => document.querySelector('[role=region][tabindex]:focus').scrollLeft > 0"
+    )
