@@ -5,9 +5,10 @@ demo person (`staff.demo.DEMO_STAFF`, tied to the demo's units as `make run` tie
 a group the demo has nobody in, as a person made here. Each walk starts at the dashboard and
 follows every admin link and menu item it is offered (tests/staff/admin_crawl.py), in
 Django's test client: a 404, a 5xx or a phrase of ENGLISH on a page fails. Then Chromium opens
-the dashboard, the account page and one page of each URL pattern reached, as the same person,
-and any console error fails. Every failure is reported at once, with the role and the page
-that offered the link.
+the dashboard, the account page and one page of each URL pattern reached, as the same person:
+any console error fails, and so does, at 375 px, a page that scrolls sideways or a table cut
+off outside a region of its own that scrolls. Every failure is reported at once, with the
+role and the page that offered the link.
 """
 
 import re
@@ -23,8 +24,11 @@ from wagtail.admin.ui.components import Component
 
 from staff import roles
 from staff.demo import DEMO_STAFF
+from tests.conftest import cut_off_on_screen
 
 from .admin_crawl import Failure, walk_admin
+
+DESKTOP, PHONE = {"width": 1280, "height": 800}, {"width": 375, "height": 800}
 
 # English the Swedish admin showed (Wagtail's strings its Swedish catalogue lacks, aria-labels
 # written in English in its templates, a Python None rendered as text), as whole words or
@@ -140,6 +144,12 @@ def test_every_role_walks_the_demo_admin_without_dead_links_english_or_console_e
                 Failure(label, url, "(browser)", f"console: {error}")
                 for error in console_errors(page, url)
             ]
+            page.set_viewport_size(PHONE)
+            failures += [
+                Failure(label, url, "(browser)", f"at 375 px: {cut}")
+                for cut in cut_off_on_screen(page)
+            ]
+            page.set_viewport_size(DESKTOP)
     assert not failures, f"{len(failures)} failures:\n" + "\n".join(map(str, failures))
     # The walk reached the screens the roles work in: every URL pattern once per role, not
     # every object (the issue's walk, which took every link, followed 975).
