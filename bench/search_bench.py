@@ -44,6 +44,7 @@ import sys
 from pathlib import Path
 
 import bakerydemo  # bench/bakerydemo.py: the reference site
+import generate  # bench/generate.py: what this site's generated pages are made of
 from harness import REUSE, Worker, database, exists  # bench/harness.py
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,6 +121,19 @@ def our_queries():
     queries = list(dict.fromkeys(q.strip() for q in lines if q.strip() and not q.startswith("#")))
     random.Random(27).shuffle(queries)  # every round gets every kind of query
     return queries
+
+
+def meets(query, vocabulary):
+    """Whether a word of `query` meets a word of `vocabulary`: the same first four letters (or
+    the whole word, of three), as a stem, a half word or a misspelling late in the word does."""
+    stems = {word.lower()[:4] for word in vocabulary}
+    return any(len(w) >= 3 and w[:4] in stems for w in query.lower().split())
+
+
+def generated_share(queries):
+    """The share of this site's queries that meet its generated pages' words."""
+    vocabulary = [*generate.AREAS, *generate.PLACES, *generate.WORDS]
+    return sum(meets(query, vocabulary) for query in queries) / len(queries)
 
 
 def per_request(results):
@@ -213,8 +227,22 @@ def main():
                 "bakerydemo grown", grown_python, WORKER, grown_dir, grown_env
             )
         queries = {"ours": our_queries()}
-        for name in [name for name in workers if name != "ours"]:
-            queries[name] = workers[name]("queries", count=len(queries["ours"]))
+        count = len(queries["ours"])
+        queries["bakery"] = workers["bakery"]("queries", count=count)
+        if "grown" in workers:
+            # As many of its queries meet its generated posts as of ours meet our generated
+            # pages: the common words are where a grown site's search costs.
+            share = generated_share(queries["ours"])
+            vocabulary = [*bakerydemo.KINDS, *bakerydemo.BRANCHES, *bakerydemo.WORDS]
+            queries["grown"] = workers["grown"](
+                "queries", count=count, generated=vocabulary, share=share
+            )
+            print(
+                f"Queries meeting the generated pages: {share:.0%} of this site's,"
+                f" {sum(meets(q, vocabulary) for q in queries['grown']) / count:.0%}"
+                " of grown bakerydemo's",
+                flush=True,
+            )
         paths = dict.fromkeys(workers, BAKERY_PATH) | {"ours": OUR_PATH}
         # WARM_UP queries of each set warm its site (imports, first connection, templates);
         # the rounds never ask them.
