@@ -4,9 +4,13 @@ Its checkout (BENCH_BAKERYDEMO, or cloned at COMMIT under var/bench/bakerydemo) 
 virtualenv of its own on top of this project's packages (one .pth line), so both sites run the
 same Django, Wagtail and psycopg; bakerydemo's four small extras go into it alone
 (BENCH_BAKERYDEMO_PYTHON names another Python). It runs with its production settings, on its
-own database, with its own demo data (`load_initial_data`).
+own database, with its own demo data (`load_initial_data`); `grow` adds blog posts up to a
+number of pages, made as bench/generate.py makes this site's news articles, for a reference
+of the same size as this site grown to 2,000 units (this file, run by bakerydemo's Python in
+its checkout, does that inside its Django).
 """
 
+import json
 import os
 import secrets
 import subprocess
@@ -102,3 +106,196 @@ def prepare(interpreter, directory, env, reused):
             check=True,
             stdout=subprocess.DEVNULL,
         )
+
+
+# What `grow` writes: the make-up of bench/generate.py's news articles (six areas, seven
+# places, eighteen words; titles "{area} {place}: {six words}", intro 15 words, body 60) in
+# English words of bakerydemo's own trade, which its English search configuration stems and
+# weighs as this site's Swedish configuration does the Swedish ones.
+KINDS = ["Sourdough", "Rye", "Brioche", "Baguette", "Focaccia", "Pastry"]
+BRANCHES = ["Millbrook", "Oakfield", "Riverside", "Hillcrest", "Westgate", "Elmwood", "Harbourside"]
+WORDS = [
+    "bread",
+    "flour",
+    "dough",
+    "yeast",
+    "oven",
+    "crust",
+    "butter",
+    "loaves",
+    "baking",
+    "kneading",
+    "ingredients",
+    "sourdough",
+    "pastries",
+    "wholemeal",
+    "starter",
+    "proofing",
+    "bakers",
+    "recipes",
+]
+YEARS = 10  # the articles' dates spread over the last ten years, as generate.py's news
+BATCH = 1000  # pages indexed per `add_bulk`, as generate.py
+
+
+def grow(interpreter, directory, env, pages):
+    """bakerydemo grown to `pages` pages in all (the root not counted, as generate.py counts
+    this site's), run in its own Django (this file, run by its Python in its checkout).
+    Prints what it holds then: pages, search index entries, and what its /search/ answers
+    for one of the generated words."""
+    print(f"Growing wagtail/bakerydemo to {pages} pages ...", flush=True)
+    subprocess.run(
+        [str(interpreter), __file__, "grow", str(pages)], cwd=directory, env=env, check=True
+    )
+
+
+def _sentence(rng, words):
+    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+
+
+def _grow_here(pages):
+    """Blog posts (BlogPage: the page type its editors add freely, under its blog index) up
+    to `pages` pages in all, as bench/generate.py `generate_news` makes this site's articles:
+    one INSERT ... SELECT FROM unnest per table with the paths treebeard would give them,
+    the index's `numchild` set once, then indexed by Wagtail's search backend (`add_bulk`) in
+    batches. Every column not set here gets its model default."""
+    import datetime
+    import random
+    import re
+    import uuid
+
+    sys.path[0] = os.getcwd()  # its checkout, not bench/ (whose bakerydemo.py is this file)
+    import django
+
+    django.setup()
+    from bakerydemo.blog.models import BlogIndexPage, BlogPage
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection, transaction
+    from django.test import Client
+    from django.utils import timezone
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+    from wagtail.search.models import IndexEntry
+
+    rng = random.Random(2026)
+    wanted = pages - Page.objects.filter(depth__gt=1).count()
+    index = BlogIndexPage.objects.live().first()
+    new_ids = []
+    if wanted > 0:
+        chosen = {
+            "path", "depth", "numchild", "title", "draft_title", "slug", "url_path", "live",
+            "has_unpublished_changes", "first_published_at", "last_published_at",
+            "content_type_id", "locale_id", "translation_key",
+        }  # fmt: skip
+        post_chosen = {"page_ptr_id", "introduction", "body", "date_published"}
+        page_rest = [
+            f for f in Page._meta.concrete_fields if f.column not in chosen and f.column != "id"
+        ]
+        post_rest = [f for f in BlogPage._meta.local_concrete_fields if f.column not in post_chosen]
+
+        def default(f):
+            return None if f.null else f.get_db_prep_save(f.get_default(), connection)
+
+        last = index.get_last_child()
+        first = (Page._str2int(last.path[-Page.steplen :]) if last else 0) + 1
+        numbers = range(first, first + wanted)
+        this_year = timezone.localdate().year
+        published = [
+            datetime.datetime(this_year - YEARS + 1 + n % YEARS, 1, 1, tzinfo=datetime.UTC)
+            + datetime.timedelta(minutes=rng.randrange(365 * 24 * 60))
+            for n in numbers
+        ]
+        page_columns = ", ".join([
+            "path", "depth", "numchild", "title", "draft_title", "slug", "url_path", "live",
+            "has_unpublished_changes", "first_published_at", "last_published_at",
+            "content_type_id", "locale_id", "translation_key", *(f.column for f in page_rest),
+        ])  # fmt: skip
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                INSERT INTO {Page._meta.db_table} ({page_columns})
+                SELECT path, %(depth)s, 0, title, title, slug,
+                       %(url)s || slug || '/', true, false, at, at, %(type)s, %(locale)s,
+                       key::uuid {"".join(f", %(d{i})s" for i in range(len(page_rest)))}
+                FROM unnest(%(paths)s::text[], %(titles)s::text[], %(slugs)s::text[],
+                            %(at)s::timestamptz[], %(keys)s::text[])
+                     AS t(path, title, slug, at, key)
+                RETURNING id
+                """,
+                {
+                    "depth": index.depth + 1,
+                    "url": index.url_path,
+                    "type": ContentType.objects.get_for_model(BlogPage).pk,
+                    "locale": index.locale_id,
+                    "paths": [Page._get_path(index.path, index.depth + 1, n) for n in numbers],
+                    "titles": [
+                        f"{rng.choice(KINDS)} {rng.choice(BRANCHES)}: {_sentence(rng, 6)[:-1]}"
+                        for _ in numbers
+                    ],
+                    "slugs": [f"post-{n}" for n in numbers],
+                    "at": published,
+                    "keys": [str(uuid.UUID(int=rng.getrandbits(128), version=4)) for _ in numbers],
+                    **{f"d{i}": default(f) for i, f in enumerate(page_rest)},
+                },
+            )
+            new_ids = [row[0] for row in cursor.fetchall()]
+            post_columns = ", ".join(
+                ["page_ptr_id", "introduction", "body", "date_published"]
+                + [f.column for f in post_rest]
+            )
+            # The body: one paragraph block of its BaseStreamBlock, as StreamField stores it.
+            bodies = [
+                json.dumps(
+                    [
+                        {
+                            "type": "paragraph_block",
+                            "value": f"<p>{_sentence(rng, 60)}</p>",
+                            "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                        }
+                    ]
+                )
+                for _ in new_ids
+            ]
+            cursor.execute(
+                f"""
+                INSERT INTO {BlogPage._meta.db_table} ({post_columns})
+                SELECT id, intro, body::jsonb, at::date
+                       {"".join(f", %(d{i})s" for i in range(len(post_rest)))}
+                FROM unnest(%(ids)s::bigint[], %(intros)s::text[], %(bodies)s::text[],
+                            %(at)s::timestamptz[])
+                     AS t(id, intro, body, at)
+                """,
+                {
+                    "ids": new_ids,
+                    "intros": [_sentence(rng, 15) for _ in new_ids],
+                    "bodies": bodies,
+                    "at": published,
+                    **{f"d{i}": default(f) for i, f in enumerate(post_rest)},
+                },
+            )
+            cursor.execute(
+                f"UPDATE {Page._meta.db_table} SET numchild = numchild + %s WHERE id = %s",
+                [len(new_ids), index.pk],
+            )
+        backend = get_search_backend()
+        for start in range(0, len(new_ids), BATCH):
+            batch = list(BlogPage.objects.filter(pk__in=new_ids[start : start + BATCH]))
+            backend.add_bulk(BlogPage, batch)
+    # One of the generated words: its first page of hits, and how many of them are posts
+    # made here (their titles are "{kind} {branch}: ...").
+    word = WORDS[13]
+    response = Client().get("/search/", {"q": word})
+    titles = re.findall(r'listing-card__title">([^<]*)<', response.content.decode())
+    made = [t for t in titles if re.match(rf"({'|'.join(KINDS)}) ({'|'.join(BRANCHES)}):", t)]
+    print(
+        f"  bakerydemo: {Page.objects.filter(depth__gt=1).count()} pages"
+        f" ({len(new_ids)} added now), {BlogPage.objects.count()} blog posts,"
+        f" {IndexEntry.objects.count()} search index entries;"
+        f" /search/?q={word}: {response.status_code}, {len(titles)} hits on its first page,"
+        f" {len(made)} of them generated",
+        flush=True,
+    )
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["grow"]:
+    _grow_here(int(sys.argv[2]))

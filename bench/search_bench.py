@@ -4,7 +4,7 @@
     bin/with-postgres .venv/bin/python bench/search_bench.py [--units 2000] [--rounds 5]
 
 The machine is shared (2 cores, other work running): absolute milliseconds say little, so
-both sites are measured in the same run, in rounds that alternate which goes first, and the
+the sites are measured in the same run, in rounds that change which goes first, and the
 report is the ratio of medians. Each site runs in its own long-lived process
 (bench/search_worker.py), on its own database of the one PostgreSQL server, with DEBUG off
 and its production settings; requests go through Django's test client in-process (no HTTP,
@@ -21,11 +21,18 @@ PostgreSQL backend's (read from /proc), so work moved into SQL is counted.
   below) and BENCH_BAKERYDEMO_PYTHON a Python with its requirements (default: the virtualenv
   `make bench` makes, var/bench/bakerydemo-venv: this project's packages and bakerydemo's
   four small extras, so both run the same Django and Wagtail).
+- With `--units`, a third site: bakerydemo grown to as many pages as this site then holds
+  (bench/bakerydemo.py `grow`: its blog posts, generated as bench/generate.py generates this
+  site's news articles, in English bakery words), on a database of its own
+  (search_bench_bakery_<pages>), its queries made by the same builder from its pages, now
+  generated ones too; measured in the same rounds (each round another site goes first) and
+  reported in a second column beside bakerydemo at its demo size.
 - With `--units`, also precision@3 over bench/search_scaled.tsv (made from the scaled data by
   bench/search_queries.py scaled, re-made when missing).
 
 BENCH_REUSE=1 with a DATABASE_URL that outlives the run keeps the databases of an earlier run
-with the same `--units` (their data; new migrations are applied), to measure a change of code.
+with the same `--units` (their data; new migrations are applied), to measure a change of code;
+a grown bakerydemo's is grown again only up to the pages this site holds.
 """
 
 import argparse
@@ -37,6 +44,7 @@ import sys
 from pathlib import Path
 
 import bakerydemo  # bench/bakerydemo.py: the reference site
+import generate  # bench/generate.py: what this site's generated pages are made of
 from harness import REUSE, Worker, database, exists  # bench/harness.py
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,13 +95,25 @@ def prepare_ours(base_url, units):
     return python, env
 
 
-def prepare_bakerydemo(base_url):
+def prepare_bakerydemo(base_url, pages=None):
+    """bakerydemo on its demo data, or grown to `pages` pages in all on a database of its own."""
     checkout, python = bakerydemo.checkout(VAR), bakerydemo.python(VAR)
-    reused = REUSE and exists(base_url, "search_bench_bakery")
-    env = bakerydemo.environment(database(base_url, "search_bench_bakery"))
+    name = "search_bench_bakery" + (f"_{pages}" if pages else "")
+    reused = REUSE and exists(base_url, name)
+    env = bakerydemo.environment(database(base_url, name))
     env["SECURE_SSL_REDIRECT"] = "false"  # the test client asks over http
     bakerydemo.prepare(python, checkout, env, reused)
+    if pages:
+        bakerydemo.grow(python, checkout, env, pages)  # up to `pages`: nothing on a grown one
     return python, checkout, env
+
+
+def pages_of(url):
+    """A site's pages, the tree's root not counted (as bench/generate.py counts them)."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        return conn.execute("SELECT count(*) FROM wagtailcore_page WHERE depth > 1").fetchone()[0]
 
 
 def our_queries():
@@ -101,6 +121,19 @@ def our_queries():
     queries = list(dict.fromkeys(q.strip() for q in lines if q.strip() and not q.startswith("#")))
     random.Random(27).shuffle(queries)  # every round gets every kind of query
     return queries
+
+
+def meets(query, vocabulary):
+    """Whether a word of `query` meets a word of `vocabulary`: the same first four letters (or
+    the whole word, of three), as a stem, a half word or a misspelling late in the word does."""
+    stems = {word.lower()[:4] for word in vocabulary}
+    return any(len(w) >= 3 and w[:4] in stems for w in query.lower().split())
+
+
+def generated_share(queries):
+    """The share of this site's queries that meet its generated pages' words."""
+    vocabulary = [*generate.AREAS, *generate.PLACES, *generate.WORDS]
+    return sum(meets(query, vocabulary) for query in queries) / len(queries)
 
 
 def per_request(results):
@@ -124,6 +157,55 @@ def precision_at_3(ours, python, env):
     return 1 - len(misses) / len(found), len(found), misses
 
 
+ROWS = [
+    ("cpu", "app + database"),
+    ("app", "app (Django process)"),
+    ("db", "database backend"),
+    ("wall", "wall time (shared machine)"),
+]
+
+
+def ratio(theirs, mine):
+    return f"{theirs / mine if mine else float('inf'):.1f}×"
+
+
+def report(args, asked, medians, pages):
+    """The table: this site beside bakerydemo at its demo size, and with `--units` also
+    beside bakerydemo grown to as many pages as this site holds."""
+    mine, theirs = medians["ours"], medians["bakery"]
+    if not args.units:
+        print(
+            f"\nSearch, {asked} distinct queries per site in {args.rounds} interleaved rounds"
+            " (this site: demo)"
+        )
+        print("| CPU per request, median of rounds | this site | bakerydemo | bakerydemo / this |")
+        print("| --- | ---: | ---: | ---: |")
+        for key, label in ROWS:
+            print(
+                f"| {label} | {mine[key]:.2f} ms | {theirs[key]:.2f} ms"
+                f" | {ratio(theirs[key], mine[key])} |"
+            )
+        return
+    grown = medians["grown"]
+    print(
+        f"\nSearch, {asked} distinct queries per site in {args.rounds} interleaved rounds"
+        f" (this site: demo + {args.units} units, {pages['ours']:,} pages;"
+        f" bakerydemo: its demo, {pages['bakery']:,} pages, and grown to {pages['grown']:,})"
+    )
+    print(
+        "| CPU per request, median of rounds | this site"
+        f" | bakerydemo, demo ({pages['bakery']:,} pages) | bakerydemo / this"
+        f" | bakerydemo, {pages['grown']:,} pages | bakerydemo / this |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for key, label in ROWS:
+        print(
+            f"| {label} | {mine[key]:.2f} ms"
+            f" | {theirs[key]:.2f} ms | {ratio(theirs[key], mine[key])}"
+            f" | {grown[key]:.2f} ms | {ratio(grown[key], mine[key])} |"
+        )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=0, help="units added to the demo")
@@ -132,29 +214,49 @@ def main():
     base_url = os.environ["DATABASE_URL"]
     python, env = prepare_ours(base_url, args.units)
     bakery_python, bakery_dir, bakery_env = prepare_bakerydemo(base_url)
-    ours = Worker("this site", python, WORKER, ROOT, env)
-    bakery = Worker("bakerydemo", bakery_python, WORKER, bakery_dir, bakery_env)
+    pages = {"ours": pages_of(env["DATABASE_URL"]), "bakery": pages_of(bakery_env["DATABASE_URL"])}
+    workers = {
+        "ours": Worker("this site", python, WORKER, ROOT, env),
+        "bakery": Worker("bakerydemo", bakery_python, WORKER, bakery_dir, bakery_env),
+    }
     try:
-        queries = our_queries()
-        bakery_queries = bakery("queries", count=len(queries))
+        if args.units:
+            grown_python, grown_dir, grown_env = prepare_bakerydemo(base_url, pages["ours"])
+            pages["grown"] = pages_of(grown_env["DATABASE_URL"])
+            workers["grown"] = Worker(
+                "bakerydemo grown", grown_python, WORKER, grown_dir, grown_env
+            )
+        queries = {"ours": our_queries()}
+        count = len(queries["ours"])
+        queries["bakery"] = workers["bakery"]("queries", count=count)
+        if "grown" in workers:
+            # As many of its queries meet its generated posts as of ours meet our generated
+            # pages: the common words are where a grown site's search costs.
+            share = generated_share(queries["ours"])
+            vocabulary = [*bakerydemo.KINDS, *bakerydemo.BRANCHES, *bakerydemo.WORDS]
+            queries["grown"] = workers["grown"](
+                "queries", count=count, generated=vocabulary, share=share
+            )
+            print(
+                f"Queries meeting the generated pages: {share:.0%} of this site's,"
+                f" {sum(meets(q, vocabulary) for q in queries['grown']) / count:.0%}"
+                " of grown bakerydemo's",
+                flush=True,
+            )
+        paths = dict.fromkeys(workers, BAKERY_PATH) | {"ours": OUR_PATH}
         # WARM_UP queries of each set warm its site (imports, first connection, templates);
         # the rounds never ask them.
-        per_round = min(len(queries), len(bakery_queries)) - WARM_UP
+        per_round = min(len(asked) for asked in queries.values()) - WARM_UP
         per_round //= args.rounds
-        ours("search", path=OUR_PATH, queries=queries[-WARM_UP:])
-        bakery("search", path=BAKERY_PATH, queries=bakery_queries[-WARM_UP:])
-        results = {"ours": [], "bakery": []}
+        for name, worker in workers.items():
+            worker("search", path=paths[name], queries=queries[name][-WARM_UP:])
+        results = {name: [] for name in workers}
+        order = list(workers)
         for round_ in range(args.rounds):
             ask = slice(round_ * per_round, (round_ + 1) * per_round)
-            turns = [
-                ("ours", lambda a=ask: ours("search", path=OUR_PATH, queries=queries[a])),
-                (
-                    "bakery",
-                    lambda a=ask: bakery("search", path=BAKERY_PATH, queries=bakery_queries[a]),
-                ),
-            ]
-            for name, turn in turns if round_ % 2 == 0 else turns[::-1]:
-                result = turn()
+            # Each round another site goes first (with two: the order alternates).
+            for name in order[round_ % len(order) :] + order[: round_ % len(order)]:
+                result = workers[name]("search", path=paths[name], queries=queries[name][ask])
                 results[name].append(result)
                 print(
                     f"round {round_} {name}: {result['n']} queries, "
@@ -163,30 +265,16 @@ def main():
                     f"statuses {result['statuses']}",
                     flush=True,
                 )
-        mine, theirs = per_request(results["ours"]), per_request(results["bakery"])
-        asked = per_round * args.rounds
-        print(
-            f"\nSearch, {asked} distinct queries per site in {args.rounds} interleaved rounds"
-            f" (this site: demo{f' + {args.units} units' if args.units else ''})"
-        )
-        print("| CPU per request, median of rounds | this site | bakerydemo | bakerydemo / this |")
-        print("| --- | ---: | ---: | ---: |")
-        for key, label in [
-            ("cpu", "app + database"),
-            ("app", "app (Django process)"),
-            ("db", "database backend"),
-            ("wall", "wall time (shared machine)"),
-        ]:
-            ratio = theirs[key] / mine[key] if mine[key] else float("inf")
-            print(f"| {label} | {mine[key]:.2f} ms | {theirs[key]:.2f} ms | {ratio:.1f}× |")
+        medians = {name: per_request(found) for name, found in results.items()}
+        report(args, per_round * args.rounds, medians, pages)
         if args.units:
-            precision, count, misses = precision_at_3(ours, python, env)
+            precision, count, misses = precision_at_3(workers["ours"], python, env)
             print(f"\nprecision@3 = {precision:.3f} over {count} queries from the scaled data")
             for miss in misses[:10]:
                 print("  miss:", miss)
     finally:
-        ours.stop()
-        bakery.stop()
+        for worker in workers.values():
+            worker.stop()
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@ Commands come as JSON lines on stdin; each answer is one JSON line on stdout:
 - {"op": "search", "path": "/sok/", "queries": [...]}: GET path?q=query for each query;
   answers the process's own CPU (time.process_time), the CPU of its PostgreSQL backend
   (utime + stime from /proc/<pid>/stat: the server runs on this machine) and wall time;
-- {"op": "queries", "count": N}: bakerydemo's own distinct queries, built from its data;
+- {"op": "queries", "count": N[, "generated": [...], "share": s]}: bakerydemo's own distinct
+  queries, built from its data (a share of them from the words of its generated posts);
 - {"op": "titles", "path": ..., "queries": [[query, expected], ...]}: the first three hits'
   titles of each query, for precision@3 (this project's search only).
 """
@@ -53,20 +54,44 @@ def search(path, queries):
     return {"n": len(queries), "app": app, "db": db, "wall": wall, "statuses": statuses}
 
 
-def bakerydemo_queries(count):
+def bakerydemo_queries(count, generated=(), share=0.0):
     """Distinct everyday queries over bakerydemo's own pages: words of titles and intros,
-    plurals, misspellings, half words, two-word phrases and words it does not hold."""
+    plurals, misspellings, half words, two-word phrases and words it does not hold. With
+    `generated` (the words a grown bakerydemo's generated posts are made of), that `share` of
+    the queries is made the same ways from those words, the rest from its demo's pages: so
+    that as many of its queries meet the generated text as of this site's."""
     from wagtail.models import Page
 
     rng = random.Random(26)
+    generated = sorted({word.lower() for word in generated})
     words = set()
-    for page in Page.objects.live().specific():
+    for page in Page.objects.live().specific().exclude(title__regex=r"^[A-Z][a-z]+ [A-Z][a-z]+: "):
         text = " ".join(
             str(getattr(page, name, "") or "") for name in ("title", "introduction", "intro")
         )
         words.update(w.lower() for w in re.findall(r"[A-Za-z]{4,}", text))
-    words = sorted(words)
+    words = sorted(words - set(generated))
     rng.shuffle(words)
+    queries = made_from(words, rng)
+    queries += ["parking airport", "tax return", "xyzzy", "gluten free vegan", "opening hours"]
+    queries = list(dict.fromkeys(queries))
+    if not generated:
+        return queries[:count]
+    wanted = round(count * share)
+    meeting = []
+    while len(meeting) < wanted:  # each pass another shuffle, until enough distinct ones
+        pool = generated[:]
+        rng.shuffle(pool)
+        meeting = list(dict.fromkeys(meeting + made_from(pool, rng, partners=generated)))
+    mixed = meeting[:wanted] + queries[: count - wanted]
+    rng.shuffle(mixed)
+    return mixed
+
+
+def made_from(words, rng, partners=None):
+    """A query from each word, in turn: the word, its plural, a letter dropped, its first
+    half, the word and another (from `partners`, else `words`)."""
+    partners = partners or words
     queries = []
     for i, word in enumerate(words):
         kind = i % 5
@@ -80,9 +105,8 @@ def bakerydemo_queries(count):
         elif kind == 3:
             queries.append(word[: max(3, len(word) // 2)])
         else:
-            queries.append(f"{word} {rng.choice(words)}")
-    queries += ["parking airport", "tax return", "xyzzy", "gluten free vegan", "opening hours"]
-    return list(dict.fromkeys(queries))[:count]
+            queries.append(f"{word} {rng.choice(partners)}")
+    return queries
 
 
 def titles(path, queries):
