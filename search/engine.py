@@ -88,6 +88,13 @@ class RegisteredSource:
     sql: str  # SELECT pk, area_id FROM (the public queryset), its placeholders named
     params: tuple  # (name, value) of each of those placeholders
     has_area: bool
+    is_page: bool  # a page type: its hits' title and address come from the page row
+
+    def hit_object(self, pk):
+        """A hit's object for its address (`get_absolute_url`), made from its key alone, as
+        Django makes a row of `only("pk")` (`Model.from_db`): no query per search; any other
+        field its address reads is loaded when it is read."""
+        return self.model.from_db(connection.alias, [self.model._meta.pk.attname], [pk])
 
 
 @dataclass
@@ -228,6 +235,7 @@ def _build_catalogue(page_types):
                 sql=sql,
                 params=tuple(params.items()),
                 has_area=bool(searchable.area_field),
+                is_page=issubclass(model, Page),
             )
         )
     return Catalogue(
@@ -430,6 +438,9 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
         f"(CASE WHEN strpos(lower(c.text), {param(f'x{i}', word.lower())}) > 0 THEN 0.5 ELSE 0 END)"
         for i, word in enumerate(terms)
     )
+    # The sources whose hits are pages: their title and address come from the page row. A
+    # registered type of another kind keeps the title its index entry holds.
+    page_sources = param("page_sources", ["pages", *(r.key for r in cat.registered if r.is_page)])
     # Two steps: every match is counted and ranked from its stored vectors alone (no text is
     # read); the text, title and address are read for the best `candidates` of them only.
     candidates = int(offset) + int(limit) + CANDIDATES
@@ -460,15 +471,15 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
         LIMIT {candidates}
     ),
     texts AS (
-        SELECT b.*, CASE WHEN b.src = 'pages'
-                    THEN COALESCE(NULLIF(g.unit_name, ''), p.title) ELSE e.title_text END AS title,
+        SELECT b.*, CASE WHEN b.src = 'pages' THEN COALESCE(NULLIF(g.unit_name, ''), p.title)
+                         ELSE COALESCE(p.title, e.title_text) END AS title,
                p.url_path,
                CASE WHEN b.src = 'pages'
                     THEN e.body_text || ' ' || substr(e.title_text, length(p.title) + 2)
                     ELSE e.body_text END AS text
         FROM best b
         JOIN wagtailsearch_indexentry e ON e.id = b.eid
-        LEFT JOIN wagtailcore_page p ON b.src = 'pages' AND p.id = b.pk
+        LEFT JOIN wagtailcore_page p ON b.src = ANY({page_sources}::text[]) AND p.id = b.pk
         LEFT JOIN guarantees_guaranteepage g ON b.src = 'pages' AND g.page_ptr_id = b.pk
     ),
     window_rows AS (
@@ -482,7 +493,7 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
     UNION ALL
     SELECT 1, w.full_match, w.kind, w.area, NULL, w.pk, w.src, w.title,
            -- An untranslated page links to where it stands in the reader's tree, if it does.
-           CASE WHEN w.own THEN w.url_path ELSE COALESCE((
+           CASE WHEN w.own OR w.url_path IS NULL THEN w.url_path ELSE COALESCE((
                SELECT a.url_path FROM wagtailcore_page a
                WHERE a.alias_of_id = w.pk AND a.locale_id = {reader_p} AND a.live
                ORDER BY a.id LIMIT 1), w.url_path) END,

@@ -5,6 +5,7 @@ page search; other rooms declare their public models through search/registry.py.
 searched with the same backend, so scores are comparable and the lists can be merged.
 """
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -592,10 +593,6 @@ class SiteSearch:
 
     def _engine_hits(self, rows, words):
         cat = self.catalogue
-        objects = {}
-        for source in {row.source for row in rows if row.source != "pages"}:
-            pks = [row.pk for row in rows if row.source is source]
-            objects[source.key] = source.model._default_manager.in_bulk(pks)
         hits = []
         for row in rows:
             missing = [word for i, word in enumerate(words) if not row.mask & (1 << i)]
@@ -616,13 +613,18 @@ class SiteSearch:
                     )
                 )
             else:
-                obj = objects[row.source.key].get(row.pk)
-                if obj is None:
-                    continue
+                # The statement read the hit from the type's public queryset: it exists. A
+                # page type's address is its page's, as for pages; another's comes from its
+                # model.
+                source = row.source
                 hits.append(
                     Hit(
-                        title=getattr(obj, "title", row.title),
-                        url=object_url(obj),
+                        title=row.title,
+                        url=(
+                            cat.page_url(row.url_path)
+                            if source.is_page
+                            else object_url(source.hit_object(row.pk))
+                        ),
                         type_label=row.source.hit_label,
                         excerpt=excerpt([row.text], words),
                         area=cat.reader_area(
@@ -839,9 +841,11 @@ def page_texts(page, commitments=()):
     return [getattr(page, "search_description", "")]
 
 
+@functools.lru_cache(maxsize=256)
 def _term_pattern(terms):
-    """Match the query's words and their inflections: a Swedish word keeps its stem in front,
-    so the first letters of a longer word also find "förskola" for "förskolor"."""
+    """Match the query's words (a tuple) and their inflections: a Swedish word keeps its stem
+    in front, so the first letters of a longer word also find "förskola" for "förskolor".
+    Made once per search, not once per hit."""
     stems = []
     for term in terms:
         if len(term) < 3:
@@ -864,7 +868,7 @@ def excerpt(texts, terms, length=EXCERPT_LENGTH):
     texts = [text for text in texts if text]
     if not texts:
         return ""
-    pattern = _term_pattern(terms)
+    pattern = _term_pattern(tuple(terms))
     chosen, start = texts[0], 0
     if pattern is not None:
         for text in texts:

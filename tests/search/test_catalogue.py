@@ -26,9 +26,28 @@ def test_a_distinct_query_is_one_search_statement_and_the_generation(client, mun
     assert "Förskolan Solrosen" in html
     searches = [q for q in queries if "wagtailsearch_indexentry" in q["sql"]]
     assert len(searches) == 1
-    # The search generation, the page parts' generation, the statement, and the proposals
-    # among the hits (one query for the registered type, not one per hit).
-    assert len(queries) <= 5, [q["sql"][:80] for q in queries]
+    # The search generation with the page parts' (one read of the shared cache), and the
+    # statement.
+    assert len(queries) == 2, [q["sql"][:80] for q in queries]
+
+
+def test_registered_hits_cost_no_query_and_link_where_their_type_says(client, municipality):
+    """A registered type's hits come with their title and address from the statement: a
+    proposal's address from its model (made from its key, no row read), a registered page
+    type's (a good example) from its page, as a page hit's."""
+    from tests.examples.builders import make_examples_index, make_good_example
+
+    unit = municipality["units"]["Förskolan Solrosen"]
+    example = make_good_example(
+        make_examples_index(unit.get_parent().get_parent()), unit, title="Lampor längs gångvägen"
+    )
+    proposal = municipality["proposals"]["Bättre belysning på gångvägen till Ekbackens skola"]
+    _search(client, "Solrosen")
+    with CaptureQueriesContext(connection) as queries:
+        html = _search(client, "gångvägen")
+    assert len(queries) == 2, [q["sql"][:80] for q in queries]
+    assert f'<a href="/e-forslag/{proposal.pk}/">{proposal.title}</a>' in html
+    assert f'<a href="{example.url}">Lampor längs gångvägen</a>' in html
 
 
 def test_the_header_is_not_rendered_again_for_each_distinct_query(client, municipality):
