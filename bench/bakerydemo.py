@@ -156,20 +156,20 @@ def _sentence(rng, words):
 def _grow_here(pages):
     """Blog posts (BlogPage: the page type its editors add freely, under its blog index) up
     to `pages` pages in all, as bench/generate.py `generate_news` makes this site's articles:
-    one INSERT ... SELECT FROM unnest per table with the paths treebeard would give them,
-    the index's `numchild` set once, then indexed by Wagtail's search backend (`add_bulk`) in
-    batches. Every column not set here gets its model default."""
+    in bulk (bench/bulk_pages.py), then indexed by Wagtail's search backend (`add_bulk`) in
+    batches."""
     import datetime
     import random
     import re
     import uuid
 
     sys.path[0] = os.getcwd()  # its checkout, not bench/ (whose bakerydemo.py is this file)
+    sys.path.append(str(Path(__file__).resolve().parent))  # bench/, for bulk_pages.py
     import django
 
     django.setup()
+    import bulk_pages  # bench/bulk_pages.py
     from bakerydemo.blog.models import BlogIndexPage, BlogPage
-    from django.contrib.contenttypes.models import ContentType
     from django.db import connection, transaction
     from django.test import Client
     from django.utils import timezone
@@ -182,100 +182,45 @@ def _grow_here(pages):
     index = BlogIndexPage.objects.live().first()
     new_ids = []
     if wanted > 0:
-        chosen = {
-            "path", "depth", "numchild", "title", "draft_title", "slug", "url_path", "live",
-            "has_unpublished_changes", "first_published_at", "last_published_at",
-            "content_type_id", "locale_id", "translation_key",
-        }  # fmt: skip
-        post_chosen = {"page_ptr_id", "introduction", "body", "date_published"}
-        page_rest = [
-            f for f in Page._meta.concrete_fields if f.column not in chosen and f.column != "id"
-        ]
-        post_rest = [f for f in BlogPage._meta.local_concrete_fields if f.column not in post_chosen]
-
-        def default(f):
-            return None if f.null else f.get_db_prep_save(f.get_default(), connection)
-
-        last = index.get_last_child()
-        first = (Page._str2int(last.path[-Page.steplen :]) if last else 0) + 1
-        numbers = range(first, first + wanted)
+        numbers = range(index.numchild + 1, index.numchild + 1 + wanted)
         this_year = timezone.localdate().year
         published = [
             datetime.datetime(this_year - YEARS + 1 + n % YEARS, 1, 1, tzinfo=datetime.UTC)
             + datetime.timedelta(minutes=rng.randrange(365 * 24 * 60))
             for n in numbers
         ]
-        page_columns = ", ".join([
-            "path", "depth", "numchild", "title", "draft_title", "slug", "url_path", "live",
-            "has_unpublished_changes", "first_published_at", "last_published_at",
-            "content_type_id", "locale_id", "translation_key", *(f.column for f in page_rest),
-        ])  # fmt: skip
+        titles = [
+            f"{rng.choice(KINDS)} {rng.choice(BRANCHES)}: {_sentence(rng, 6)[:-1]}" for _ in numbers
+        ]
+        keys = [str(uuid.UUID(int=rng.getrandbits(128), version=4)) for _ in numbers]
+        # The body: one paragraph block of its BaseStreamBlock, as StreamField stores it.
+        bodies = [
+            json.dumps(
+                [
+                    {
+                        "type": "paragraph_block",
+                        "value": f"<p>{_sentence(rng, 60)}</p>",
+                        "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                    }
+                ]
+            )
+            for _ in numbers
+        ]
+        intros = [_sentence(rng, 15) for _ in numbers]
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(
-                f"""
-                INSERT INTO {Page._meta.db_table} ({page_columns})
-                SELECT path, %(depth)s, 0, title, title, slug,
-                       %(url)s || slug || '/', true, false, at, at, %(type)s, %(locale)s,
-                       key::uuid {"".join(f", %(d{i})s" for i in range(len(page_rest)))}
-                FROM unnest(%(paths)s::text[], %(titles)s::text[], %(slugs)s::text[],
-                            %(at)s::timestamptz[], %(keys)s::text[])
-                     AS t(path, title, slug, at, key)
-                RETURNING id
-                """,
-                {
-                    "depth": index.depth + 1,
-                    "url": index.url_path,
-                    "type": ContentType.objects.get_for_model(BlogPage).pk,
-                    "locale": index.locale_id,
-                    "paths": [Page._get_path(index.path, index.depth + 1, n) for n in numbers],
-                    "titles": [
-                        f"{rng.choice(KINDS)} {rng.choice(BRANCHES)}: {_sentence(rng, 6)[:-1]}"
-                        for _ in numbers
-                    ],
-                    "slugs": [f"post-{n}" for n in numbers],
-                    "at": published,
-                    "keys": [str(uuid.UUID(int=rng.getrandbits(128), version=4)) for _ in numbers],
-                    **{f"d{i}": default(f) for i, f in enumerate(page_rest)},
-                },
-            )
-            new_ids = [row[0] for row in cursor.fetchall()]
-            post_columns = ", ".join(
-                ["page_ptr_id", "introduction", "body", "date_published"]
-                + [f.column for f in post_rest]
-            )
-            # The body: one paragraph block of its BaseStreamBlock, as StreamField stores it.
-            bodies = [
-                json.dumps(
-                    [
-                        {
-                            "type": "paragraph_block",
-                            "value": f"<p>{_sentence(rng, 60)}</p>",
-                            "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
-                        }
-                    ]
-                )
-                for _ in new_ids
-            ]
-            cursor.execute(
-                f"""
-                INSERT INTO {BlogPage._meta.db_table} ({post_columns})
-                SELECT id, intro, body::jsonb, at::date
-                       {"".join(f", %(d{i})s" for i in range(len(post_rest)))}
-                FROM unnest(%(ids)s::bigint[], %(intros)s::text[], %(bodies)s::text[],
-                            %(at)s::timestamptz[])
-                     AS t(id, intro, body, at)
-                """,
-                {
-                    "ids": new_ids,
-                    "intros": [_sentence(rng, 15) for _ in new_ids],
-                    "bodies": bodies,
-                    "at": published,
-                    **{f"d{i}": default(f) for i, f in enumerate(post_rest)},
-                },
-            )
-            cursor.execute(
-                f"UPDATE {Page._meta.db_table} SET numchild = numchild + %s WHERE id = %s",
-                [len(new_ids), index.pk],
+            new_ids = bulk_pages.add_children(
+                cursor,
+                index,
+                BlogPage,
+                titles=titles,
+                slugs=[f"post-{n}" for n in numbers],
+                published=published,
+                keys=keys,
+                own=[
+                    ("introduction", "text", "{}", intros),
+                    ("body", "text", "{}::jsonb", bodies),
+                    ("date_published", "timestamptz", "{}::date", published),
+                ],
             )
         backend = get_search_backend()
         for start in range(0, len(new_ids), BATCH):

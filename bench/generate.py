@@ -157,13 +157,11 @@ def generate_news(home, pages, rng):
     pages (issue 27). Answers the pages there are now.
 
     The archive and its year pages go through Wagtail's tree API; the articles, nearly all of
-    the pages, in bulk: one INSERT ... SELECT FROM unnest per table with the paths that
-    treebeard would give them (the parent's path and four base-36 digits a step), the year's
-    `numchild` set once, then indexed for the search in batches (Wagtail's backend
-    `add_bulk`) and the typo fallback's words rebuilt. Every page column the generator does
-    not set gets its model default, so a field added later needs no change here."""
+    the pages, in bulk (bench/bulk_pages.py), then indexed for the search in batches
+    (Wagtail's backend `add_bulk`) and the typo fallback's words rebuilt."""
     import uuid
 
+    import bulk_pages  # bench/bulk_pages.py, beside this file
     from django.db import connection, transaction
     from wagtail.models import Page
     from wagtail.search.backends import get_search_backend
@@ -188,24 +186,6 @@ def generate_news(home, pages, rng):
             page.save_revision().publish()
         years.append(page)
     wanted = pages - Page.objects.filter(depth__gt=1).count()
-    fields = {
-        "path", "depth", "numchild", "title", "draft_title", "slug", "url_path", "live",
-        "has_unpublished_changes", "first_published_at", "last_published_at",
-        "content_type_id", "locale_id", "translation_key", "page_ptr_id", "intro", "body",
-    }  # fmt: skip
-    page_rest = [
-        f for f in Page._meta.concrete_fields if f.column not in fields and f.column != "id"
-    ]
-    content_rest = [
-        f
-        for f in ContentPage._meta.local_concrete_fields
-        if f.column not in fields and f.column != "id"
-    ]
-
-    def default(f):
-        return None if f.null else f.get_db_prep_save(f.get_default(), connection)
-
-    content_type_id = archive.content_type_id
     new_ids = []
     with transaction.atomic(), connection.cursor() as cursor:
         for y, year in enumerate(years):
@@ -213,74 +193,27 @@ def generate_news(home, pages, rng):
             if count <= 0:
                 continue
             year.refresh_from_db()
-            first = year.numchild + 1
-            numbers = range(first, first + count)
-            slugs = [f"nyhet-{year.slug}-{n}" for n in numbers]
-            titles = [
-                f"{rng.choice(AREAS)} {rng.choice(PLACES)}: {sentence(rng, 6)[:-1]}"
-                for _ in numbers
-            ]
-            published = [
-                datetime.datetime(int(year.slug), 1, 1, tzinfo=datetime.UTC)
-                + datetime.timedelta(minutes=rng.randrange(365 * 24 * 60))
-                for _ in numbers
-            ]
-            page_columns = ", ".join(
-                [
-                    "path", "depth", "numchild", "title", "draft_title", "slug", "url_path",
-                    "live", "has_unpublished_changes", "first_published_at",
-                    "last_published_at", "content_type_id", "locale_id", "translation_key",
-                    *(f.column for f in page_rest),
-                ]
-            )  # fmt: skip
-            cursor.execute(
-                f"""
-                INSERT INTO {Page._meta.db_table} ({page_columns})
-                SELECT path, %(depth)s, 0, title, title, slug,
-                       %(url)s || slug || '/', true, false, at, at, %(type)s, %(locale)s,
-                       key::uuid, {", ".join(f"%(d{i})s" for i in range(len(page_rest)))}
-                FROM unnest(%(paths)s::text[], %(titles)s::text[], %(slugs)s::text[],
-                            %(at)s::timestamptz[], %(keys)s::text[])
-                     AS t(path, title, slug, at, key)
-                RETURNING id
-                """,
-                {
-                    "depth": year.depth + 1,
-                    "url": year.url_path,
-                    "type": content_type_id,
-                    "locale": year.locale_id,
-                    "paths": [year.path + _path_step(n) for n in numbers],
-                    "titles": titles,
-                    "slugs": slugs,
-                    "at": published,
-                    "keys": [str(uuid.UUID(int=rng.getrandbits(128), version=4)) for _ in numbers],
-                    **{f"d{i}": default(f) for i, f in enumerate(page_rest)},
-                },
+            numbers = range(year.numchild + 1, year.numchild + 1 + count)
+            new_ids += bulk_pages.add_children(
+                cursor,
+                year,
+                ContentPage,
+                titles=[
+                    f"{rng.choice(AREAS)} {rng.choice(PLACES)}: {sentence(rng, 6)[:-1]}"
+                    for _ in numbers
+                ],
+                slugs=[f"nyhet-{year.slug}-{n}" for n in numbers],
+                published=[
+                    datetime.datetime(int(year.slug), 1, 1, tzinfo=datetime.UTC)
+                    + datetime.timedelta(minutes=rng.randrange(365 * 24 * 60))
+                    for _ in numbers
+                ],
+                keys=[str(uuid.UUID(int=rng.getrandbits(128), version=4)) for _ in numbers],
+                own=[
+                    ("intro", "text", "{}", [sentence(rng, 15) for _ in numbers]),
+                    ("body", "text", "'<p>' || {} || '</p>'", [sentence(rng, 60) for _ in numbers]),
+                ],
             )
-            ids = [row[0] for row in cursor.fetchall()]
-            content_columns = ", ".join(
-                ["page_ptr_id", "intro", "body", *(f.column for f in content_rest)]
-            )
-            cursor.execute(
-                f"""
-                INSERT INTO {ContentPage._meta.db_table} ({content_columns})
-                SELECT id, intro, '<p>' || body || '</p>'
-                       {"".join(f", %(d{i})s" for i in range(len(content_rest)))}
-                FROM unnest(%(ids)s::bigint[], %(intros)s::text[], %(bodies)s::text[])
-                     AS t(id, intro, body)
-                """,
-                {
-                    "ids": ids,
-                    "intros": [sentence(rng, 15) for _ in ids],
-                    "bodies": [sentence(rng, 60) for _ in ids],
-                    **{f"d{i}": default(f) for i, f in enumerate(content_rest)},
-                },
-            )
-            cursor.execute(
-                f"UPDATE {Page._meta.db_table} SET numchild = numchild + %s WHERE id = %s",
-                [count, year.pk],
-            )
-            new_ids.extend(ids)
     backend = get_search_backend()
     for start in range(0, len(new_ids), 1000):
         batch = list(ContentPage.objects.filter(pk__in=new_ids[start : start + 1000]))
@@ -289,18 +222,6 @@ def generate_news(home, pages, rng):
 
     call_command("rebuild_search_words", verbosity=0)
     return Page.objects.filter(depth__gt=1).count()
-
-
-_BASE36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
-
-def _path_step(n):
-    """The n-th child's step of a treebeard path (Page.steplen 4, base 36)."""
-    digits = ""
-    for _ in range(4):
-        n, rest = divmod(n, 36)
-        digits = _BASE36[rest] + digits
-    return digits
 
 
 def generate_feedback(args, rng, unit_ids):
