@@ -4,12 +4,15 @@ order, ...).
 
 One browser context per language visits every page in turn, and audits each page at both
 widths: the layout changes with CSS media queries alone (no script reads the width), so the
-page resized to 375 px is the page a phone shows. At 375 px each page must also reflow
-without sideways scrolling (WCAG 1.4.10)."""
+page resized to 375 px is the page a phone shows. Each page must also reflow without
+sideways scrolling or a table cut off at 375 px and at 320 px, the width WCAG 1.4.10 names
+(a page zoomed to 400 % on a desktop)."""
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.models import Page, get_page_models
+
+from tests.conftest import cut_off_on_screen
 
 from .conftest import WCAG_TAGS, axe_violations, describe_violations
 from .pages import (
@@ -25,6 +28,7 @@ from .pages import (
 
 AXE_TAGS = [*WCAG_TAGS, "best-practice"]
 WIDTHS = (1280, 375)
+REFLOW_WIDTH = 320
 
 
 def audit(page, name):
@@ -37,11 +41,9 @@ def audit(page, name):
             findings.append(
                 f"{name} at {width} px ({page.url}):\n{describe_violations(violations)}"
             )
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        if overflow > 0:
-            findings.append(f"{name} at {width} px ({page.url}) scrolls sideways by {overflow} px")
+    for width in WIDTHS[1:] + (REFLOW_WIDTH,):
+        page.set_viewport_size({"width": width, "height": 900})
+        findings += [f"{name} at {width} px ({page.url}): {cut}" for cut in cut_off_on_screen(page)]
     return findings
 
 
