@@ -16,7 +16,8 @@ statement does it all:
    (Swedish) where no live translation into the reader's exists (an untranslated page is
    found once, as its source, and links to where it stands in the reader's tree); and the
    rows of each registered type's public queryset (search/registry.py), its SQL compiled
-   once per search generation;
+   once per search generation (a registered page type, such as good examples, under the
+   same rule of locales as pages);
 3. per document: which query words it contains (a bit each, in its own language's
    configuration), its rank from its stored vectors alone (title weighted by Wagtail's title
    norm, body, a weight per type); both are computed in `matched`, where the entry is read,
@@ -389,18 +390,30 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
         inner = registered.sql
         params.update(registered.params)
         content_types = param(f"rct{ri}", list(registered.content_type_ids))
+        if registered.is_page:
+            # A registered page type is found as pages are: in the reader's locale, or the
+            # site language's where no live translation into the reader's exists; its alias
+            # (the same page standing in another tree) is never a hit of its own.
+            page_join = "JOIN wagtailcore_page p ON p.id = r.pk"
+            page_rule = f"AND p.alias_of_id IS NULL AND {in_reader_locale}"
+            locale, own = "p.locale_id", f"(p.locale_id IS NOT DISTINCT FROM {reader_p})"
+            mask, rank = of_config(page_ci, "mask"), of_config(page_ci, "rank")
+        else:
+            page_join = page_rule = ""
+            locale = f"{source_p}::integer"
+            own = f"({source_p}::integer IS NOT DISTINCT FROM {reader_p}::integer)"
+            mask, rank = f"m.mask{default_ci}", f"m.rank{default_ci}"
         sources.append(
             f"""
         SELECT {param(f"src{ri}", registered.key)}::text, r.pk,
                {param(f"srck{ri}", registered.key)}::text,
-               {area_column}, NULL::text, {source_p}::integer,
-               ({source_p}::integer IS NOT DISTINCT FROM {reader_p}::integer),
-               {REGISTERED_WEIGHT},
-               m.eid, m.mask{default_ci}, m.rank{default_ci}
+               {area_column}, NULL::text, {locale}, {own}, {REGISTERED_WEIGHT},
+               m.eid, {mask}, {rank}
         FROM matched m
         JOIN ({inner}) AS r({"pk, area" if registered.has_area else "pk"})
           ON r.pk::text = m.object_id
-        WHERE m.content_type_id = ANY({content_types}::integer[])
+        {page_join}
+        WHERE m.content_type_id = ANY({content_types}::integer[]) {page_rule}
         """  # noqa: S608
         )
     filters = []

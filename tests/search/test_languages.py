@@ -185,6 +185,29 @@ def test_an_english_reader_gets_an_untranslated_swedish_page_marked_as_swedish(
     assert not hit.select(".search-hit__language") and not hit.select("[lang]")
 
 
+def test_a_registered_page_type_is_found_once_per_reader_in_the_readers_tree(municipality):
+    """A good example (a page type registered by its room) follows the pages' rule: each
+    reader finds it once, the copies standing untranslated in other trees are not found
+    beside it, and a reader of another language gets it in their tree, marked Swedish."""
+    from home.languages import synchronise_locales
+    from tests.examples.builders import make_examples_index, make_good_example
+
+    unit = municipality["units"]["Förskolan Solrosen"]
+    make_good_example(
+        make_examples_index(unit.get_parent().get_parent()), unit, title="Kvällsöppet"
+    )
+    synchronise_locales()  # the example in every language's tree, as an alias
+    for language in ("sv", "en", "fi"):
+        with translation.override(language):
+            outcome = SiteSearch("Kvällsöppet", type_key="goda-exempel").run()
+        assert [(hit.title, hit.language) for hit in outcome.hits] == [
+            ("Kvällsöppet", "" if language == "sv" else "sv")
+        ], language
+        prefix = "/" if language == "sv" else f"/{language}/"
+        assert outcome.hits[0].url == f"{prefix}goda-exempel/kvallsoppet/", language
+        assert {f.key: f.count for f in outcome.type_facets}["goda-exempel"] == 1
+
+
 def test_the_language_switch_of_each_search_keeps_its_own_query(client, municipality):
     # The search page's address in each language is kept once per publish (home/languages.py);
     # the query string is each request's own.
