@@ -595,47 +595,35 @@ class SiteSearch:
         cat = self.catalogue
         hits = []
         for row in rows:
-            missing = [word for i, word in enumerate(words) if not row.mask & (1 << i)]
             if row.source == "pages":
                 page_type = cat.page_types.get(int(row.kind))
-                hits.append(
-                    Hit(
-                        title=row.title,
-                        url=cat.page_url(row.url_path),
-                        type_label=page_type.hit_label if page_type else "",
-                        excerpt=excerpt([row.text], words),
-                        area=cat.reader_area(
-                            cat.area_of_path(row.area) if row.area else None, self.locale_id
-                        ),
-                        full=row.full,
-                        missing=missing,
-                        language=row.language,
-                    )
-                )
+                url = cat.page_url(row.url_path)
+                type_label = page_type.hit_label if page_type else ""
+                area = cat.area_of_path(row.area) if row.area else None
             else:
                 # The statement read the hit from the type's public queryset: it exists. A
                 # page type's address is its page's, as for pages; another's comes from its
                 # model.
                 source = row.source
-                hits.append(
-                    Hit(
-                        title=row.title,
-                        url=(
-                            cat.page_url(row.url_path)
-                            if source.is_page
-                            else object_url(source.hit_object(row.pk))
-                        ),
-                        type_label=row.source.hit_label,
-                        excerpt=excerpt([row.text], words),
-                        area=cat.reader_area(
-                            cat.areas_by_pk.get(int(row.area)) if row.area else None,
-                            self.locale_id,
-                        ),
-                        full=row.full,
-                        missing=missing,
-                        language=row.language,
-                    )
+                url = (
+                    cat.page_url(row.url_path)
+                    if source.is_page
+                    else object_url(source.hit_object(row.pk))
                 )
+                type_label = source.hit_label
+                area = cat.areas_by_pk.get(int(row.area)) if row.area else None
+            hits.append(
+                Hit(
+                    title=row.title,
+                    url=url,
+                    type_label=type_label,
+                    excerpt=excerpt([row.text], words),
+                    area=cat.reader_area(area, self.locale_id),
+                    full=row.full,
+                    missing=[word for i, word in enumerate(words) if not row.mask & (1 << i)],
+                    language=row.language,
+                )
+            )
         return hits
 
     # Facets --------------------------------------------------------------------------------

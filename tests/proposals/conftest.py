@@ -40,6 +40,15 @@ def make_proposal(db):
     return build_proposal
 
 
+def votes_from(proposal, count, voter, *, network="", domain=""):
+    """`count` votes on `proposal` by voters "<voter>0", "<voter>1", ... from one network and
+    mail domain, as the traffic view and the invalidation group them."""
+    for i in range(count):
+        Proposal.record_vote(
+            proposal.pk, voter_hash("epost", f"{voter}{i}"), network=network, domain=domain
+        )
+
+
 @pytest.fixture
 def moderator(db, django_user_model):
     from django.contrib.auth.models import Group, Permission

@@ -10,7 +10,7 @@ from proposals import services
 from proposals.models import Proposal, Status, Vote
 from tests.conftest import PageWatch, cut_off_on_screen
 
-from .conftest import mailed_link, path_of
+from .conftest import mailed_link, path_of, votes_from
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -98,16 +98,14 @@ def test_a_resident_proposal_goes_from_submission_to_a_published_answer(
 def test_the_vote_traffic_tables_scroll_in_their_own_region_on_a_phone(
     page, live_server, moderator, make_proposal
 ):
-    from proposals.canonical import voter_hash
-
     proposal = make_proposal()
-    for i in range(3):
-        Proposal.record_vote(
-            proposal.pk,
-            voter_hash("epost", f"v{i}"),
-            network="2001:db8:1234::/48",
-            domain="kommunens-langa-doman-for-epost.example.se",
-        )
+    votes_from(
+        proposal,
+        3,
+        "v",
+        network="2001:db8:1234::/48",
+        domain="kommunens-langa-doman-for-epost.example.se",
+    )
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto("/admin/login/")
     page.fill("#id_username", moderator.username)

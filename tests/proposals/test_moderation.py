@@ -15,6 +15,8 @@ from proposals.models import (
     Status,
 )
 
+from .conftest import votes_from
+
 pytestmark = pytest.mark.django_db
 
 
@@ -201,14 +203,9 @@ def test_closing_expired_proposals_sends_them_to_the_committee_or_closes_them(
 def test_the_traffic_view_groups_votes_by_network_and_domain_and_can_invalidate(
     client, moderator, make_proposal
 ):
-    from proposals.canonical import voter_hash
-
     proposal = make_proposal()
-    for i in range(4):
-        Proposal.record_vote(
-            proposal.pk, voter_hash("epost", f"b{i}"), network="203.0.113.0/24", domain="spam.se"
-        )
-    Proposal.record_vote(proposal.pk, voter_hash("epost", "ok"), network="198.51.100.0/24")
+    votes_from(proposal, 4, "b", network="203.0.113.0/24", domain="spam.se")
+    votes_from(proposal, 1, "ok", network="198.51.100.0/24")
     client.force_login(moderator)
     html = client.get("/admin/e-forslag/trafik/").content.decode()
     assert "203.0.113.0/24" in html and "spam.se" in html

@@ -13,7 +13,7 @@ from proposals.canonical import canonical_email, source_network, voter_hash
 from proposals.identity import VerificationFailed, VerifiedIdentity, Verifier
 from proposals.models import Confirmation, Proposal, Status, TokenError, Vote
 
-from .conftest import mailed_link, path_of
+from .conftest import mailed_link, path_of, votes_from
 
 pytestmark = pytest.mark.django_db
 
@@ -337,20 +337,8 @@ def test_an_unknown_verifier_is_a_404(client, make_proposal):
 def test_invalidating_votes_from_a_network_corrects_the_count(make_proposal):
     proposal = make_proposal()
     now = timezone.now()
-    for i in range(5):
-        Proposal.record_vote(
-            proposal.pk,
-            voter_hash("epost", f"bot{i}@x.se"),
-            network="203.0.113.0/24",
-            domain="x.se",
-        )
-    for i in range(3):
-        Proposal.record_vote(
-            proposal.pk,
-            voter_hash("epost", f"real{i}@y.se"),
-            network="198.51.100.0/24",
-            domain="y.se",
-        )
+    votes_from(proposal, 5, "bot", network="203.0.113.0/24", domain="x.se")
+    votes_from(proposal, 3, "real", network="198.51.100.0/24", domain="y.se")
     proposal.refresh_from_db()
     assert proposal.vote_count == 8
     invalidation = Vote.invalidate(
