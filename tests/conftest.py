@@ -208,9 +208,11 @@ class PageWatch:
 
 def cut_off_on_screen(page):
     """What the page shows cut off or sideways at its current width: how far the page itself
-    scrolls sideways, and each table that runs past the screen's edge outside a region that
+    scrolls sideways, each table that runs past the screen's edge outside a region that
     scrolls (Wagtail's admin clips its main column, so there a too wide table is cut, not
-    scrolled). Nothing, on a page that reflows."""
+    scrolled), and each word broken between its letters although it is shorter than half the
+    screen (a column squeezed to a letter's width: a word that long fits any line of its own).
+    Nothing, on a page that reflows."""
     return page.evaluate(
         r"""() => {
         const edge = document.documentElement.clientWidth + 1;
@@ -222,9 +224,36 @@ def cut_off_on_screen(page):
             return true;
         }).map((t) => (t.caption || t).textContent.replace(/\s+/g, " ").trim().slice(0, 60))
           .map((name) => `table "${name}"`);
+        // A word breaks across lines only where its box is narrower than the word: for a
+        // word shorter than half the screen, a box squeezed (a word's parts after a hyphen or
+        // a slash count apart: a line may end there).
+        const broken = [];
+        const inner = (box) => {
+            const style = getComputedStyle(box);
+            return box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        };
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            let box = node.parentElement;
+            while (box && getComputedStyle(box).display === "inline") box = box.parentElement;
+            // Text hidden for all but screen readers sits in a box a pixel wide.
+            if (!box || box.getBoundingClientRect().width < 2) continue;
+            for (const word of node.data.matchAll(/[^\s\-\u00ad\u2010-\u2014/]+/gu)) {
+                const range = document.createRange();
+                range.setStart(node, word.index);
+                range.setEnd(node, word.index + word[0].length);
+                const parts = [...range.getClientRects()].filter((r) => r.width > 0);
+                const lines = new Set(parts.map((r) => Math.round(r.top))).size;
+                const width = parts.reduce((sum, r) => sum + r.width, 0);
+                if (lines > 1 && width <= (edge - 1) / 2 && width > inner(box)) {
+                    broken.push(`the word "${word[0]}" broken over ${lines} lines`);
+                }
+            }
+        }
         const root = document.documentElement;
         const sideways = root.scrollWidth - root.clientWidth;
-        return (sideways > 0 ? [`the page scrolls ${sideways} px sideways`] : []).concat(cut);
+        return (sideways > 0 ? [`the page scrolls ${sideways} px sideways`] : [])
+            .concat(cut, broken);
         }"""
     )
 

@@ -73,6 +73,26 @@ def test_axe_reports_a_violation_on_a_page_that_breaks_the_rules(axe_page, live_
     assert {"image-alt", "label", "landmark-unique"} <= rules
 
 
+@pytest.mark.browser
+def test_the_reflow_check_reports_a_column_squeezed_to_a_letter_a_line(axe_page, live_server):
+    """The harness can fail: a table whose cells may break between any two letters (as
+    Wagtail's listings may) gives its first column the width of a letter on a phone. A long
+    word that must break to fit the screen is not reported."""
+    axe_page.goto(live_server.url + "/healthz")
+    axe_page.set_viewport_size({"width": 375, "height": 900})
+    cells = "".join(f"<td>Kolumn {n} med text</td>" for n in range(5))
+    long_word = "Tillgänglighetsredogörelsekontrollantsbehörighetsnivåerna"
+    axe_page.set_content(
+        '<html lang="sv"><body><div style="overflow-x: auto">'
+        f'<table style="min-width: 32rem"><tr><td style="word-break: break-word">Elias '
+        f"Enhetschef</td>{cells}</tr></table></div>"
+        f'<h1 style="overflow-wrap: break-word">{long_word}</h1></body></html>'
+    )
+    found = cut_off_on_screen(axe_page)
+    assert 'the word "Enhetschef"' in " ".join(found)
+    assert long_word not in " ".join(found)
+
+
 def public_url_names():
     """The name of every public URL pattern of the URLconf (staff, files and APIs aside)."""
 
