@@ -212,9 +212,15 @@ def cut_off_on_screen(page):
     scrolls (Wagtail's admin clips its main column, so there a too wide table is cut, not
     scrolled), and each word broken between its letters although it is shorter than half the
     screen (a column squeezed to a letter's width: a word that long fits any line of its own).
-    Nothing, on a page that reflows."""
+    Measured once the transitions a new width starts have run. Nothing, on a page that
+    reflows."""
     return page.evaluate(
-        r"""() => {
+        r"""async () => {
+        // A new width starts transitions (the admin's sidebar padding, its side panel's
+        // width): the page is measured once they have run, not in between.
+        await Promise.all(document.getAnimations()
+            .filter((a) => a.effect && a.effect.getTiming().iterations !== Infinity)
+            .map((a) => a.finished.catch(() => null)));
         const edge = document.documentElement.clientWidth + 1;
         const scrolls = (e) => ["auto", "scroll"].includes(getComputedStyle(e).overflowX)
             && e.getBoundingClientRect().right <= edge;
