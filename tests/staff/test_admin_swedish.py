@@ -113,9 +113,9 @@ def test_the_admin_says_webbplats_where_wagtails_swedish_says_sajt():
     """The site's Swedish word for a website is "webbplats" (as Swedish public bodies write
     it, and as the rest of this admin does); Wagtail's Swedish catalogues say "sajt". Every
     string they translate so comes out with the project's word."""
-    wagtail = Path(wagtail_package.__file__).parent.parent
+    packages = Path(wagtail_package.__file__).parent.parent  # wagtail, wagtail_localize, ...
     sajt = {}
-    for mo in wagtail.glob("wagtail*/**/locale/sv/LC_MESSAGES/django.mo"):
+    for mo in packages.glob("wagtail*/**/locale/sv/LC_MESSAGES/django.mo"):
         with mo.open("rb") as catalogue:
             for msgid, msgstr in gettext.GNUTranslations(catalogue)._catalog.items():
                 if isinstance(msgid, str) and msgid and "sajt" in msgstr.lower():
