@@ -234,16 +234,17 @@ def cut_off_on_screen(page):
         // word shorter than half the screen, a box squeezed (a word's parts after a hyphen or
         // a slash count apart: a line may end there).
         const broken = [];
-        const inner = (box) => {
-            const style = getComputedStyle(box);
-            return box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-        };
+        const short = (edge - 1) / 2;
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
             let box = node.parentElement;
             while (box && getComputedStyle(box).display === "inline") box = box.parentElement;
             // Text hidden for all but screen readers sits in a box a pixel wide.
             if (!box || box.getBoundingClientRect().width < 2) continue;
+            const style = getComputedStyle(box);
+            const room = box.clientWidth - parseFloat(style.paddingLeft)
+                - parseFloat(style.paddingRight);
+            if (room >= short) continue; // no short word is wider than this box
             for (const word of node.data.matchAll(/[^\s\-\u00ad\u2010-\u2014/]+/gu)) {
                 const range = document.createRange();
                 range.setStart(node, word.index);
@@ -251,7 +252,7 @@ def cut_off_on_screen(page):
                 const parts = [...range.getClientRects()].filter((r) => r.width > 0);
                 const lines = new Set(parts.map((r) => Math.round(r.top))).size;
                 const width = parts.reduce((sum, r) => sum + r.width, 0);
-                if (lines > 1 && width <= (edge - 1) / 2 && width > inner(box)) {
+                if (lines > 1 && width <= short && width > room) {
                     broken.push(`the word "${word[0]}" broken over ${lines} lines`);
                 }
             }
