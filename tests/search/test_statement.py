@@ -6,6 +6,7 @@ import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from home.models import ContentPage
 from search.query import PAGE_TYPES, SiteSearch
 
 pytestmark = pytest.mark.django_db
@@ -107,3 +108,26 @@ def test_a_large_index_plans_each_search_for_its_own_words(municipality, monkeyp
     assert engine.catalogue(PAGE_TYPES).index_entries > 10
     assert [hit.title for hit in SiteSearch("förskola").run().hits] == prepared
     assert executions() == before
+
+
+@pytest.mark.parametrize(
+    "typed_as",
+    ["Terminens schema finns här.", "Schema för terminens veckor."],
+    ids=["capitalised-first-in-a-sentence", "in-lower-case"],
+)
+def test_a_hit_holding_the_word_as_typed_ranks_above_one_with_another_inflection(
+    municipality, typed_as
+):
+    # Both pages hold the stem ("termin") as often, so their vectors rank them alike; the
+    # one written with the word as typed weighs half again, in lower case or capitalised as
+    # running text writes it. The other is made last, so it would come first on a tie.
+    home_page = municipality["areas"]["forskola"].get_parent()
+    for title, intro in (
+        ("Läsåret", typed_as),
+        ("Läsårets dagar", typed_as.replace("erminens", "erminen")),
+    ):
+        page = ContentPage(title=title, intro=intro, body="")
+        home_page.add_child(instance=page)
+        page.save_revision().publish()
+    titles = [hit.title for hit in SiteSearch("terminens").run().hits]
+    assert titles[:2] == ["Läsåret", "Läsårets dagar"], titles
