@@ -176,7 +176,18 @@ class Facet:
     label: str
     count: int
     selected: bool
-    url: str
+    address: SearchAddress
+    param: str  # the parameter it sets: "typ" or "omrade"
+
+    @property
+    def shown(self):
+        """A filter that would find nothing is left out; a chosen one stays, to be undone."""
+        return bool(self.count or self.selected)
+
+    @property
+    def url(self):
+        """Made only for a facet the page shows."""
+        return self.address.link(**{self.param: self.key})
 
     @property
     def count_text(self):
@@ -213,6 +224,14 @@ class SearchOutcome:
     @property
     def partial_hits(self):
         return [hit for hit in self.hits if not hit.full]
+
+    @property
+    def shown_type_facets(self):
+        return [facet for facet in self.type_facets if facet.shown]
+
+    @property
+    def shown_area_facets(self):
+        return [facet for facet in self.area_facets if facet.shown]
 
     @property
     def partial_start(self):
@@ -747,7 +766,7 @@ class SiteSearch:
         registered = self.catalogue.registered if self.engine else self.registered
         types = [(t.key, t.label) for t in PAGE_TYPES] + [(t.key, t.label) for t in registered]
         return [
-            Facet(key, label, counts.get(key, 0), key == self.type_key, self.address.link(typ=key))
+            Facet(key, label, counts.get(key, 0), key == self.type_key, self.address, "typ")
             for key, label in types
         ]
 
@@ -758,7 +777,8 @@ class SiteSearch:
                 area.title,
                 counts.get(area.slug, 0),
                 area == self.area,
-                self.address.link(omrade=area.slug),
+                self.address,
+                "omrade",
             )
             for area in self.areas
         ]

@@ -121,3 +121,39 @@ def test_definite_form_finds_the_indefinite_without_fuzzy(municipality, query, e
     outcome = SiteSearch(query).run()
     assert not outcome.fuzzy
     assert expected in page_titles(outcome)
+
+
+def _filter_links(html):
+    """The facets' links as (text, href), in the order shown."""
+    import re
+
+    aside = html.split('<aside class="search-facets"', 1)[1].split("</aside>", 1)[0]
+    return [
+        (re.sub(r"<[^>]+>", "", text).split(" (")[0].split(",")[0].strip(), href)
+        for href, text in re.findall(r'<a href="([^"]+)"[^>]*>(.*?)</a>', aside, re.S)
+    ]
+
+
+def test_the_filters_name_only_what_finds_something_and_a_chosen_one_stays(client, municipality):
+    # One unit holds the word: one type and one area are offered beside "all".
+    links = _filter_links(client.get("/sok/", {"q": "modersmålsstöd"}).content.decode())
+    assert [text for text, _href in links] == [
+        "Alla typer",
+        "Kvalitetsgarantier",
+        "Alla områden",
+        "Förskola",
+    ]
+    # A chosen area that finds nothing stays, marked, so that it can be undone; the area
+    # that does find the unit is still offered.
+    html = client.get("/sok/", {"q": "modersmålsstöd", "omrade": "bibliotek"}).content.decode()
+    assert [text for text, _href in _filter_links(html)] == [
+        "Alla typer",
+        "Alla områden",
+        "Bibliotek",
+        "Förskola",
+    ]
+    assert '<a href="?q=modersm%C3%A5lsst%C3%B6d&amp;omrade=bibliotek" aria-current="true">' in html
+    # Hits outside every area (pages of the site): no area filter to offer at all.
+    html = client.get("/sok/", {"q": "anonymt"}).content.decode()
+    assert "Alla områden" not in html
+    assert [text for text, _href in _filter_links(html)] == ["Alla typer", "Sidor"]
