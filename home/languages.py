@@ -102,7 +102,8 @@ def _home_urls(request):
 def _translated_paths(path):
     """{language code: `path` under that language's prefix} for a view that is not a page,
     kept once per publish (resolving and reversing a path for every language on every
-    request was a tenth of a search's time). The query string is added by the caller."""
+    request was a tenth of a search's time). The query string is each request's own
+    (`carried_query`)."""
     current = translation.get_language()
     return fragments.memo(
         ("translated-path", current, path),
@@ -110,8 +111,15 @@ def _translated_paths(path):
     )
 
 
+def _is_page(request, page):
+    return isinstance(page, Page) and page.pk and not getattr(request, "is_preview", False)
+
+
 def alternates(request, page=None):
-    """The current request's page in every configured language, in settings order.
+    """The current request's page in every configured language, in settings order, without
+    the query string a view's links carry (`carried_query`): the switch is kept with the
+    page's other parts (site/templates/includes/languages.html), and the query is each
+    request's own.
 
     A Wagtail page links to its own version in each language (a sub-path of a routable page,
     such as the comparison, keeps its sub-path), or to that language's home page when it has
@@ -126,25 +134,34 @@ def alternates(request, page=None):
         return []
     page_urls = home_urls = {}
     suffix = ""
-    if isinstance(page, Page) and page.pk and not getattr(request, "is_preview", False):
+    if _is_page(request, page):
         page_urls = _page_urls(page, request)
         own = page_urls.get(current, "")
         if own and request.path.startswith(own):
             suffix = request.path[len(own) :]
         home_urls = _home_urls(request)
     if not page_urls:
-        path, mark, query = request.get_full_path().partition("?")
-        query = mark + query
+        path = request.get_full_path().partition("?")[0]
     links = []
     for code, name in settings.LANGUAGES:
         if page_urls:
             url = page_urls.get(code)
             url = url + suffix if url else home_urls.get(code, "/")
         else:
-            url = _translated_paths(path)[code] + query
+            url = _translated_paths(path)[code]
         bidi = translation.get_language_info(code)["bidi"]
         links.append(Alternate(code, name, url, code == current, bidi, origin + url))
     return links
+
+
+def carried_query(request, page=None):
+    """The query string (with its "?") that the links to this request's page in the other
+    languages carry: a view's own (the same search, in another language); none for a
+    Wagtail page, whose address in each language is whole."""
+    if request is None or _is_page(request, page):
+        return ""
+    _path, mark, query = request.get_full_path().partition("?")
+    return mark + query
 
 
 def translation_state(page):

@@ -16,6 +16,13 @@ def language_alternates(context):
     return languages.alternates(context.get("request"), context.get("page"))
 
 
+@register.simple_tag(takes_context=True)
+def language_query(context):
+    """The query string the links to this page in the other languages carry (a hole in the
+    kept switch: each request's own)."""
+    return languages.carried_query(context.get("request"), context.get("page"))
+
+
 @register.simple_tag
 def translation_state(page):
     """ "untranslated", "partly" or None for the page in the active language."""
