@@ -302,16 +302,28 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
         params[name] = value
         return f"%({name})s"
 
+    # Prepared on a small index, where PostgreSQL keeps one generic plan per shape of
+    # statement; planned for its own words on a large one (PREPARED_UP_TO).
+    prepared = cat.index_entries <= PREPARED_UP_TO
+
+    def tsquery(config_param, text_param):
+        """A query word list as a tsquery. A generic plan would parse it again (stemming
+        every word) for each index entry it is tested on, three to four times the cost of a
+        seq scan over the demo's; as a sub-select it is an init plan, parsed once per
+        search. A plan for the search's own words folds it to a constant anyway, which it
+        needs to estimate how many entries match."""
+        expr = f"to_tsquery({config_param}::regconfig, {text_param})"
+        return f"(SELECT {expr})" if prepared else expr
+
     n = len(terms)
     full_mask = (1 << n) - 1
     # Per configuration: the any-word query and one query per word.
     any_q, word_q = {}, {}
     for ci, config in enumerate(configs):
         reg = param(f"cfg{ci}", config)
-        any_q[config] = f"to_tsquery({reg}::regconfig, {param(f'any{ci}', tsquery_text(variants))})"
+        any_q[config] = tsquery(reg, param(f"any{ci}", tsquery_text(variants)))
         word_q[config] = [
-            f"to_tsquery({reg}::regconfig, {param(f'w{ci}_{i}', tsquery_text([variants[i]]))})"
-            for i in range(n)
+            tsquery(reg, param(f"w{ci}_{i}", tsquery_text([variants[i]]))) for i in range(n)
         ]
 
     def of_config(ci, column):
@@ -519,7 +531,7 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
     """  # noqa: S608
     # Prepared as the connection says (None: its prepare_threshold) on a small index; never
     # on a large one.
-    prepare = None if cat.index_entries <= PREPARED_UP_TO else False
+    prepare = None if prepared else False
     text, names = numbered(sql)
     with statement_cursor() as cursor:
         cursor.run(text, [params[name] for name in names], prepare)
