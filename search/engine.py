@@ -285,6 +285,9 @@ class Row:
 class Result:
     facet_rows: list  # (full, kind key, area slug or None, count)
     rows: list
+    # A bit for each word the reader's configuration ignores (a stop word: "att", "det"):
+    # the search does not look for it, so an excerpt does not mark it either.
+    stop_mask: int = 0
 
 
 def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_locale):
@@ -470,6 +473,10 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
     # The sources whose hits are pages: their title and address come from the page row. A
     # registered type of another kind keeps the title its index entry holds.
     page_sources = param("page_sources", ["pages", *(r.key for r in cat.registered if r.is_page)])
+    stop_mask = " + ".join(
+        f"(CASE WHEN numnode({q}) = 0 THEN {1 << i} ELSE 0 END)"
+        for i, q in enumerate(word_q[reader_config])
+    )
     # Two steps: every match is counted and ranked from its stored vectors alone (no text is
     # read); the text, title and address are read for the best `candidates` of them only.
     candidates = int(offset) + int(limit) + CANDIDATES
@@ -520,6 +527,9 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
            NULL::text, NULL::integer, NULL::text, NULL::real, NULL::integer
     FROM facets
     UNION ALL
+    SELECT 2, NULL::boolean, NULL::text, NULL::text, NULL::bigint, NULL::integer, NULL::text,
+           NULL::text, NULL::text, ({stop_mask}), NULL::text, NULL::real, NULL::integer
+    UNION ALL
     SELECT 1, w.full_match, w.kind, w.area, NULL, w.pk, w.src, w.title,
            -- An untranslated page links to where it stands in the reader's tree, if it does.
            CASE WHEN w.own OR w.url_path IS NULL THEN w.url_path ELSE COALESCE((
@@ -537,7 +547,7 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
         cursor.run(text, [params[name] for name in names], prepare)
         raw = cursor.fetchall()
     registered = {source.key: source for source in cat.registered}
-    facet_rows, rows = [], []
+    facet_rows, rows, stop_mask = [], [], 0
     for (
         part,
         full,
@@ -556,6 +566,9 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
         if part == 0:
             facet_rows.append((full, kind, area_value, n))
             continue
+        if part == 2:
+            stop_mask = mask
+            continue
         rows.append(
             Row(
                 full=full,
@@ -572,7 +585,7 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
             )
         )
     # The window comes back in the order asked for; UNION ALL keeps it.
-    return Result(facet_rows=facet_rows, rows=rows)
+    return Result(facet_rows=facet_rows, rows=rows, stop_mask=stop_mask)
 
 
 @functools.lru_cache(maxsize=256)

@@ -29,6 +29,14 @@ def test_search_page_lists_hits_with_highlighted_excerpt(client, municipality):
     assert "<mark>skogen</mark>" in html
 
 
+def test_a_word_the_search_ignores_is_not_marked_in_the_excerpt(client, municipality):
+    # "för" is a Swedish stop word: the search looks for "barn" alone, and the excerpt marks
+    # it, not every word that begins with "för" ("Förskolan är till för barn").
+    html = client.get("/sok/", {"q": "för barn"}).content.decode()
+    assert "<mark>barn</mark>" in html
+    assert "<mark>för" not in html.lower()
+
+
 def test_excerpt_escapes_markup_before_highlighting(client, municipality):
     unit = municipality["units"]["Ekbackens skola"]
     unit.idea = "<script>alert('odling')</script> Vi odlar på skolgården."
