@@ -279,15 +279,15 @@ class Row:
     text: str  # the document's text, for the excerpt
     source: object  # "pages" or a RegisteredSource
     language: str = ""  # the hit's language code when it is not the reader's
+    # A bit for each word its text's configuration ignores (a stop word: "att", "det"): the
+    # search does not look for it, so the excerpt does not mark it either.
+    ignored: int = 0
 
 
 @dataclass
 class Result:
     facet_rows: list  # (full, kind key, area slug or None, count)
     rows: list
-    # A bit for each word the reader's configuration ignores (a stop word: "att", "det"):
-    # the search does not look for it, so an excerpt does not mark it either.
-    stop_mask: int = 0
 
 
 def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_locale):
@@ -473,10 +473,17 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
     # The sources whose hits are pages: their title and address come from the page row. A
     # registered type of another kind keeps the title its index entry holds.
     page_sources = param("page_sources", ["pages", *(r.key for r in cat.registered if r.is_page)])
-    stop_mask = " + ".join(
-        f"(CASE WHEN numnode({q}) = 0 THEN {1 << i} ELSE 0 END)"
-        for i, q in enumerate(word_q[reader_config])
-    )
+    # Per configuration searched: the words it ignores (stop words), a bit each.
+    ignored_rows = ""
+    for ci, config in enumerate(configs):
+        bits = " + ".join(
+            f"(CASE WHEN numnode({q}) = 0 THEN {1 << i} ELSE 0 END)"
+            for i, q in enumerate(word_q[config])
+        )
+        ignored_rows += f"""
+    SELECT 2, NULL::boolean, '{ci}'::text, NULL::text, NULL::bigint, NULL::integer, NULL::text,
+           NULL::text, NULL::text, ({bits}), NULL::text, NULL::real, NULL::integer
+    UNION ALL"""
     # Two steps: every match is counted and ranked from its stored vectors alone (no text is
     # read); the text, title and address are read for the best `candidates` of them only.
     candidates = int(offset) + int(limit) + CANDIDATES
@@ -526,10 +533,7 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
     SELECT 0 AS part, full_match, kind, area, n, NULL::integer, NULL::text, NULL::text,
            NULL::text, NULL::integer, NULL::text, NULL::real, NULL::integer
     FROM facets
-    UNION ALL
-    SELECT 2, NULL::boolean, NULL::text, NULL::text, NULL::bigint, NULL::integer, NULL::text,
-           NULL::text, NULL::text, ({stop_mask}), NULL::text, NULL::real, NULL::integer
-    UNION ALL
+    UNION ALL{ignored_rows}
     SELECT 1, w.full_match, w.kind, w.area, NULL, w.pk, w.src, w.title,
            -- An untranslated page links to where it stands in the reader's tree, if it does.
            CASE WHEN w.own OR w.url_path IS NULL THEN w.url_path ELSE COALESCE((
@@ -547,7 +551,7 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
         cursor.run(text, [params[name] for name in names], prepare)
         raw = cursor.fetchall()
     registered = {source.key: source for source in cat.registered}
-    facet_rows, rows, stop_mask = [], [], 0
+    facet_rows, rows, ignored = [], [], {}
     for (
         part,
         full,
@@ -567,7 +571,7 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
             facet_rows.append((full, kind, area_value, n))
             continue
         if part == 2:
-            stop_mask = mask
+            ignored[int(kind)] = mask
             continue
         rows.append(
             Row(
@@ -584,8 +588,12 @@ def run_query(cat, terms, variants, *, type_key, area, offset, limit, reader_loc
                 language="" if locale == reader else cat.language_of.get(locale, ""),
             )
         )
+    for row in rows:
+        # A hit is matched in its own configuration: the reader's for a page of the reader's
+        # locale, the site language's for any other (`page_ci` above).
+        row.ignored = ignored[reader_ci if row.language == "" else default_ci]
     # The window comes back in the order asked for; UNION ALL keeps it.
-    return Result(facet_rows=facet_rows, rows=rows, stop_mask=stop_mask)
+    return Result(facet_rows=facet_rows, rows=rows)
 
 
 @functools.lru_cache(maxsize=256)

@@ -575,9 +575,7 @@ class SiteSearch:
                     outcome.suggestion.split() if outcome.fuzzy else self.terms,
                     (outcome.page_number - 1) * PAGE_SIZE,
                 )
-            # A word the search ignores (a stop word) is not marked in the excerpts either.
-            marked = [word for i, word in enumerate(words) if not result.stop_mask & (1 << i)]
-            outcome.hits = self._engine_hits(result.rows, words, marked)
+            outcome.hits = self._engine_hits(result.rows, words)
         outcome.type_facets = self._type_facets(type_counts)
         outcome.area_facets = self._area_facets(area_counts)
         return outcome
@@ -612,7 +610,7 @@ class SiteSearch:
                 area_counts[slug] = area_counts.get(slug, 0) + n
         return type_counts, area_counts, total, full_total
 
-    def _engine_hits(self, rows, words, marked):
+    def _engine_hits(self, rows, words):
         cat = self.catalogue
         hits = []
         for row in rows:
@@ -638,7 +636,10 @@ class SiteSearch:
                     title=row.title,
                     url=url,
                     type_label=type_label,
-                    excerpt=excerpt([row.text], marked),
+                    # A word the search ignores (a stop word) is not marked either.
+                    excerpt=excerpt(
+                        [row.text], [w for i, w in enumerate(words) if not row.ignored & (1 << i)]
+                    ),
                     area=cat.reader_area(area, self.locale_id),
                     full=row.full,
                     missing=[word for i, word in enumerate(words) if not row.mask & (1 << i)],

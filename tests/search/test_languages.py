@@ -88,6 +88,20 @@ def test_a_language_without_a_stemmer_folds_case_and_accents(municipality):
         assert "مكتبة Ümeå" in page_titles(SiteSearch("مكتبة").run())
 
 
+def test_a_word_the_hits_own_language_ignores_is_not_marked_for_a_reader_of_another(
+    municipality,
+):
+    # "för" is a Swedish stop word, not an English one: on an untranslated (Swedish) page
+    # the search of an English reader ignores it as the Swedish reader's does, and so does
+    # the excerpt, which would otherwise mark every "förskola".
+    Locale.objects.create(language_code="en")
+    with translation.override("en"):
+        outcome = SiteSearch("för barn").run()
+    excerpts = " ".join(hit.excerpt for hit in outcome.hits)
+    assert "<mark>barn</mark>" in excerpts
+    assert "<mark>för" not in excerpts.lower()
+
+
 def test_the_readers_language_comes_first(municipality):
     english = Locale.objects.create(language_code="en")
     home = municipality["areas"]["forskola"].get_parent()
